@@ -1,0 +1,7 @@
+import { createApp } from '@backstage/frontend-defaults';
+import { navModule } from './modules/nav';
+
+// `app.packages: all` in app-config.yaml discovers the catalog, org and Opsfolio plugins from package.json.
+export default createApp({
+  features: [navModule],
+});

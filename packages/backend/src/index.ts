@@ -1,0 +1,14 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-permission-backend'));
+// The demo allows everything; a real install puts Opsfolio's cost and exemption permissions in its policy.
+backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+
+backend.add(import('@opsfolio/backstage-plugin-backend'));
+
+backend.start();

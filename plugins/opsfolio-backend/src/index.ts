@@ -1,0 +1,6 @@
+/**
+ * The Opsfolio backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { opsfolioPlugin as default } from './plugin';

@@ -1,0 +1,32 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import Router from 'express-promise-router';
+import {
+  describePillars,
+  PILLARS,
+  type EntitySummaryResponse,
+  type PillarSummary,
+} from '@opsfolio/backstage-plugin-common';
+import { loadEntity } from './catalog/loadEntity';
+import type { SyncRunner } from './sync/syncRunner';
+
+/** `GET /entities/:kind/:namespace/:name/summary`: which pillars the entity is set up for. */
+export function entitySummaryRoutes(deps: { httpAuth: HttpAuthService; catalog: CatalogService; runner: SyncRunner }) {
+  const router = Router();
+  router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
+    const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const entity = await loadEntity(deps.catalog, req.params, credentials);
+    const setup = describePillars(entity);
+    const jobs = deps.runner.registered();
+    const pillars = Object.fromEntries(
+      PILLARS.map(pillar => [
+        pillar,
+        { ...setup[pillar], sources: jobs.filter(j => j.pillar === pillar).map(j => j.id) } satisfies PillarSummary,
+      ]),
+    ) as EntitySummaryResponse['pillars'];
+    const body: EntitySummaryResponse = { entityRef: stringifyEntityRef(entity), pillars };
+    res.json(body);
+  });
+  return router;
+}

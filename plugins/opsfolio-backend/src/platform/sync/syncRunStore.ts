@@ -1,0 +1,99 @@
+import type { Knex } from 'knex';
+import type { SyncRun } from '@opsfolio/backstage-plugin-common';
+import { toIso } from '../time';
+
+const TABLE = 'opsfolio_sync_runs';
+/** Runs older than this are pruned; the newest run and the newest success of each source are always kept. */
+const KEEP_DAYS = 30;
+const MAX_ERROR_LENGTH = 2000;
+
+type Row = {
+  id: number;
+  source_id: string;
+  status: SyncRun['status'];
+  started_at: unknown;
+  finished_at: unknown;
+  items: number | null;
+  error: string | null;
+};
+
+const toRun = (row: Row): SyncRun => ({
+  sourceId: row.source_id,
+  status: row.status,
+  startedAt: toIso(row.started_at)!,
+  finishedAt: toIso(row.finished_at),
+  items: row.items ?? undefined,
+  error: row.error ?? undefined,
+});
+
+export interface SourceFreshness {
+  lastRun?: SyncRun;
+  lastSuccessAt?: string;
+}
+
+/** The run log of every sync source. */
+export class SyncRunStore {
+  constructor(private readonly db: Knex) {}
+
+  async start(sourceId: string, startedAt: Date): Promise<number> {
+    const [row] = await this.db(TABLE)
+      .insert({ source_id: sourceId, status: 'running', started_at: startedAt.toISOString() })
+      .returning('id');
+    return typeof row === 'object' ? row.id : row;
+  }
+
+  async finish(
+    id: number,
+    outcome: { status: 'succeeded' | 'failed'; finishedAt: Date; items?: number; error?: string },
+  ): Promise<void> {
+    await this.db(TABLE)
+      .where({ id })
+      .update({
+        status: outcome.status,
+        finished_at: outcome.finishedAt.toISOString(),
+        items: outcome.items ?? null,
+        error: outcome.error ? outcome.error.slice(0, MAX_ERROR_LENGTH) : null,
+      });
+  }
+
+  async prune(sourceId: string, now: Date): Promise<void> {
+    const cutoff = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
+    const keep = await this.freshness([sourceId]);
+    const lastSuccess = keep.get(sourceId)?.lastSuccessAt;
+    await this.db(TABLE)
+      .where('source_id', sourceId)
+      .andWhere('started_at', '<', cutoff)
+      .modify(q => {
+        if (lastSuccess) q.andWhereNot('finished_at', lastSuccess);
+      })
+      .delete();
+  }
+
+  /** The last run and last success of each source, two queries whatever the number of sources. */
+  async freshness(sourceIds: string[]): Promise<Map<string, SourceFreshness>> {
+    const result = new Map<string, SourceFreshness>();
+    if (sourceIds.length === 0) return result;
+    const lastRuns: Row[] = await this.db(TABLE).whereIn(
+      'id',
+      this.db(TABLE).max('id').whereIn('source_id', sourceIds).groupBy('source_id'),
+    );
+    for (const row of lastRuns) result.set(row.source_id, { lastRun: toRun(row) });
+    const successes: Array<{ source_id: string; last: unknown }> = await this.db(TABLE)
+      .select('source_id')
+      .max({ last: 'finished_at' })
+      .whereIn('source_id', sourceIds)
+      .andWhere('status', 'succeeded')
+      .groupBy('source_id');
+    for (const row of successes) {
+      const entry = result.get(row.source_id) ?? {};
+      entry.lastSuccessAt = toIso(row.last);
+      result.set(row.source_id, entry);
+    }
+    return result;
+  }
+
+  async history(sourceId: string, limit: number): Promise<SyncRun[]> {
+    const rows: Row[] = await this.db(TABLE).where('source_id', sourceId).orderBy('id', 'desc').limit(limit);
+    return rows.map(toRun);
+  }
+}

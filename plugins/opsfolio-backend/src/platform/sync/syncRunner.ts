@@ -1,0 +1,82 @@
+import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import type { SyncRun } from '@opsfolio/backstage-plugin-common';
+import type { SourceSettings } from '../config';
+import type { SyncRunStore } from './syncRunStore';
+import type { SyncJob } from './types';
+
+/**
+ * Runs every source on the Backstage scheduler and records each run. A run never throws: a failing
+ * source is logged and recorded, its stored data is left alone, and other sources are unaffected.
+ */
+export class SyncRunner {
+  private readonly jobs = new Map<string, SyncJob>();
+
+  constructor(
+    private readonly deps: {
+      scheduler: SchedulerService;
+      logger: LoggerService;
+      runs: SyncRunStore;
+      settings: (sourceId: string) => SourceSettings;
+      now?: () => Date;
+    },
+  ) {}
+
+  static taskId(sourceId: string): string {
+    return `opsfolio-sync:${sourceId}`;
+  }
+
+  async register(job: SyncJob): Promise<void> {
+    if (this.jobs.has(job.id)) {
+      throw new Error(`Opsfolio sync source '${job.id}' is registered twice; source ids must be unique`);
+    }
+    this.jobs.set(job.id, job);
+    const { enabled, schedule } = this.deps.settings(job.id);
+    if (!enabled) {
+      this.deps.logger.info(`Opsfolio source '${job.id}' is disabled by opsfolio.sources.${job.id}.enabled`);
+      return;
+    }
+    await this.deps.scheduler.scheduleTask({
+      ...schedule,
+      id: SyncRunner.taskId(job.id),
+      // One replica runs each sync; every replica serves reads.
+      scope: 'global',
+      fn: async signal => {
+        await this.run(job.id, signal);
+      },
+    });
+  }
+
+  registered(): SyncJob[] {
+    return [...this.jobs.values()];
+  }
+
+  /** Runs one source now and returns the recorded run. */
+  async run(sourceId: string, signal: AbortSignal = new AbortController().signal): Promise<SyncRun> {
+    const job = this.jobs.get(sourceId);
+    if (!job) throw new Error(`Unknown Opsfolio sync source '${sourceId}'`);
+    const now = this.deps.now ?? (() => new Date());
+    const { runs } = this.deps;
+    const logger = this.deps.logger.child({ opsfolioSource: sourceId });
+    const startedAt = now();
+    const lastSuccessAt = (await runs.freshness([sourceId])).get(sourceId)?.lastSuccessAt;
+    const runId = await runs.start(sourceId, startedAt);
+    let outcome: SyncRun;
+    try {
+      const { items } = await job.run({ signal, logger, lastSuccessAt });
+      outcome = { sourceId, status: 'succeeded', startedAt: startedAt.toISOString(), items };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn(`Opsfolio sync of '${sourceId}' failed; keeping its last good data: ${message}`);
+      outcome = { sourceId, status: 'failed', startedAt: startedAt.toISOString(), error: message };
+    }
+    const finishedAt = now();
+    await runs.finish(runId, {
+      status: outcome.status as 'succeeded' | 'failed',
+      finishedAt,
+      items: outcome.items,
+      error: outcome.error,
+    });
+    await runs.prune(sourceId, finishedAt);
+    return { ...outcome, finishedAt: finishedAt.toISOString() };
+  }
+}

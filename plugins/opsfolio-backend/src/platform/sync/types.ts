@@ -1,0 +1,18 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { PillarId } from '@opsfolio/backstage-plugin-common';
+
+/** What a run of a source is given. */
+export interface SyncContext {
+  signal: AbortSignal;
+  logger: LoggerService;
+  /** When this source last finished without error, for incremental syncs. */
+  lastSuccessAt?: string;
+}
+
+/** One schedulable unit of sync work: a pillar's sync wraps each of its sources in one of these. */
+export interface SyncJob {
+  id: string;
+  pillar: PillarId;
+  vendor: string;
+  run(context: SyncContext): Promise<{ items: number }>;
+}

@@ -1,0 +1,30 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { entitySummaryRoutes } from './platform/entitySummaryRoutes';
+import { healthRoutes } from './platform/healthRoutes';
+import type { SyncRunner } from './platform/sync/syncRunner';
+import type { SyncRunStore } from './platform/sync/syncRunStore';
+
+export interface RouterDeps {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  runner: SyncRunner;
+  runs: SyncRunStore;
+}
+
+/**
+ * Mounts each pillar's routes. Errors thrown as `@backstage/errors` become `{ error: { name, message } }`
+ * with their status through the backend's error middleware.
+ */
+export function createRouter(deps: RouterDeps): express.Router {
+  const router = Router();
+  router.use(express.json({ limit: '5mb' }));
+  router.use(healthRoutes(deps));
+  router.use(entitySummaryRoutes(deps));
+  return router;
+}
+
+/** Routes reachable without a Backstage token; every other route checks credentials itself. */
+export const UNAUTHENTICATED_PATHS = ['/health'];

@@ -1,0 +1,8 @@
+/**
+ * Types, schemas and annotation names shared by the Opsfolio backend and frontend.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './pillars';
+export * from './api';

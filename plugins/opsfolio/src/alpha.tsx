@@ -1,0 +1,69 @@
+import { compatWrapper } from '@backstage/core-compat-api';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { ApiBlueprint, createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { opsfolioApiRef } from './api/OpsfolioApi';
+import { OpsfolioClient } from './api/OpsfolioClient';
+
+const opsfolioApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: opsfolioApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new OpsfolioClient(deps),
+    }),
+});
+
+// Cards show on components; each card explains its own empty state, so none is hidden by an annotation filter.
+const components = { kind: 'component' };
+
+const ownershipCard = EntityCardBlueprint.make({
+  name: 'ownership',
+  params: {
+    type: 'info',
+    filter: components,
+    loader: () => import('./ownership/EntityOwnershipCard').then(m => compatWrapper(<m.EntityOwnershipCard />)),
+  },
+});
+
+const deploymentsCard = EntityCardBlueprint.make({
+  name: 'deployments',
+  params: {
+    filter: components,
+    loader: () => import('./deployments/EntityDeploymentsCard').then(m => compatWrapper(<m.EntityDeploymentsCard />)),
+  },
+});
+
+const onCallCard = EntityCardBlueprint.make({
+  name: 'oncall',
+  params: {
+    filter: components,
+    loader: () => import('./oncall/EntityOnCallCard').then(m => compatWrapper(<m.EntityOnCallCard />)),
+  },
+});
+
+const costCard = EntityCardBlueprint.make({
+  name: 'cost',
+  params: {
+    filter: components,
+    loader: () => import('./cost/EntityCostCard').then(m => compatWrapper(<m.EntityCostCard />)),
+  },
+});
+
+const readinessCard = EntityCardBlueprint.make({
+  name: 'readiness',
+  params: {
+    filter: components,
+    loader: () => import('./scorecards/EntityReadinessCard').then(m => compatWrapper(<m.EntityReadinessCard />)),
+  },
+});
+
+/**
+ * Opsfolio for the new frontend system: `app.packages: all` picks it up, or add it to `features`.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'opsfolio',
+  info: { packageJson: () => import('../package.json') },
+  extensions: [opsfolioApi, ownershipCard, deploymentsCard, onCallCard, costCard, readinessCard],
+});

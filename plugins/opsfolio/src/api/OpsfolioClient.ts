@@ -1,0 +1,39 @@
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { EntitySummaryResponse, HealthResponse } from '@opsfolio/backstage-plugin-common';
+import type { OpsfolioApi } from './OpsfolioApi';
+
+/** Calls `/api/opsfolio` with the signed-in user's token (fetchApi adds it). */
+export class OpsfolioClient implements OpsfolioApi {
+  // Every card on a page asks for the same summary; share one request per entity for a few seconds.
+  private readonly summaries = new Map<string, { at: number; value: Promise<EntitySummaryResponse> }>();
+
+  constructor(
+    private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi; cacheMs?: number },
+  ) {}
+
+  getHealth(): Promise<HealthResponse> {
+    return this.get<HealthResponse>('/health');
+  }
+
+  getEntitySummary(entity: CompoundEntityRef): Promise<EntitySummaryResponse> {
+    const path = `${entityPath(entity)}/summary`;
+    const cached = this.summaries.get(path);
+    if (cached && Date.now() - cached.at < (this.deps.cacheMs ?? 5000)) return cached.value;
+    const value = this.get<EntitySummaryResponse>(path);
+    this.summaries.set(path, { at: Date.now(), value });
+    value.catch(() => this.summaries.delete(path));
+    return value;
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const base = await this.deps.discoveryApi.getBaseUrl('opsfolio');
+    const response = await this.deps.fetchApi.fetch(`${base}${path}`);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+}
+
+const entityPath = (e: CompoundEntityRef) =>
+  `/entities/${[e.kind, e.namespace, e.name].map(s => encodeURIComponent(s.toLocaleLowerCase('en-US'))).join('/')}`;

@@ -1,0 +1,16 @@
+/**
+ * Opsfolio for Backstage: ownership, deploys and DORA, on-call, cost and readiness on every entity.
+ * This entry point is the legacy frontend system; the new frontend system is at `./alpha`.
+ *
+ * @packageDocumentation
+ */
+export {
+  opsfolioPlugin,
+  EntityOwnershipCard,
+  EntityDeploymentsCard,
+  EntityOnCallCard,
+  EntityCostCard,
+  EntityReadinessCard,
+} from './plugin';
+export { isDeploymentsAvailable, isOnCallAvailable, isCostAvailable, isReadinessAvailable } from './predicates';
+export { opsfolioApiRef, type OpsfolioApi } from './api/OpsfolioApi';

@@ -1,0 +1,43 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { opsfolioApiRef } from './api/OpsfolioApi';
+import { OpsfolioClient } from './api/OpsfolioClient';
+
+/** The Opsfolio plugin for the legacy frontend system. @public */
+export const opsfolioPlugin = createPlugin({
+  id: 'opsfolio',
+  apis: [
+    createApiFactory({
+      api: opsfolioApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new OpsfolioClient(deps),
+    }),
+  ],
+});
+
+const card = (name: string, lazy: () => Promise<() => JSX.Element>) =>
+  opsfolioPlugin.provide(createComponentExtension({ name, component: { lazy } }));
+
+/** @public */
+export const EntityOwnershipCard = card('EntityOwnershipCard', () =>
+  import('./ownership/EntityOwnershipCard').then(m => m.EntityOwnershipCard),
+);
+/** @public */
+export const EntityDeploymentsCard = card('EntityDeploymentsCard', () =>
+  import('./deployments/EntityDeploymentsCard').then(m => m.EntityDeploymentsCard),
+);
+/** @public */
+export const EntityOnCallCard = card('EntityOnCallCard', () =>
+  import('./oncall/EntityOnCallCard').then(m => m.EntityOnCallCard),
+);
+/** @public */
+export const EntityCostCard = card('EntityCostCard', () => import('./cost/EntityCostCard').then(m => m.EntityCostCard));
+/** @public */
+export const EntityReadinessCard = card('EntityReadinessCard', () =>
+  import('./scorecards/EntityReadinessCard').then(m => m.EntityReadinessCard),
+);
