@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import { AWS_SERVICE_CODES, type AwsServiceCode } from './awsServices';
+
+// The scenario (examples/scenario.yaml) as zod schemas. The YAML file's header comment is the
+// human-facing description; keep the two in step.
+
+/** Backstage entity name: letters, digits and single [-_.] separators, at most 63 characters. */
+const ENTITY_NAME = /^(?=.{1,63}$)[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/;
+
+const entityName = z.string().regex(ENTITY_NAME, 'must be a Backstage entity name');
+const environment = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be an environment name');
+const rate = z.number().min(0).max(1);
+const positive = z.number().positive();
+
+function uniqueItems(label: string) {
+  return (items: string[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    for (const [i, item] of items.entries()) {
+      if (seen.has(item)) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${label} "${item}"` });
+      seen.add(item);
+    }
+  };
+}
+
+export const repoSchema = z
+  .strictObject({
+    github: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must be owner/repo')
+      .optional(),
+    gitlab: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)+$/, 'must be a group/project path')
+      .optional(),
+  })
+  .superRefine((repo, ctx) => {
+    if ((repo.github === undefined) === (repo.gitlab === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'set exactly one of github or gitlab' });
+    }
+  });
+
+export const deploysSchema = z
+  .strictObject({
+    perWeek: positive.max(500).optional(),
+    everyDays: positive.max(365).optional(),
+    environments: z.array(environment).min(1).superRefine(uniqueItems('environment')),
+    production: z.array(environment).min(1).default(['production']),
+    failureRate: rate.default(0),
+    rollbackRate: rate.default(0),
+    leadTimeHours: z
+      .strictObject({ median: positive, p90: positive })
+      .refine((l) => l.p90 >= l.median, { message: 'p90 must be at least the median', path: ['p90'] })
+      .default({ median: 24, p90: 96 }),
+    lastDeployDaysAgo: z.number().int().min(0).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if ((d.perWeek === undefined) === (d.everyDays === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'set exactly one cadence: perWeek or everyDays' });
+    }
+    for (const [i, env] of d.production.entries()) {
+      if (!d.environments.includes(env)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['production', i],
+          message: `production environment "${env}" is not in environments [${d.environments.join(', ')}]`,
+        });
+      }
+    }
+  });
+
+const severity = z.enum(['P1', 'P2', 'P3', 'P4', 'P5']);
+
+export const incidentsSchema = z.strictObject({
+  perMonth: z.number().min(0).max(500),
+  severity: z
+    .partialRecord(severity, positive)
+    .refine((s) => Object.keys(s).length > 0, 'give at least one severity weight'),
+  mttrHours: positive,
+  openNow: z.number().int().min(0).default(0),
+});
+
+const timeZone = z
+  .string()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/London')
+  .default('UTC');
+
+const rotaFields = {
+  rota: z.array(entityName).min(1).superRefine(uniqueItems('rota member')),
+  rotationDays: positive.max(90),
+  escalationLevels: z.number().int().min(1).max(5),
+  timeZone,
+};
+
+export const oncallSchema = z.discriminatedUnion('vendor', [
+  z.strictObject({
+    vendor: z.literal('pagerduty'),
+    serviceId: z.string().regex(/^P[A-Z0-9]{6}$/, 'must be a PagerDuty id like PABC123'),
+    ...rotaFields,
+  }),
+  z.strictObject({
+    vendor: z.literal('opsgenie'),
+    team: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, 'must be an Opsgenie team name'),
+    ...rotaFields,
+  }),
+]);
+
+const serviceMix = z
+  .partialRecord(z.enum(AWS_SERVICE_CODES as [AwsServiceCode, ...AwsServiceCode[]]), positive)
+  .refine((s) => Object.keys(s).length > 0, 'give at least one AWS service weight');
+
+export const costSchema = z
+  .strictObject({
+    monthly: z.number().min(0),
+    trendPctPerMonth: z.number().min(-100).max(1000).default(0),
+    services: serviceMix,
+    tagged: z.boolean(),
+    tag: z
+      .string()
+      .regex(/^[^=\s]+=[^=\s]+$/, 'must be key=value')
+      .optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.tagged && c.tag === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['tag'], message: 'tagged: true needs tag: key=value' });
+    }
+    if (!c.tagged && c.tag !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['tag'], message: 'tagged: false must not have a tag' });
+    }
+  });
+
+export const componentSchema = z
+  .strictObject({
+    note: z.string().optional(),
+    repo: repoSchema,
+    deploys: deploysSchema.optional(),
+    incidents: incidentsSchema.optional(),
+    oncall: oncallSchema.optional(),
+    cost: costSchema.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.incidents && !c.oncall) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incidents'],
+        message: 'incidents are served by the on-call vendor: add an oncall section or remove incidents',
+      });
+    }
+  });
+
+const untaggedCostSchema = z.strictObject({
+  monthly: z.number().min(0),
+  trendPctPerMonth: z.number().min(-100).max(1000).default(0),
+  services: serviceMix,
+});
+
+const vendorsSchema = z
+  .strictObject({
+    pagerduty: z.strictObject({ subdomain: z.string().regex(/^[a-z0-9-]+$/) }).default({ subdomain: 'acme' }),
+    aws: z
+      .strictObject({
+        accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+        accountName: z.string().min(1),
+      })
+      .default({ accountId: '123456789012', accountName: 'production' }),
+  })
+  .default({
+    pagerduty: { subdomain: 'acme' },
+    aws: { accountId: '123456789012', accountName: 'production' },
+  });
+
+/** Top-level keys starting with "x-" are free for YAML anchors and notes; everything else is checked. */
+function dropExtensionKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('x-')));
+}
+
+export const scenarioSchema = z.preprocess(
+  dropExtensionKeys,
+  z
+    .strictObject({
+      seed: z.number().int(),
+      historyDays: z.number().int().min(7).max(730).default(180),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD')
+        .default('USD'),
+      vendors: vendorsSchema,
+      untaggedCost: untaggedCostSchema.optional(),
+      components: z
+        .record(entityName, componentSchema)
+        .refine((c) => Object.keys(c).length > 0, 'list at least one component'),
+    })
+    .superRefine(crossComponentChecks),
+);
+
+type ScenarioShape = {
+  historyDays: number;
+  components: Record<string, z.output<typeof componentSchema>>;
+};
+
+/** Rules that span components: vendor ids are unique, shared Opsgenie teams agree on their rota. */
+function crossComponentChecks(s: ScenarioShape, ctx: z.RefinementCtx): void {
+  const owners = new Map<string, string>();
+  const claim = (kind: string, id: string | undefined, component: string, path: (string | number)[]) => {
+    if (id === undefined) return;
+    const key = `${kind}:${id.toLowerCase()}`;
+    const other = owners.get(key);
+    if (other !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['components', component, ...path],
+        message: `${kind} "${id}" is already used by ${other}`,
+      });
+    } else owners.set(key, component);
+  };
+  const opsgenieTeams = new Map<string, { component: string; rota: string }>();
+
+  for (const [name, c] of Object.entries(s.components)) {
+    claim('github repo', c.repo.github, name, ['repo', 'github']);
+    claim('gitlab project', c.repo.gitlab, name, ['repo', 'gitlab']);
+    claim('cost tag', c.cost?.tag, name, ['cost', 'tag']);
+    if (c.oncall?.vendor === 'pagerduty') claim('PagerDuty service', c.oncall.serviceId, name, ['oncall', 'serviceId']);
+
+    if (c.oncall?.vendor === 'opsgenie') {
+      const { team, rota, rotationDays, escalationLevels, timeZone: tz } = c.oncall;
+      const signature = JSON.stringify([rota, rotationDays, escalationLevels, tz]);
+      const first = opsgenieTeams.get(team);
+      if (!first) opsgenieTeams.set(team, { component: name, rota: signature });
+      else if (first.rota !== signature) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['components', name, 'oncall'],
+          message: `Opsgenie team "${team}" has one schedule; this oncall differs from ${first.component}'s`,
+        });
+      }
+    }
+
+    const lastDeploy = c.deploys?.lastDeployDaysAgo;
+    if (lastDeploy !== undefined && lastDeploy >= s.historyDays) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['components', name, 'deploys', 'lastDeployDaysAgo'],
+        message: `must be less than historyDays (${s.historyDays}) or there is no history to show`,
+      });
+    }
+  }
+}
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ComponentScenario = z.output<typeof componentSchema>;
+export type RepoScenario = z.output<typeof repoSchema>;
+export type DeploysScenario = z.output<typeof deploysSchema>;
+export type IncidentsScenario = z.output<typeof incidentsSchema>;
+export type OnCallScenario = z.output<typeof oncallSchema>;
+export type CostScenario = z.output<typeof costSchema>;
