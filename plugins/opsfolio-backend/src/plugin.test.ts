@@ -54,7 +54,7 @@ describe.each(TEST_DATABASES)('opsfolio backend plugin on %s', kind => {
     expect(res.body.entityRef).toBe('component:default/payments-api');
     expect(res.body.pillars.deployments).toMatchObject({ configured: true, found: { 'github.com/project-slug': 'acme/payments-api' }, sources: [] });
     expect(res.body.pillars.oncall).toMatchObject({ configured: true, found: { 'pagerduty.com/service-id': 'PPAYAPI' } });
-    expect(res.body.pillars.cost).toMatchObject({ configured: false, fix: 'opsfolio.io/cost-tag' });
+    expect(res.body.pillars.cost).toMatchObject({ configured: false, fix: ['opsfolio.io/cost-tag'] });
     expect(res.body.pillars.scorecards).toMatchObject({ configured: true, found: { 'opsfolio.io/tier': '1' } });
     expect(res.body.pillars.ownership.found).toEqual({ 'spec.owner': 'group:default/team-payments' });
   });
@@ -64,7 +64,7 @@ describe.each(TEST_DATABASES)('opsfolio backend plugin on %s', kind => {
       .get('/api/opsfolio/entities/Component/default/bare/summary')
       .set('Authorization', mockCredentials.service.header());
     expect(res.status).toBe(200);
-    expect(res.body.pillars.deployments).toMatchObject({ configured: false, fix: 'github.com/project-slug or gitlab.com/project-slug' });
+    expect(res.body.pillars.deployments).toMatchObject({ configured: false, fix: ['github.com/project-slug', 'gitlab.com/project-slug'] });
     expect(res.body.pillars.oncall.configured).toBe(false);
   });
 

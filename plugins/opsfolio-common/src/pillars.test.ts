@@ -15,12 +15,12 @@ describe('describePillars', () => {
       pillar: 'deployments',
       configured: true,
       found: { 'github.com/project-slug': 'acme/svc' },
-      fix: 'github.com/project-slug or gitlab.com/project-slug',
+      fix: ['github.com/project-slug', 'gitlab.com/project-slug'],
     });
     expect(pillars.oncall.configured).toBe(true);
     expect(pillars.oncall.found).toEqual({ 'opsgenie.com/team': 'Payments' });
     expect(pillars.cost.configured).toBe(false);
-    expect(pillars.cost.fix).toBe('opsfolio.io/cost-tag');
+    expect(pillars.cost.fix).toEqual(['opsfolio.io/cost-tag']);
   });
 
   it('ignores blank annotation values', () => {

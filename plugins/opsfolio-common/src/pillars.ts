@@ -24,8 +24,8 @@ export interface PillarSetup {
   configured: boolean;
   /** The annotations (or fields) found that configure it, with their values. */
   found: Record<string, string>;
-  /** What to add when it is not configured, e.g. `github.com/project-slug`. */
-  fix: string;
+  /** What to add when it is not configured: any one of these, e.g. `github.com/project-slug`. */
+  fix: string[];
 }
 
 const pick = (entity: EntityLike, names: string[]) => {
@@ -37,7 +37,7 @@ const pick = (entity: EntityLike, names: string[]) => {
   return found;
 };
 
-const setup = (pillar: PillarId, found: Record<string, string>, fix: string): PillarSetup => ({
+const setup = (pillar: PillarId, found: Record<string, string>, fix: string[]): PillarSetup => ({
   pillar,
   configured: Object.keys(found).length > 0,
   found,
@@ -51,11 +51,11 @@ export function describePillars(entity: EntityLike): Record<PillarId, PillarSetu
     typeof spec.owner === 'string' && spec.owner.trim() ? { 'spec.owner': spec.owner } : {};
   const tier = pick(entity, [ANNOTATIONS.tier]);
   return {
-    ownership: setup('ownership', owner, 'spec.owner'),
+    ownership: setup('ownership', owner, ['spec.owner']),
     deployments: setup(
       'deployments',
       pick(entity, [ANNOTATIONS.githubProjectSlug, ANNOTATIONS.gitlabProjectSlug, ANNOTATIONS.gitlabProjectId]),
-      `${ANNOTATIONS.githubProjectSlug} or ${ANNOTATIONS.gitlabProjectSlug}`,
+      [ANNOTATIONS.githubProjectSlug, ANNOTATIONS.gitlabProjectSlug],
     ),
     oncall: setup(
       'oncall',
@@ -65,15 +65,15 @@ export function describePillars(entity: EntityLike): Record<PillarId, PillarSetu
         ANNOTATIONS.opsgenieTeam,
         ANNOTATIONS.opsgenieComponentSelector,
       ]),
-      `${ANNOTATIONS.pagerdutyServiceId} or ${ANNOTATIONS.opsgenieTeam}`,
+      [ANNOTATIONS.pagerdutyServiceId, ANNOTATIONS.opsgenieTeam],
     ),
-    cost: setup('cost', pick(entity, [ANNOTATIONS.costTag]), ANNOTATIONS.costTag),
+    cost: setup('cost', pick(entity, [ANNOTATIONS.costTag]), [ANNOTATIONS.costTag]),
     // Every component can be scored; the tier only decides which level it must reach.
     scorecards: {
       pillar: 'scorecards',
       configured: entity.kind.toLowerCase() === 'component',
       found: tier,
-      fix: ANNOTATIONS.tier,
+      fix: [ANNOTATIONS.tier],
     },
   };
 }

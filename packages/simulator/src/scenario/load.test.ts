@@ -96,7 +96,7 @@ components:
   it('explains broken YAML and a missing file', () => {
     const yamlProblems = problemsOf('seed: 1\ncomponents: { a: [\n');
     expect(yamlProblems[0]).toMatch(/^YAML: /);
-    expect(() => loadScenario('/nonexistent/scenario.yaml')).toThrow(/Invalid scenario \/nonexistent\/scenario\.yaml:\n  - cannot read/);
+    expect(() => loadScenario('/nonexistent/scenario.yaml')).toThrow(/Invalid scenario \/nonexistent\/scenario\.yaml:\n {2}- cannot read/);
   });
 
   it('loads from a file and ignores x- extension keys used for anchors', () => {

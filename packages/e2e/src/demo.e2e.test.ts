@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { APP_URL, BACKEND_URL, startDemo } from './demo';
+
+const SCREENSHOTS = new URL('../test-results/', import.meta.url).pathname;
+const PILLARS = ['ownership', 'deployments', 'oncall', 'cost', 'scorecards'];
+
+/**
+ * Opens a component page as a guest. The catalog ingests the example files shortly after start, so a page
+ * opened too early says the entity is missing: reload until the Opsfolio cards are there.
+ */
+async function openEntityPage(target: Page, name: string) {
+  await target.goto(`${APP_URL}/catalog/default/component/${name}`);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      await target.getByTestId('opsfolio-card-ownership').waitFor({ timeout: 20_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        await target.screenshot({ path: `${SCREENSHOTS}${name}-failed.png`, fullPage: true });
+        throw error;
+      }
+      await target.reload();
+    }
+  }
+}
+
+describe('the demo, in a real browser', () => {
+  let demo: Awaited<ReturnType<typeof startDemo>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    demo = await startDemo();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Sign in once as a guest; the session survives reloads.
+    await page.goto(APP_URL);
+    await page.getByRole('button', { name: /enter/i }).click({ timeout: 120_000 });
+    await page.getByText('Payments API').first().waitFor({ timeout: 120_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('serves /api/opsfolio/health as JSON without signing in', async () => {
+    const res = await fetch(`${BACKEND_URL}/api/opsfolio/health`);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toMatchObject({ status: 'ok', sources: expect.any(Array) });
+  });
+
+  it('shows the five Opsfolio cards on the tier-1 service page', async () => {
+    await openEntityPage(page, 'payments-api');
+    for (const pillar of PILLARS) {
+      await page.getByTestId(`opsfolio-card-${pillar}`).waitFor({ timeout: 30_000 });
+    }
+    await expect.poll(() => page.getByTestId('opsfolio-card-deployments').innerText()).toContain('acme/payments-api');
+    expect(await page.getByTestId('opsfolio-card-oncall').innerText()).toContain('PPAYAPI');
+    expect(await page.getByTestId('opsfolio-card-ownership').innerText()).toMatch(/Owned by\s+Payments/);
+    expect(await page.getByTestId('opsfolio-card-scorecards').innerText()).toContain('opsfolio.io/tier: 1');
+    await page.screenshot({ path: `${SCREENSHOTS}payments-api.png`, fullPage: true });
+  });
+
+  it('names the annotation to add on a service without on-call', async () => {
+    await openEntityPage(page, 'search-service');
+    const card = page.getByTestId('opsfolio-card-oncall');
+    await card.getByTestId('opsfolio-empty-state').waitFor({ timeout: 30_000 });
+    expect(await card.innerText()).toContain('Add pagerduty.com/service-id or opsgenie.com/team');
+    await page.screenshot({ path: `${SCREENSHOTS}search-service.png`, fullPage: true });
+  });
+});
