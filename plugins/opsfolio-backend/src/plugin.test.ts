@@ -2,7 +2,10 @@ import { mockCredentials, mockServices, startTestBackend } from '@backstage/back
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { opsfolioPlugin } from './plugin';
+import { expectDocumentedResponse } from './testing/openApi';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './testing/testDatabases';
+
+const SUMMARY = '/entities/{kind}/{namespace}/{name}/summary';
 
 const entities = [
   {
@@ -44,6 +47,7 @@ describe.each(TEST_DATABASES)('opsfolio backend plugin on %s', kind => {
     const res = await request(server).get('/api/opsfolio/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', sources: [] });
+    expectDocumentedResponse('GET', '/health', res);
   });
 
   it('says which pillars an entity is set up for', async () => {
@@ -52,6 +56,7 @@ describe.each(TEST_DATABASES)('opsfolio backend plugin on %s', kind => {
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('component:default/payments-api');
+    expectDocumentedResponse('GET', SUMMARY, res);
     expect(res.body.pillars.deployments).toMatchObject({ configured: true, found: { 'github.com/project-slug': 'acme/payments-api' }, sources: [] });
     expect(res.body.pillars.oncall).toMatchObject({ configured: true, found: { 'pagerduty.com/service-id': 'PPAYAPI' } });
     expect(res.body.pillars.cost).toMatchObject({ configured: false, fix: ['opsfolio.io/cost-tag'] });
@@ -73,12 +78,14 @@ describe.each(TEST_DATABASES)('opsfolio backend plugin on %s', kind => {
       .get('/api/opsfolio/entities/component/default/nope/summary')
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(404);
+    expectDocumentedResponse('GET', SUMMARY, res);
     expect(res.body.error).toMatchObject({ name: 'NotFoundError', message: 'No entity component:default/nope in the catalog' });
   });
 
   it('refuses an entity route without credentials', async () => {
     const res = await request(server).get('/api/opsfolio/entities/component/default/payments-api/summary');
     expect(res.status).toBe(401);
+    expectDocumentedResponse('GET', SUMMARY, res);
   });
 
   it('created the run log table', async () => {
