@@ -7,6 +7,28 @@ export interface Config {
      * The default schedule of every sync source (default: every 15 minutes, 10 minute timeout).
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** Deploy history and DORA figures. */
+    deployments?: {
+      /** Environments counted as production when an entity has no `opsfolio.io/production-environments` (default `[production]`). */
+      productionEnvironments?: string[];
+      dora?: {
+        /** The default window of the DORA figures, in days (default 30; `?window=90d` overrides per request). */
+        windowDays?: number;
+        /** How long after a production deploy an incident counts as its failure, in hours (default 24). */
+        incidentWindowHours?: number;
+        /**
+         * Band thresholds per metric, best band first (default: DORA 2024). Units: deploys per day, hours,
+         * and a ratio for the change failure rate.
+         */
+        thresholds?: {
+          source: string;
+          deploymentFrequency: Array<{ band: 'elite' | 'high' | 'medium'; limit: number }>;
+          leadTime: Array<{ band: 'elite' | 'high' | 'medium'; limit: number }>;
+          changeFailureRate: Array<{ band: 'elite' | 'high' | 'medium'; limit: number }>;
+          recoveryTime: Array<{ band: 'elite' | 'high' | 'medium'; limit: number }>;
+        };
+      };
+    };
     /** Per-source settings, keyed by source id (e.g. `github`, `pagerduty`). */
     sources?: {
       [sourceId: string]: {

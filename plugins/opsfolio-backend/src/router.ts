@@ -1,7 +1,11 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { AuthService, HttpAuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import type { DoraSettings } from './deployments/doraSettings';
+import { deploymentPushRoutes } from './deployments/pushRoutes';
+import { deploymentRoutes } from './deployments/routes';
+import type { DeploymentStore } from './deployments/store';
 import { entitySummaryRoutes } from './platform/entitySummaryRoutes';
 import { healthRoutes } from './platform/healthRoutes';
 import type { SyncRunner } from './platform/sync/syncRunner';
@@ -9,9 +13,13 @@ import type { SyncRunStore } from './platform/sync/syncRunStore';
 
 export interface RouterDeps {
   httpAuth: HttpAuthService;
+  auth: AuthService;
   catalog: CatalogService;
   runner: SyncRunner;
   runs: SyncRunStore;
+  deployments: DeploymentStore;
+  dora: DoraSettings;
+  now?: () => Date;
 }
 
 /**
@@ -23,6 +31,8 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(express.json({ limit: '5mb' }));
   router.use(healthRoutes(deps));
   router.use(entitySummaryRoutes(deps));
+  router.use(deploymentRoutes({ ...deps, store: deps.deployments }));
+  router.use(deploymentPushRoutes({ ...deps, store: deps.deployments }));
   return router;
 }
 

@@ -1,3 +1,4 @@
+import type { Deployment } from './deployments';
 import type { PillarId, PillarSetup } from './pillars';
 
 /** One recorded run of a sync source. @public */
@@ -28,12 +29,33 @@ export interface HealthResponse {
 
 /** One pillar in `GET /entities/:kind/:namespace/:name/summary`. @public */
 export interface PillarSummary extends PillarSetup {
-  /** Ids of the installed sources that feed this pillar. */
-  sources: string[];
+  /** The installed sources that feed this pillar, with how fresh their data is. */
+  sources: SourceHealth[];
 }
 
 /** `GET /entities/:kind/:namespace/:name/summary` @public */
 export interface EntitySummaryResponse {
   entityRef: string;
   pillars: Record<PillarId, PillarSummary>;
+}
+
+/** `GET /entities/:kind/:namespace/:name/deployments` @public */
+export interface DeploymentsPage {
+  items: Array<Deployment & { commitTimestamps: string[] }>;
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** `GET /entities/:kind/:namespace/:name/deployments/current` @public */
+export interface CurrentDeploymentsResponse {
+  productionEnvironments: string[];
+  environments: Array<{ environment: string; latest: Deployment; running?: Deployment }>;
+  lastDeployment?: Deployment;
+}
+
+/** `GET /entities/:kind/:namespace/:name/deployments/weekly` @public */
+export interface WeeklyDeploymentsResponse {
+  environments: string[];
+  weeks: Array<{ weekStart: string; success: number; failure: number; rollback: number }>;
 }

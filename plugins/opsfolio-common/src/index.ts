@@ -6,3 +6,5 @@
 export * from './annotations';
 export * from './pillars';
 export * from './api';
+export * from './deployments';
+export * from './dora';

@@ -1,1 +1,7 @@
+/**
+ * What an Opsfolio vendor module needs: source interfaces, extension points and the vendor HTTP client.
+ *
+ * @packageDocumentation
+ */
 export * from './http';
+export * from './sources';

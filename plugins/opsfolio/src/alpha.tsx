@@ -1,7 +1,7 @@
 import { compatWrapper } from '@backstage/core-compat-api';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { ApiBlueprint, createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { opsfolioApiRef } from './api/OpsfolioApi';
 import { OpsfolioClient } from './api/OpsfolioClient';
 
@@ -31,6 +31,18 @@ const deploymentsCard = EntityCardBlueprint.make({
   params: {
     filter: components,
     loader: () => import('./deployments/EntityDeploymentsCard').then(m => compatWrapper(<m.EntityDeploymentsCard />)),
+  },
+});
+
+const deploymentsContent = EntityContentBlueprint.make({
+  name: 'deployments',
+  params: {
+    path: '/deployments',
+    title: 'Deployments',
+    group: 'deployment',
+    filter: components,
+    loader: () =>
+      import('./deployments/EntityDeploymentsContent').then(m => compatWrapper(<m.EntityDeploymentsContent />)),
   },
 });
 
@@ -65,5 +77,5 @@ const readinessCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'opsfolio',
   info: { packageJson: () => import('../package.json') },
-  extensions: [opsfolioApi, ownershipCard, deploymentsCard, onCallCard, costCard, readinessCard],
+  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, costCard, readinessCard],
 });

@@ -8,9 +8,10 @@ export {
   opsfolioPlugin,
   EntityOwnershipCard,
   EntityDeploymentsCard,
+  EntityDeploymentsContent,
   EntityOnCallCard,
   EntityCostCard,
   EntityReadinessCard,
 } from './plugin';
 export { isDeploymentsAvailable, isOnCallAvailable, isCostAvailable, isReadinessAvailable } from './predicates';
-export { opsfolioApiRef, type OpsfolioApi } from './api/OpsfolioApi';
+export { opsfolioApiRef, type OpsfolioApi, type DeploymentsQuery } from './api/OpsfolioApi';

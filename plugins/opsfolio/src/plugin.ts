@@ -2,15 +2,20 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { opsfolioApiRef } from './api/OpsfolioApi';
 import { OpsfolioClient } from './api/OpsfolioClient';
 
+const deploymentsRouteRef = createRouteRef({ id: 'opsfolio:deployments' });
+
 /** The Opsfolio plugin for the legacy frontend system. @public */
 export const opsfolioPlugin = createPlugin({
   id: 'opsfolio',
+  routes: { deployments: deploymentsRouteRef },
   apis: [
     createApiFactory({
       api: opsfolioApiRef,
@@ -40,4 +45,13 @@ export const EntityCostCard = card('EntityCostCard', () => import('./cost/Entity
 /** @public */
 export const EntityReadinessCard = card('EntityReadinessCard', () =>
   import('./scorecards/EntityReadinessCard').then(m => m.EntityReadinessCard),
+);
+
+/** The deployments tab: `<EntityLayout.Route path="/deployments" title="Deployments">`. @public */
+export const EntityDeploymentsContent = opsfolioPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityDeploymentsContent',
+    mountPoint: deploymentsRouteRef,
+    component: () => import('./deployments/EntityDeploymentsContent').then(m => m.EntityDeploymentsContent),
+  }),
 );

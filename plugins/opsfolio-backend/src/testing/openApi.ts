@@ -15,20 +15,26 @@ ajv.addSchema({ ...spec, $id: 'openapi' });
 export function expectDocumentedResponse(method: string, template: string, res: { status: number; body: unknown }) {
   const operation = spec.paths?.[template]?.[method.toLowerCase()];
   if (!operation) throw new Error(`openapi.yaml does not document ${method} ${template}`);
-  let response = operation.responses?.[String(res.status)];
+  const status = String(res.status);
+  const response = operation.responses?.[status];
   if (!response) throw new Error(`openapi.yaml does not document status ${res.status} of ${method} ${template}`);
-  if (response.$ref) response = resolve(response.$ref);
-  const schema = response.content?.['application/json']?.schema;
-  if (!schema) throw new Error(`openapi.yaml has no JSON schema for ${res.status} of ${method} ${template}`);
-  const validate = ajv.compile(schema.$ref ? { $ref: `openapi${schema.$ref}` } : schema);
+  // Point into the document itself, so nested $refs resolve against it.
+  const pointer = response.$ref ?? `#/paths/${escape(template)}/${method.toLowerCase()}/responses/${status}`;
+  if (!resolve(pointer)?.content?.['application/json']?.schema) {
+    throw new Error(`openapi.yaml has no JSON schema for ${res.status} of ${method} ${template}`);
+  }
+  const validate = ajv.compile({ $ref: `openapi${pointer}/content/application~1json/schema` });
   if (!validate(res.body)) {
     throw new Error(`${method} ${template} ${res.status} does not match openapi.yaml: ${ajv.errorsText(validate.errors)}`);
   }
 }
 
-function resolve(ref: string) {
-  return ref
+const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function resolve(pointer: string) {
+  return pointer
     .replace(/^#\//, '')
     .split('/')
+    .map(key => key.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((node: any, key) => node?.[key], spec);
 }

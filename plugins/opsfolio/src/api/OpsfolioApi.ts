@@ -1,11 +1,31 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import type { EntitySummaryResponse, HealthResponse } from '@opsfolio/backstage-plugin-common';
+import type {
+  CurrentDeploymentsResponse,
+  DeploymentsPage,
+  DeploymentStatus,
+  DoraResult,
+  EntitySummaryResponse,
+  HealthResponse,
+  WeeklyDeploymentsResponse,
+} from '@opsfolio/backstage-plugin-common';
+
+/** Filters and paging of the deployment history. @public */
+export interface DeploymentsQuery {
+  environment?: string;
+  status?: DeploymentStatus;
+  limit?: number;
+  offset?: number;
+}
 
 /** The browser's view of the Opsfolio backend. @public */
 export interface OpsfolioApi {
   getHealth(): Promise<HealthResponse>;
   getEntitySummary(entity: CompoundEntityRef): Promise<EntitySummaryResponse>;
+  getDeployments(entity: CompoundEntityRef, query?: DeploymentsQuery): Promise<DeploymentsPage>;
+  getCurrentDeployments(entity: CompoundEntityRef): Promise<CurrentDeploymentsResponse>;
+  getDora(entity: CompoundEntityRef, windowDays?: number): Promise<DoraResult>;
+  getWeeklyDeployments(entity: CompoundEntityRef, weeks?: number): Promise<WeeklyDeploymentsResponse>;
 }
 
 /** @public */

@@ -1,8 +1,15 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { EntitySummaryResponse, HealthResponse } from '@opsfolio/backstage-plugin-common';
-import type { OpsfolioApi } from './OpsfolioApi';
+import type {
+  CurrentDeploymentsResponse,
+  DeploymentsPage,
+  DoraResult,
+  EntitySummaryResponse,
+  HealthResponse,
+  WeeklyDeploymentsResponse,
+} from '@opsfolio/backstage-plugin-common';
+import type { DeploymentsQuery, OpsfolioApi } from './OpsfolioApi';
 
 /** Calls `/api/opsfolio` with the signed-in user's token (fetchApi adds it). */
 export class OpsfolioClient implements OpsfolioApi {
@@ -25,6 +32,25 @@ export class OpsfolioClient implements OpsfolioApi {
     this.summaries.set(path, { at: Date.now(), value });
     value.catch(() => this.summaries.delete(path));
     return value;
+  }
+
+  getDeployments(entity: CompoundEntityRef, query: DeploymentsQuery = {}): Promise<DeploymentsPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+    const search = params.toString();
+    return this.get<DeploymentsPage>(`${entityPath(entity)}/deployments${search ? `?${search}` : ''}`);
+  }
+
+  getCurrentDeployments(entity: CompoundEntityRef): Promise<CurrentDeploymentsResponse> {
+    return this.get<CurrentDeploymentsResponse>(`${entityPath(entity)}/deployments/current`);
+  }
+
+  getDora(entity: CompoundEntityRef, windowDays?: number): Promise<DoraResult> {
+    return this.get<DoraResult>(`${entityPath(entity)}/dora${windowDays ? `?window=${windowDays}d` : ''}`);
+  }
+
+  getWeeklyDeployments(entity: CompoundEntityRef, weeks = 12): Promise<WeeklyDeploymentsResponse> {
+    return this.get<WeeklyDeploymentsResponse>(`${entityPath(entity)}/deployments/weekly?weeks=${weeks}`);
   }
 
   private async get<T>(path: string): Promise<T> {

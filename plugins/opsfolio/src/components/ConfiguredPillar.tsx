@@ -17,7 +17,7 @@ export function ConfiguredPillar(props: { summary: PillarSummary; waitingFor: st
       ))}
       <PillarEmptyState title={`No ${props.waitingFor} yet`}>
         {summary.sources.length > 0
-          ? `Waiting for the first sync of ${summary.sources.join(', ')}.`
+          ? `Waiting for the first sync of ${summary.sources.map(s => s.id).join(', ')}.`
           : props.installHint}
       </PillarEmptyState>
     </>

@@ -1,4 +1,13 @@
-import { describePillars, PILLARS, type EntitySummaryResponse } from '@opsfolio/backstage-plugin-common';
+import {
+  describePillars,
+  PILLARS,
+  type Deployment,
+  type DoraFigure,
+  type DoraMetricId,
+  type DoraResult,
+  type EntitySummaryResponse,
+  type SourceHealth,
+} from '@opsfolio/backstage-plugin-common';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
@@ -16,13 +25,41 @@ const entity: Entity = {
 };
 
 // The summary the backend would send for this entity, built with the same shared logic.
-const summaryOf = (e: Entity, sources: string[] = []): EntitySummaryResponse => {
+const summaryOf = (e: Entity, sources: SourceHealth[] = []): EntitySummaryResponse => {
   const setup = describePillars(e);
   return {
     entityRef: 'component:default/payments-api',
     pillars: Object.fromEntries(PILLARS.map(p => [p, { ...setup[p], sources }])) as EntitySummaryResponse['pillars'],
   };
 };
+
+const noDeployments: Partial<OpsfolioApi> = {
+  getCurrentDeployments: async () => ({ productionEnvironments: ['production'], environments: [] }),
+  getDora: async () => doraOf(null),
+};
+
+function doraOf(value: number | null): DoraResult {
+  const figure = (metric: DoraMetricId, unit: DoraFigure['unit']): DoraFigure => ({
+    metric,
+    unit,
+    value,
+    band: value === null ? undefined : 'elite',
+    sampleSize: value === null ? 0 : 40,
+    enoughData: value !== null,
+    explanation: `How ${metric} is computed.`,
+  });
+  return {
+    window: { from: '2026-10-22T00:00:00Z', to: '2026-11-21T00:00:00Z', days: 30 },
+    environments: ['production'],
+    thresholdsSource: 'DORA 2024',
+    figures: {
+      deploymentFrequency: figure('deploymentFrequency', 'deploysPerDay'),
+      leadTime: figure('leadTime', 'hours'),
+      changeFailureRate: figure('changeFailureRate', 'ratio'),
+      recoveryTime: figure('recoveryTime', 'hours'),
+    },
+  };
+}
 
 const render = (api: Partial<OpsfolioApi>, card: JSX.Element) =>
   renderInTestApp(
@@ -41,14 +78,62 @@ describe('Opsfolio entity cards', () => {
   });
 
   it('shows what is configured and that no source is installed yet', async () => {
-    await render({ getEntitySummary: async () => summaryOf(entity) }, <EntityDeploymentsCard />);
+    await render({ ...noDeployments, getEntitySummary: async () => summaryOf(entity) }, <EntityDeploymentsCard />);
     expect(await screen.findByText('acme/payments-api', { exact: false })).toBeInTheDocument();
     expect(screen.getByText(/No deployment source is installed/)).toBeInTheDocument();
   });
 
   it('says it is waiting for the first sync once a source is installed', async () => {
-    await render({ getEntitySummary: async () => summaryOf(entity, ['github']) }, <EntityDeploymentsCard />);
+    await render(
+      { ...noDeployments, getEntitySummary: async () => summaryOf(entity, [{ id: 'github', pillar: 'deployments', vendor: 'github' }]) },
+      <EntityDeploymentsCard />,
+    );
     expect(await screen.findByText('Waiting for the first sync of github.')).toBeInTheDocument();
+  });
+
+  it('shows what runs where, the last deploy and the DORA bands, and warns when the last sync failed', async () => {
+    const deployment = (over: Partial<Deployment>): Deployment => ({
+      source: 'github',
+      externalId: '1',
+      entityRef: 'component:default/payments-api',
+      environment: 'production',
+      version: 'v1.4.2',
+      status: 'success',
+      startedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+      finishedAt: new Date(Date.now() - 3 * 3_600_000 + 300_000).toISOString(),
+      actor: 'ada.okafor',
+      rollback: false,
+      ...over,
+    });
+    const running = deployment({});
+    const failed = deployment({ externalId: '2', version: 'v1.4.3', status: 'failure' });
+    await render(
+      {
+        getEntitySummary: async () =>
+          summaryOf(entity, [
+            {
+              id: 'github',
+              pillar: 'deployments',
+              vendor: 'github',
+              lastSuccessAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+              lastRun: { sourceId: 'github', status: 'failed', startedAt: new Date(Date.now() - 600_000).toISOString(), error: 'github GET /repos/acme/payments-api/deployments: 503' },
+            },
+          ]),
+        getCurrentDeployments: async () => ({
+          productionEnvironments: ['production'],
+          environments: [{ environment: 'production', latest: failed, running }],
+          lastDeployment: failed,
+        }),
+        getDora: async () => doraOf(2),
+      },
+      <EntityDeploymentsCard />,
+    );
+    expect(await screen.findByTestId('opsfolio-last-deploy')).toHaveTextContent('Last shipped 2 hours ago to production by ada.okafor');
+    expect(screen.getByText('v1.4.2')).toBeInTheDocument();
+    expect(screen.getByText('failure')).toBeInTheDocument();
+    expect(screen.getByTestId('opsfolio-dora-deploymentFrequency')).toHaveTextContent('2 a day');
+    expect(screen.getAllByText('elite')).toHaveLength(4);
+    expect(screen.getByText(/github sync failed 10 minutes ago; showing data from 2 hours ago/)).toBeInTheDocument();
   });
 
   it('links the owner', async () => {

@@ -1,0 +1,169 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { DefaultGithubCredentialsProvider, type ScmIntegrations } from '@backstage/integration';
+import { ANNOTATIONS, productionEnvironmentsOf, type DeploymentStatus } from '@opsfolio/backstage-plugin-common';
+import type {
+  DeploymentRecord,
+  DeploymentSource,
+  DeploymentSyncContext,
+  SourceEntity,
+} from '@opsfolio/backstage-plugin-node';
+import { leadTimeCommits } from './leadTime';
+import { toRecord, toStatus, type GithubDeployment, type GithubDeploymentStatus } from './mapping';
+import { createGithubClient, type GithubClient } from './octokit';
+
+const FINAL = new Set<DeploymentStatus>(['success', 'failure', 'cancelled']);
+const PER_PAGE = 100;
+
+export interface GithubSourceOptions {
+  integrations: ScmIntegrations;
+  logger: LoggerService;
+  /** Environments whose deploys need commit times for lead time (the DORA production environments). */
+  productionEnvironments: string[];
+  maxCompareCallsPerRun: number;
+  maxDeploymentsPerRepo: number;
+}
+
+/**
+ * Deploy history from the GitHub Deployments API. Incremental: page 1 is asked for with the ETag of the
+ * last complete read, so an unchanged repository costs one conditional request (a 304 does not count
+ * against GitHub's rate limit); a changed one is read newest first until a page holds nothing new.
+ */
+export class GithubDeploymentSource implements DeploymentSource {
+  readonly id = 'github';
+  readonly vendor = 'github';
+  readonly annotations = [ANNOTATIONS.githubProjectSlug];
+  private readonly credentials: DefaultGithubCredentialsProvider;
+
+  constructor(private readonly options: GithubSourceOptions) {
+    this.credentials = DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+  }
+
+  async sync(context: DeploymentSyncContext): Promise<{ items: number }> {
+    const clients = new Map<string, GithubClient>();
+    const budget = { compareCalls: this.options.maxCompareCallsPerRun };
+    const failures: string[] = [];
+    let items = 0;
+    for (const entity of context.entities) {
+      if (context.signal.aborted) throw new Error('GitHub sync aborted (timeout)');
+      const slug = entity.annotations[ANNOTATIONS.githubProjectSlug]?.trim();
+      if (!slug || !/^[^/\s]+\/[^/\s]+$/.test(slug)) {
+        context.logger.warn(`${entity.entityRef}: ${ANNOTATIONS.githubProjectSlug} must be owner/repo, got '${slug}'`);
+        continue;
+      }
+      try {
+        const host = this.hostOf(entity);
+        if (!clients.has(host)) clients.set(host, await this.clientFor(host, slug));
+        items += await this.syncRepo(context, clients.get(host)!, entity, slug, host, budget);
+      } catch (error) {
+        // One repository's failure never stops the others; the run is still reported as failed.
+        const message = error instanceof Error ? error.message : String(error);
+        failures.push(`${slug}: ${message}`);
+        context.logger.warn(`GitHub deployments of ${slug} failed; stored data kept: ${message}`);
+      }
+    }
+    if (failures.length > 0) {
+      throw new Error(
+        `GitHub sync failed for ${failures.length} of ${context.entities.length} repositories (${items} deployments stored): ${failures.slice(0, 3).join('; ')}`,
+      );
+    }
+    return { items };
+  }
+
+  private hostOf(entity: SourceEntity): string {
+    const location = entity.annotations['backstage.io/source-location']?.replace(/^url:/, '');
+    if (location) {
+      try {
+        const host = new URL(location).host;
+        if (this.options.integrations.github.byHost(host)) return host;
+      } catch {
+        // not a URL: fall back to github.com
+      }
+    }
+    return 'github.com';
+  }
+
+  private async clientFor(host: string, slug: string): Promise<GithubClient> {
+    const integration = this.options.integrations.github.byHost(host);
+    if (!integration) throw new Error(`No GitHub integration for ${host} in integrations.github`);
+    const { token } = await this.credentials.getCredentials({ url: `https://${host}/${slug}` });
+    return createGithubClient({ baseUrl: integration.config.apiBaseUrl!, token, logger: this.options.logger });
+  }
+
+  private async syncRepo(
+    context: DeploymentSyncContext,
+    client: GithubClient,
+    entity: SourceEntity,
+    slug: string,
+    host: string,
+    budget: { compareCalls: number },
+  ): Promise<number> {
+    const [owner, repo] = slug.split('/');
+    const etagKey = `etag:${slug}`;
+    const completeKey = `complete:${slug}`;
+    const etag = await context.state.get(etagKey);
+    const complete = (await context.state.get(completeKey)) === 'true';
+    const repoUrl = `https://${host}/${slug}`;
+
+    const walked: Array<{ deployment: GithubDeployment; status: DeploymentStatus }> = [];
+    const fresh: DeploymentRecord[] = [];
+    let firstEtag: string | undefined;
+    for (let page = 1; ; page++) {
+      let response;
+      try {
+        response = await client.request('GET /repos/{owner}/{repo}/deployments', {
+          owner,
+          repo,
+          per_page: PER_PAGE,
+          page,
+          headers: page === 1 && etag && complete ? { 'if-none-match': etag } : {},
+        });
+      } catch (error) {
+        if ((error as { status?: number }).status === 304) return 0;
+        throw error;
+      }
+      if (page === 1) firstEtag = response.headers.etag;
+      const deployments = response.data as unknown as GithubDeployment[];
+      const known = await context.known(entity.entityRef, deployments.map(d => String(d.id)));
+      const records: DeploymentRecord[] = [];
+      for (const deployment of deployments) {
+        const stored = known.get(String(deployment.id));
+        if (stored && FINAL.has(stored.status)) {
+          walked.push({ deployment, status: stored.status });
+          continue;
+        }
+        const { data: statuses } = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+          owner,
+          repo,
+          deployment_id: deployment.id,
+          per_page: PER_PAGE,
+        });
+        const record = toRecord(deployment, statuses as unknown as GithubDeploymentStatus[], repoUrl);
+        records.push(record);
+        walked.push({ deployment, status: toStatus((statuses[0] as GithubDeploymentStatus | undefined)?.state) });
+      }
+      // Saved page by page: a failure on a later page keeps what was read.
+      await context.save(entity.entityRef, records);
+      fresh.push(...records);
+      const nothingNew = records.length === 0 && deployments.length > 0;
+      const last = !/rel="next"/.test(response.headers.link ?? '') || deployments.length < PER_PAGE;
+      if (last || walked.length >= this.options.maxDeploymentsPerRepo || (nothingNew && complete)) break;
+    }
+
+    const withCommits = await leadTimeCommits({
+      client,
+      owner,
+      repo,
+      fresh,
+      walked,
+      productionEnvironments: productionEnvironmentsOf(entity.annotations, this.options.productionEnvironments),
+      budget,
+      logger: context.logger,
+    });
+    await context.save(entity.entityRef, withCommits);
+    // Only a complete read earns the ETag; after a partial one the next run reads every page again.
+    await context.state.set(completeKey, 'true');
+    if (firstEtag) await context.state.set(etagKey, firstEtag);
+    return fresh.length;
+  }
+}
+

@@ -1,0 +1,31 @@
+import type { Config } from '@backstage/config';
+import { DEFAULT_DORA_THRESHOLDS, doraThresholdsSchema, type DoraThresholds } from '@opsfolio/backstage-plugin-common';
+
+export interface DoraSettings {
+  productionEnvironments: string[];
+  windowDays: number;
+  incidentWindowHours: number;
+  thresholds: DoraThresholds;
+}
+
+/** Reads `opsfolio.deployments`; bad thresholds fail start-up with what is wrong. */
+export function readDoraSettings(config: Config): DoraSettings {
+  const root = config.getOptionalConfig('opsfolio.deployments');
+  const dora = root?.getOptionalConfig('dora');
+  let thresholds = DEFAULT_DORA_THRESHOLDS;
+  if (dora?.has('thresholds')) {
+    const parsed = doraThresholdsSchema.safeParse(dora.get('thresholds'));
+    if (!parsed.success) {
+      throw new Error(
+        `Invalid opsfolio.deployments.dora.thresholds: ${parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    }
+    thresholds = parsed.data;
+  }
+  return {
+    productionEnvironments: root?.getOptionalStringArray('productionEnvironments') ?? ['production'],
+    windowDays: dora?.getOptionalNumber('windowDays') ?? 30,
+    incidentWindowHours: dora?.getOptionalNumber('incidentWindowHours') ?? 24,
+    thresholds,
+  };
+}

@@ -1,0 +1,36 @@
+import { DEPLOYMENT_STATUSES } from '@opsfolio/backstage-plugin-common';
+import { z } from 'zod';
+
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-21T10:00:00Z' });
+
+/** One event of `POST /deployments`, as any CI can send it. */
+export const pushedDeploymentSchema = z
+  .object({
+    entityRef: z.string().min(1),
+    environment: z.string().min(1).max(255),
+    version: z.string().min(1).max(255),
+    commitSha: z.string().regex(/^[0-9a-f]{7,64}$/i, 'must be a hex commit sha').optional(),
+    status: z.enum(DEPLOYMENT_STATUSES),
+    startedAt: instant,
+    finishedAt: instant.optional(),
+    url: z.url().max(2000).optional(),
+    actor: z.string().max(255).optional(),
+    externalId: z.string().min(1).max(255),
+    commitTimestamps: z.array(instant).max(1000).optional(),
+  })
+  .strict()
+  .refine(e => !e.finishedAt || Date.parse(e.finishedAt) >= Date.parse(e.startedAt), {
+    message: 'finishedAt is before startedAt',
+    path: ['finishedAt'],
+  });
+
+export const pushBatchSchema = z
+  .object({ deployments: z.array(pushedDeploymentSchema).min(1).max(1000) })
+  .strict();
+
+export type PushedDeployment = z.infer<typeof pushedDeploymentSchema>;
+
+/** Every problem of a rejected batch, one line each, with the path of the field. */
+export function describeProblems(error: z.ZodError): string[] {
+  return error.issues.map(issue => `${issue.path.length ? issue.path.join('.') : 'body'}: ${issue.message}`);
+}

@@ -1,0 +1,216 @@
+import type { Knex } from 'knex';
+import type { Deployment, DeploymentStatus } from '@opsfolio/backstage-plugin-common';
+import type { DeploymentRecord } from '@opsfolio/backstage-plugin-node';
+import { toIso } from '../platform/time';
+import { markRollbacks } from './rollbacks';
+
+const TABLE = 'opsfolio_deployments';
+const FINAL: ReadonlySet<DeploymentStatus> = new Set(['success', 'failure', 'cancelled']);
+
+type Row = {
+  id: number;
+  source: string;
+  external_id: string;
+  entity_ref: string;
+  environment: string;
+  version: string;
+  commit_sha: string | null;
+  status: DeploymentStatus;
+  started_at: unknown;
+  finished_at: unknown;
+  url: string | null;
+  actor: string | null;
+  rollback: boolean | number;
+  commit_timestamps: string | null;
+};
+
+/** A stored deployment with what DORA needs beside it. */
+export interface StoredDeployment extends Deployment {
+  commitTimestamps: string[];
+}
+
+const toDeployment = (row: Row): StoredDeployment => ({
+  source: row.source,
+  externalId: row.external_id,
+  entityRef: row.entity_ref,
+  environment: row.environment,
+  version: row.version,
+  commitSha: row.commit_sha ?? undefined,
+  status: row.status,
+  startedAt: toIso(row.started_at)!,
+  finishedAt: toIso(row.finished_at),
+  url: row.url ?? undefined,
+  actor: row.actor ?? undefined,
+  rollback: Boolean(row.rollback),
+  commitTimestamps: row.commit_timestamps ? JSON.parse(row.commit_timestamps) : [],
+});
+
+/** Entity refs are compared case-insensitively, as the catalog does. */
+export const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : null);
+
+export interface DeploymentQuery {
+  environment?: string;
+  status?: DeploymentStatus;
+  limit: number;
+  offset: number;
+}
+
+/** Deployments of every source, keyed by (source, externalId). */
+export class DeploymentStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Inserts or updates deployments, then re-derives rollbacks for the environments touched. A report
+   * that arrives late never turns a finished deployment back into a running one.
+   */
+  async upsert(source: string, entityRef: string, records: DeploymentRecord[], trx?: Knex.Transaction): Promise<void> {
+    if (records.length === 0) return;
+    const run = async (tx: Knex.Transaction) => {
+      const ref = normalizeRef(entityRef);
+      const existing = await this.finalStatuses(tx, source, records.map(r => r.externalId));
+      const updatedAt = this.now().toISOString();
+      const rows = records.map(r => {
+        const keep = FINAL.has(r.status) ? undefined : existing.get(r.externalId);
+        return {
+          source,
+          external_id: r.externalId,
+          entity_ref: ref,
+          environment: r.environment,
+          version: r.version,
+          commit_sha: r.commitSha ?? null,
+          status: keep?.status ?? r.status,
+          started_at: iso(r.startedAt),
+          finished_at: keep ? keep.finishedAt : iso(r.finishedAt),
+          url: r.url ?? null,
+          actor: r.actor ?? null,
+          commit_timestamps: r.commitTimestamps?.length ? JSON.stringify(r.commitTimestamps.map(t => iso(t))) : null,
+          updated_at: updatedAt,
+        };
+      });
+      // Chunks keep every dialect under its bound-parameter limit.
+      for (let i = 0; i < rows.length; i += 200) {
+        await tx(TABLE)
+          .insert(rows.slice(i, i + 200))
+          .onConflict(['source', 'external_id'])
+          .merge([
+            'entity_ref', 'environment', 'version', 'commit_sha', 'status', 'started_at', 'finished_at',
+            'url', 'actor', 'commit_timestamps', 'updated_at',
+          ]);
+      }
+      for (const environment of new Set(records.map(r => r.environment))) {
+        await this.deriveRollbacks(tx, ref, environment);
+      }
+    };
+    if (trx) await run(trx);
+    else await this.db.transaction(run);
+  }
+
+  async transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  /** Which of these deployments are already stored in a final state (success, failure, cancelled). */
+  private async finalStatuses(db: Knex, source: string, externalIds: string[]) {
+    const result = new Map<string, { status: DeploymentStatus; finishedAt: string | null }>();
+    for (let i = 0; i < externalIds.length; i += 500) {
+      const rows: Array<Pick<Row, 'external_id' | 'status' | 'finished_at'>> = await db(TABLE)
+        .select('external_id', 'status', 'finished_at')
+        .where('source', source)
+        .whereIn('external_id', externalIds.slice(i, i + 500));
+      for (const row of rows) {
+        if (FINAL.has(row.status)) {
+          result.set(row.external_id, { status: row.status, finishedAt: toIso(row.finished_at) ?? null });
+        }
+      }
+    }
+    return result;
+  }
+
+  async known(source: string, entityRef: string, externalIds: string[]) {
+    const result = new Map<string, { status: DeploymentStatus; commitSha?: string }>();
+    for (let i = 0; i < externalIds.length; i += 500) {
+      const rows: Array<Pick<Row, 'external_id' | 'status' | 'commit_sha'>> = await this.db(TABLE)
+        .select('external_id', 'status', 'commit_sha')
+        .where({ source, entity_ref: normalizeRef(entityRef) })
+        .whereIn('external_id', externalIds.slice(i, i + 500));
+      for (const row of rows) result.set(row.external_id, { status: row.status, commitSha: row.commit_sha ?? undefined });
+    }
+    return result;
+  }
+
+  private async deriveRollbacks(db: Knex, entityRef: string, environment: string) {
+    const rows: Row[] = await db(TABLE)
+      .where({ entity_ref: entityRef, environment })
+      .orderBy([{ column: 'started_at' }, { column: 'id' }]);
+    const before = new Map(rows.map(r => [r.id, Boolean(r.rollback)]));
+    const marked = markRollbacks(rows.map(r => ({ ...toDeployment(r), id: r.id })));
+    const flip = (value: boolean) => marked.filter(d => d.rollback === value && before.get(d.id) !== value).map(d => d.id);
+    for (const value of [true, false]) {
+      const ids = flip(value);
+      for (let i = 0; i < ids.length; i += 500) {
+        await db(TABLE).whereIn('id', ids.slice(i, i + 500)).update({ rollback: value });
+      }
+    }
+  }
+
+  async list(entityRef: string, query: DeploymentQuery): Promise<{ items: StoredDeployment[]; total: number }> {
+    const base = this.db(TABLE)
+      .where('entity_ref', normalizeRef(entityRef))
+      .modify(q => {
+        if (query.environment) q.andWhere('environment', query.environment);
+        if (query.status) q.andWhere('status', query.status);
+      });
+    const [{ total }] = await base.clone().count({ total: '*' });
+    const rows: Row[] = await base
+      .clone()
+      .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .limit(query.limit)
+      .offset(query.offset);
+    return { items: rows.map(toDeployment), total: Number(total) };
+  }
+
+  /** Deployments of an entity that started in [from, to), oldest first, for DORA. */
+  async between(entityRef: string, from: Date, to: Date): Promise<StoredDeployment[]> {
+    const rows: Row[] = await this.db(TABLE)
+      .where('entity_ref', normalizeRef(entityRef))
+      .andWhere('started_at', '>=', from.toISOString())
+      .andWhere('started_at', '<', to.toISOString())
+      .orderBy([{ column: 'started_at' }, { column: 'id' }]);
+    return rows.map(toDeployment);
+  }
+
+  /** Per environment: the newest deployment and the newest successful one (what runs there now). */
+  async current(entityRef: string): Promise<Array<{ environment: string; latest: StoredDeployment; running?: StoredDeployment }>> {
+    const ref = normalizeRef(entityRef);
+    const environments: Array<{ environment: string }> = await this.db(TABLE)
+      .distinct('environment')
+      .where('entity_ref', ref);
+    const result = [];
+    for (const { environment } of environments) {
+      const newest = (status?: DeploymentStatus) =>
+        this.db(TABLE)
+          .where({ entity_ref: ref, environment })
+          .modify(q => (status ? q.andWhere('status', status) : q))
+          .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+          .first();
+      const latest: Row = await newest();
+      const running: Row | undefined = await newest('success');
+      result.push({ environment, latest: toDeployment(latest), running: running ? toDeployment(running) : undefined });
+    }
+    return result.sort((a, b) => a.environment.localeCompare(b.environment));
+  }
+
+  /** The newest deployment of an entity, whatever its environment: when it last shipped. */
+  async last(entityRef: string): Promise<StoredDeployment | undefined> {
+    const row: Row | undefined = await this.db(TABLE)
+      .where('entity_ref', normalizeRef(entityRef))
+      .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .first();
+    return row ? toDeployment(row) : undefined;
+  }
+}

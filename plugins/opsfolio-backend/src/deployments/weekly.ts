@@ -1,0 +1,48 @@
+import type { Deployment } from '@opsfolio/backstage-plugin-common';
+
+export interface WeekOfDeploys {
+  /** Monday 00:00 UTC of the week. */
+  weekStart: string;
+  success: number;
+  failure: number;
+  rollback: number;
+}
+
+const DAY = 86_400_000;
+
+/** Monday 00:00 UTC of the week an instant falls in. */
+export function weekStartOf(instant: number): number {
+  const day = Math.floor(instant / DAY) * DAY;
+  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
+  return day - weekday * DAY;
+}
+
+/**
+ * Production deploys per week over the last `weeks` weeks (the current one included), for the chart:
+ * successes, failures and rollbacks. A rollback is also a success that shipped, so it is counted once,
+ * as a rollback; pending, running and cancelled deploys are left out.
+ */
+export function deploysPerWeek(
+  deployments: readonly Deployment[],
+  productionEnvironments: readonly string[],
+  weeks: number,
+  now: Date,
+): WeekOfDeploys[] {
+  const production = new Set(productionEnvironments.map(e => e.toLocaleLowerCase('en-US')));
+  const first = weekStartOf(now.getTime()) - (weeks - 1) * 7 * DAY;
+  const result: WeekOfDeploys[] = Array.from({ length: weeks }, (_, i) => ({
+    weekStart: new Date(first + i * 7 * DAY).toISOString(),
+    success: 0,
+    failure: 0,
+    rollback: 0,
+  }));
+  for (const d of deployments) {
+    if (!production.has(d.environment.toLocaleLowerCase('en-US'))) continue;
+    const at = Date.parse(d.finishedAt ?? d.startedAt);
+    const index = Math.floor((weekStartOf(at) - first) / (7 * DAY));
+    if (index < 0 || index >= weeks || at > now.getTime()) continue;
+    if (d.status === 'failure') result[index].failure++;
+    else if (d.status === 'success') result[index][d.rollback ? 'rollback' : 'success']++;
+  }
+  return result;
+}

@@ -1,0 +1,8 @@
+export type { SourceEntity, SourceState, SourceSyncContext } from './context';
+export {
+  opsfolioDeploymentSourcesExtensionPoint,
+  type DeploymentRecord,
+  type DeploymentSource,
+  type DeploymentSyncContext,
+  type OpsfolioDeploymentSourcesExtensionPoint,
+} from './deployments';

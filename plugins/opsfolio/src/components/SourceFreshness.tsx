@@ -1,0 +1,34 @@
+import { WarningPanel } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import type { SourceHealth } from '@opsfolio/backstage-plugin-common';
+import { formatAge } from './age';
+
+/**
+ * How fresh a card's data is. When a source's last run failed, the card keeps showing the last good data
+ * and says so, with its age and the error.
+ */
+export function SourceFreshness(props: { sources: SourceHealth[] }) {
+  const failed = props.sources.filter(s => s.lastRun?.status === 'failed');
+  const newest = props.sources
+    .map(s => s.lastSuccessAt)
+    .filter((t): t is string => Boolean(t))
+    .sort()
+    .pop();
+  return (
+    <>
+      {failed.map(source => (
+        <WarningPanel
+          key={source.id}
+          severity="warning"
+          title={`${source.id} sync failed ${formatAge(source.lastRun?.finishedAt ?? source.lastRun?.startedAt)}; showing data from ${formatAge(source.lastSuccessAt)}`}
+          message={source.lastRun?.error}
+        />
+      ))}
+      {newest && (
+        <Typography variant="caption" color="textSecondary" data-testid="opsfolio-freshness">
+          Synced {formatAge(newest)}
+        </Typography>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "5 minutes ago", "3 days ago": how old a timestamp is, for freshness lines and last deploys. */
+export function formatAge(iso: string | undefined, now: Date = new Date()): string {
+  if (!iso) return 'never';
+  const elapsed = now.getTime() - Date.parse(iso);
+  if (elapsed < 60_000) return 'just now';
+  // Days up to three months read better than "1 month ago" for deploy history.
+  for (const [unit, ms] of UNITS) {
+    if (unit === 'month' && elapsed < 90 * 86_400_000) continue;
+    if (unit === 'year' && elapsed < 730 * 86_400_000) continue;
+    if (elapsed >= ms) return format.format(-Math.floor(elapsed / ms), unit);
+  }
+  return 'just now';
+}

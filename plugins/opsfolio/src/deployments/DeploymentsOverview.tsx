@@ -1,0 +1,77 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { PillarSummary } from '@opsfolio/backstage-plugin-common';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { formatAge } from '../components/age';
+import { ConfiguredPillar } from '../components/ConfiguredPillar';
+import { SourceFreshness } from '../components/SourceFreshness';
+import { DeploymentStatusChip } from './DeploymentStatusChip';
+import { DoraFigures } from './DoraFigures';
+
+/** The card's body: what runs where, when it last shipped, and the DORA figures. */
+export function DeploymentsOverview(props: { summary: PillarSummary }) {
+  const { entity } = useEntity();
+  const api = useApi(opsfolioApiRef);
+  const ref = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(
+    async () => Promise.all([api.getCurrentDeployments(ref), api.getDora(ref)]),
+    [api, ref.kind, ref.namespace, ref.name],
+  );
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const [current, dora] = value!;
+  const last = current.lastDeployment;
+  if (!last) {
+    return (
+      <>
+        <SourceFreshness sources={props.summary.sources} />
+        <ConfiguredPillar
+          summary={props.summary}
+          waitingFor="deployments"
+          installHint="No deployment source is installed in the backend: add the GitHub or GitLab Opsfolio module, or POST deployments from CI."
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      <SourceFreshness sources={props.summary.sources} />
+      <Typography variant="body1" data-testid="opsfolio-last-deploy">
+        Last shipped {formatAge(last.finishedAt ?? last.startedAt)} to {last.environment}
+        {last.actor ? ` by ${last.actor}` : ''}
+      </Typography>
+      <Table size="small" data-testid="opsfolio-environments">
+        <TableBody>
+          {current.environments.map(env => (
+            <TableRow key={env.environment}>
+              <TableCell>{env.environment}</TableCell>
+              <TableCell>
+                {env.running ? (
+                  env.running.url ? <Link to={env.running.url}>{env.running.version}</Link> : env.running.version
+                ) : (
+                  'nothing running'
+                )}
+              </TableCell>
+              <TableCell>
+                <DeploymentStatusChip deployment={env.latest} />
+              </TableCell>
+              <TableCell>{formatAge(env.latest.finishedAt ?? env.latest.startedAt)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+        DORA, last {dora.window.days} days ({dora.environments.join(', ')})
+      </Typography>
+      <DoraFigures dora={dora} />
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { PillarEmptyState } from '../components/PillarEmptyState';
+import { SourceFreshness } from '../components/SourceFreshness';
+import { useEntitySummary } from '../components/useEntitySummary';
+import { DeploymentsTable } from './DeploymentsTable';
+import { DeploysPerWeekChart } from './DeploysPerWeekChart';
+import { DoraFigures } from './DoraFigures';
+
+const WINDOWS = [7, 30, 90];
+
+/** The deployments tab: DORA over a chosen window, deploys per week, and the full history. @public */
+export function EntityDeploymentsContent() {
+  const { entity } = useEntity();
+  const api = useApi(opsfolioApiRef);
+  const ref = getCompoundEntityRef(entity);
+  const summary = useEntitySummary();
+  const [windowDays, setWindowDays] = useState(30);
+  const data = useAsync(
+    () => Promise.all([api.getDora(ref, windowDays), api.getWeeklyDeployments(ref, 12), api.getCurrentDeployments(ref)]),
+    [api, ref.kind, ref.namespace, ref.name, windowDays],
+  );
+  if (summary.loading || data.loading) return <Progress />;
+  if (summary.error || data.error) return <ResponseErrorPanel error={(summary.error ?? data.error)!} />;
+  const pillar = summary.value!.pillars.deployments;
+  const [dora, weekly, current] = data.value!;
+  if (!pillar.configured && !current.lastDeployment) {
+    return (
+      <InfoCard title="Deployments">
+        <PillarEmptyState title="No deploy source is set for this entity" fix={pillar.fix} />
+      </InfoCard>
+    );
+  }
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <InfoCard
+          title={`DORA over ${windowDays} days`}
+          subheader={`Production: ${dora.environments.join(', ')}`}
+          action={
+            <TextField
+              select
+              size="small"
+              label="Window"
+              value={windowDays}
+              onChange={e => setWindowDays(Number(e.target.value))}
+            >
+              {WINDOWS.map(w => (
+                <MenuItem key={w} value={w}>
+                  {w} days
+                </MenuItem>
+              ))}
+            </TextField>
+          }
+        >
+          <SourceFreshness sources={pillar.sources} />
+          <DoraFigures dora={dora} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Production deploys per week">
+          <DeploysPerWeekChart data={weekly} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <DeploymentsTable environments={current.environments.map(e => e.environment)} />
+      </Grid>
+    </Grid>
+  );
+}
