@@ -10,5 +10,7 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
 
 backend.add(import('@opsfolio/backstage-plugin-backend'));
+backend.add(import('@opsfolio/backstage-plugin-backend-module-github'));
+backend.add(import('@opsfolio/backstage-plugin-backend-module-gitlab'));
 
 backend.start();

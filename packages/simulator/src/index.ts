@@ -11,6 +11,19 @@ export type {
 } from './scenario/schema';
 export { AWS_SERVICES, type AwsServiceCode } from './scenario/awsServices';
 export { VENDOR_NAMES, type VendorName } from './vendors/types';
+export {
+  deployHistory,
+  deployHistories,
+  deployHistoryForRepo,
+  type Commit,
+  type Deploy,
+  type DeployHistory,
+  type DeployKind,
+  type DeployState,
+  type DeployStatus,
+  type Person,
+} from './data/deployHistory';
+export { gitlabProjects, type GitlabProject } from './data/gitlabProjects';
 export type { LoggedRequest } from './control/requestLog';
 export type { FaultRule } from './control/faultRule';
 export type { StoredFault } from './control/faults';

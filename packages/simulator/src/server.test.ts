@@ -12,13 +12,16 @@ describe('simulator frame', () => {
       status: 'ok',
       vendors: ['github', 'gitlab', 'pagerduty', 'opsgenie', 'aws'],
       basePaths: { github: '/github', gitlab: '/gitlab/api/v4', aws: '/aws' },
-      scenario: { seed: 7, components: 3 },
+      scenario: { seed: 7, components: 4 },
       now: TEST_NOW.toISOString(),
     });
   });
 
   it('answers unknown vendor routes in each vendor error shape', async () => {
-    expect((await request(app).get('/gitlab/api/v4/projects/1').expect(404)).body).toEqual({ message: '404 Not Found' });
+    expect((await request(app).get('/gitlab/api/v4/groups/1').expect(404)).body).toEqual({ message: '404 Not Found' });
+    expect((await request(app).get('/gitlab/api/v4/projects/1').expect(404)).body).toEqual({
+      message: '404 Project Not Found',
+    });
     expect((await request(app).get('/pagerduty/services/P1').expect(404)).body).toEqual({
       error: { message: 'Not Found', code: 2100, errors: [] },
     });

@@ -10,7 +10,7 @@ describe('githubRepos (determinism)', () => {
     const a = githubRepos({ scenario, now: () => TEST_NOW });
     const b = githubRepos({ scenario, now: () => new Date(TEST_NOW) });
     expect(a).toEqual(b);
-    expect(a.map((r) => r.fullName)).toEqual(['acme/payments-api', 'acme/invoice-renderer']);
+    expect(a.map((r) => r.fullName)).toEqual(['acme/payments-api', 'acme/invoice-renderer', 'acme/fraud-scoring']);
   });
 
   it('is stable within a day, so ETags do not churn', () => {

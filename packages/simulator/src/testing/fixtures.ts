@@ -18,6 +18,15 @@ components:
     deploys: { everyDays: 30, environments: [production], lastDeployDaysAgo: 60 }
   payouts-worker:
     repo: { gitlab: acme/payments/payouts-worker }
+    deploys: { perWeek: 4, environments: [staging, production], failureRate: 0.1, leadTimeHours: { median: 20, p90: 60 } }
+  fraud-scoring:
+    repo: { github: acme/fraud-scoring }
+    deploys:
+      perWeek: 6
+      environments: [staging, production]
+      failureRate: 0.35
+      rollbackRate: 0.25
+    oncall: { vendor: pagerduty, serviceId: PFRAUDS, rota: [ben.carter, chloe.martin], rotationDays: 7, escalationLevels: 2 }
 `;
 
 export function testScenario(): Scenario {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../server';
-import { testScenario, TEST_NOW } from '../testing/fixtures';
+import { createSimulator } from '../../server';
+import { testScenario, TEST_NOW } from '../../testing/fixtures';
 
 const app = () => createSimulator({ scenario: testScenario(), now: () => TEST_NOW });
 
