@@ -21,6 +21,8 @@ export default defineConfig({
       node('common', 'plugins/opsfolio-common'),
       node('node', 'plugins/opsfolio-node'),
       node('backend', 'plugins/opsfolio-backend'),
+      node('github', 'plugins/opsfolio-backend-module-github'),
+      node('gitlab', 'plugins/opsfolio-backend-module-gitlab'),
       node('simulator', 'packages/simulator'),
       {
         test: {

@@ -7,12 +7,14 @@ import type {
   DeploymentSyncContext,
   SourceEntity,
 } from '@opsfolio/backstage-plugin-node';
+import { mapWithConcurrency } from './concurrency';
 import { leadTimeCommits } from './leadTime';
-import { toRecord, toStatus, type GithubDeployment, type GithubDeploymentStatus } from './mapping';
+import { toRecord, type GithubDeployment, type GithubDeploymentStatus } from './mapping';
 import { createGithubClient, type GithubClient } from './octokit';
 
 const FINAL = new Set<DeploymentStatus>(['success', 'failure', 'cancelled']);
 const PER_PAGE = 100;
+const STATUS_CONCURRENCY = 4;
 
 export interface GithubSourceOptions {
   integrations: ScmIntegrations;
@@ -55,6 +57,11 @@ export class GithubDeploymentSource implements DeploymentSource {
         if (!clients.has(host)) clients.set(host, await this.clientFor(host, slug));
         items += await this.syncRepo(context, clients.get(host)!, entity, slug, host, budget);
       } catch (error) {
+        if ((error as { status?: number }).status === 404) {
+          // A wrong annotation or a repository the token cannot see: say so, but it is not an outage.
+          context.logger.warn(`${entity.entityRef}: GitHub repository ${slug} not found or not visible to the token`);
+          continue;
+        }
         // One repository's failure never stops the others; the run is still reported as failed.
         const message = error instanceof Error ? error.message : String(error);
         failures.push(`${slug}: ${message}`);
@@ -124,22 +131,25 @@ export class GithubDeploymentSource implements DeploymentSource {
       if (page === 1) firstEtag = response.headers.etag;
       const deployments = response.data as unknown as GithubDeployment[];
       const known = await context.known(entity.entityRef, deployments.map(d => String(d.id)));
-      const records: DeploymentRecord[] = [];
-      for (const deployment of deployments) {
-        const stored = known.get(String(deployment.id));
-        if (stored && FINAL.has(stored.status)) {
-          walked.push({ deployment, status: stored.status });
-          continue;
-        }
-        const { data: statuses } = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+      const unknown = deployments.filter(d => {
+        const stored = known.get(String(d.id));
+        return !stored || !FINAL.has(stored.status);
+      });
+      // A few statuses calls at a time: a first sync reads one per deployment.
+      const statusesOf = await mapWithConcurrency(unknown, STATUS_CONCURRENCY, async deployment => {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
           owner,
           repo,
           deployment_id: deployment.id,
           per_page: PER_PAGE,
         });
-        const record = toRecord(deployment, statuses as unknown as GithubDeploymentStatus[], repoUrl);
-        records.push(record);
-        walked.push({ deployment, status: toStatus((statuses[0] as GithubDeploymentStatus | undefined)?.state) });
+        return data as unknown as GithubDeploymentStatus[];
+      });
+      const records = unknown.map((deployment, i) => toRecord(deployment, statusesOf[i], repoUrl));
+      for (const deployment of deployments) {
+        const i = unknown.indexOf(deployment);
+        const status = i >= 0 ? records[i].status : known.get(String(deployment.id))!.status;
+        walked.push({ deployment, status });
       }
       // Saved page by page: a failure on a later page keeps what was read.
       await context.save(entity.entityRef, records);

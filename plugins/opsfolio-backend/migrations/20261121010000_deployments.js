@@ -23,7 +23,8 @@ exports.up = async function up(knex) {
     // JSON array of ISO times of the commits this deployment shipped, for change lead time.
     table.text('commit_timestamps').nullable();
     table.string('updated_at', 32).notNullable();
-    table.unique(['source', 'external_id'], { indexName: 'opsfolio_deployments_source_external_uq' });
+    // Per entity: components that share a repository each get the repository's deployments.
+    table.unique(['source', 'external_id', 'entity_ref'], { indexName: 'opsfolio_deployments_source_external_uq' });
     table.index(['entity_ref', 'started_at'], 'opsfolio_deployments_entity_started_idx');
     table.index(['entity_ref', 'environment', 'started_at'], 'opsfolio_deployments_entity_env_started_idx');
   });

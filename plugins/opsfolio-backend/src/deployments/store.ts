@@ -57,7 +57,7 @@ export interface DeploymentQuery {
   offset: number;
 }
 
-/** Deployments of every source, keyed by (source, externalId). */
+/** Deployments of every source, keyed by (source, externalId, entity): a shared repository's deploys belong to each of its components. */
 export class DeploymentStore {
   constructor(
     private readonly db: Knex,
@@ -72,7 +72,7 @@ export class DeploymentStore {
     if (records.length === 0) return;
     const run = async (tx: Knex.Transaction) => {
       const ref = normalizeRef(entityRef);
-      const existing = await this.finalStatuses(tx, source, records.map(r => r.externalId));
+      const existing = await this.finalStatuses(tx, source, ref, records.map(r => r.externalId));
       const updatedAt = this.now().toISOString();
       const rows = records.map(r => {
         const keep = FINAL.has(r.status) ? undefined : existing.get(r.externalId);
@@ -96,9 +96,9 @@ export class DeploymentStore {
       for (let i = 0; i < rows.length; i += 200) {
         await tx(TABLE)
           .insert(rows.slice(i, i + 200))
-          .onConflict(['source', 'external_id'])
+          .onConflict(['source', 'external_id', 'entity_ref'])
           .merge([
-            'entity_ref', 'environment', 'version', 'commit_sha', 'status', 'started_at', 'finished_at',
+            'environment', 'version', 'commit_sha', 'status', 'started_at', 'finished_at',
             'url', 'actor', 'commit_timestamps', 'updated_at',
           ]);
       }
@@ -115,12 +115,12 @@ export class DeploymentStore {
   }
 
   /** Which of these deployments are already stored in a final state (success, failure, cancelled). */
-  private async finalStatuses(db: Knex, source: string, externalIds: string[]) {
+  private async finalStatuses(db: Knex, source: string, entityRef: string, externalIds: string[]) {
     const result = new Map<string, { status: DeploymentStatus; finishedAt: string | null }>();
     for (let i = 0; i < externalIds.length; i += 500) {
       const rows: Array<Pick<Row, 'external_id' | 'status' | 'finished_at'>> = await db(TABLE)
         .select('external_id', 'status', 'finished_at')
-        .where('source', source)
+        .where({ source, entity_ref: entityRef })
         .whereIn('external_id', externalIds.slice(i, i + 500));
       for (const row of rows) {
         if (FINAL.has(row.status)) {

@@ -35,6 +35,18 @@ export interface SourceFreshness {
 export class SyncRunStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Closes runs of a source still marked running. The scheduler runs one task at a time across replicas,
+   * so when a new run starts, any earlier "running" run died with its process or ran past its timeout.
+   */
+  async closeInterrupted(sourceId: string, at: Date): Promise<void> {
+    await this.db(TABLE).where({ source_id: sourceId, status: 'running' }).update({
+      status: 'failed',
+      finished_at: at.toISOString(),
+      error: 'Interrupted: the run did not finish (the backend stopped or the run timed out)',
+    });
+  }
+
   async start(sourceId: string, startedAt: Date): Promise<number> {
     const [row] = await this.db(TABLE)
       .insert({ source_id: sourceId, status: 'running', started_at: startedAt.toISOString() })

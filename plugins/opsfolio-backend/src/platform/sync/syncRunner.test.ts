@@ -99,6 +99,17 @@ describe.each(TEST_DATABASES)('SyncRunner on %s', kind => {
     expect(fresh.get('opsgenie')?.lastRun?.status).toBe('succeeded');
   });
 
+  it('closes a run left running by a stopped backend when the next run starts', async () => {
+    const r = runner();
+    await r.register(job('github', async () => ({ items: 1 })));
+    await runs.start('github', new Date('2026-11-21T09:00:00Z')); // its process died
+    await r.run('github');
+    const [latest, interrupted] = await runs.history('github', 5);
+    expect(latest.status).toBe('succeeded');
+    expect(interrupted).toMatchObject({ status: 'failed', finishedAt: '2026-11-21T10:00:00.000Z' });
+    expect(interrupted.error).toMatch(/^Interrupted/);
+  });
+
   it('hands the last success to the next run, for incremental syncs', async () => {
     const r = runner();
     const seen: Array<string | undefined> = [];

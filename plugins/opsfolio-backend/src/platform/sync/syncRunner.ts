@@ -58,6 +58,7 @@ export class SyncRunner {
     const { runs } = this.deps;
     const logger = this.deps.logger.child({ opsfolioSource: sourceId });
     const startedAt = now();
+    await runs.closeInterrupted(sourceId, startedAt);
     const lastSuccessAt = (await runs.freshness([sourceId])).get(sourceId)?.lastSuccessAt;
     const runId = await runs.start(sourceId, startedAt);
     let outcome: SyncRun;

@@ -1,0 +1,116 @@
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createSimulator, deployHistoryForRepo, loadScenario } from 'simulator';
+import request from 'supertest';
+import { opsfolioModuleGithub } from './module';
+
+// Two months of history keeps each run quick while still spanning several pages per repository.
+const scenario = { ...loadScenario(new URL('../../../examples/scenario.yaml', import.meta.url).pathname), historyDays: 60 };
+// Fixed for the whole file, so the simulator's data cannot move under a test at midnight.
+const NOW = new Date();
+
+const component = (name: string, slug: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, annotations: { 'github.com/project-slug': slug } },
+  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-payments' },
+});
+
+describe('GitHub deployment source against the simulator', () => {
+  let simulator: Server;
+  let sim: string;
+  let backend: OpsfolioTestBackend;
+
+  const control = (path: string, init?: RequestInit) => fetch(`${sim}/_control${path}`, init);
+  const requests = async () => (await (await control('/requests?vendor=github')).json()).requests as Array<{ path: string; status: number; query: Record<string, string>; headers: Record<string, string> }>;
+  const fault = (rule: object) =>
+    control('/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'github', ...rule }) });
+  const api = (path: string) => request(backend.server).get(`/api/opsfolio${path}`).set('Authorization', backend.userHeader);
+  const stored = async (name: string) => (await api(`/entities/component/default/${name}/deployments?limit=1`)).body.total as number;
+  const lastRun = async () => (await api('/health')).body.sources.find((s: { id: string }) => s.id === 'github').lastRun;
+  const modelCount = (slug: string) =>
+    deployHistoryForRepo({ scenario, now: () => NOW }, 'github', slug)!.deploys.filter(d => d.createdAt.getTime() <= NOW.getTime()).length;
+
+  beforeAll(async () => {
+    simulator = createSimulator({ scenario, now: () => NOW }).listen(0, '127.0.0.1');
+    await new Promise(resolve => simulator.once('listening', resolve));
+    sim = `http://127.0.0.1:${(simulator.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise(resolve => simulator.close(resolve)));
+
+  beforeEach(async () => {
+    await control('/faults', { method: 'DELETE' });
+    backend = await startOpsfolioTestBackend({
+      features: [opsfolioModuleGithub],
+      entities: [component('payments-api', 'acme/payments-api'), component('fraud-scoring', 'acme/fraud-scoring'), component('ui-kit', 'acme/ui-kit')],
+      config: {
+        integrations: { github: [{ host: 'github.com', apiBaseUrl: `${sim}/github`, token: 'test-token' }] },
+        opsfolio: { deployments: { github: { maxCompareCallsPerRun: 40, maxDeploymentsPerRepo: 5000 } } },
+      },
+    });
+    await control('/requests', { method: 'DELETE' });
+  });
+  afterEach(async () => backend.stop());
+
+  it('stores every deployment of every page, with statuses, rollbacks and lead time', async () => {
+    await backend.runSync('github');
+    expect((await lastRun()).status).toBe('succeeded');
+    expect(await stored('payments-api')).toBe(modelCount('acme/payments-api'));
+    expect(await stored('fraud-scoring')).toBe(modelCount('acme/fraud-scoring'));
+    expect(await stored('ui-kit')).toBe(0);
+
+    const rollbacks = await api('/entities/component/default/fraud-scoring/deployments?limit=100&environment=production');
+    expect(rollbacks.body.items.some((d: { rollback: boolean }) => d.rollback)).toBe(true);
+
+    const dora = (await api('/entities/component/default/payments-api/dora')).body;
+    expect(dora.figures.deploymentFrequency.band).toBe('elite');
+    expect(dora.figures.leadTime.enoughData).toBe(true);
+    // The page the tab reads, paged from the store: never from GitHub.
+    const before = (await requests()).length;
+    await api('/entities/component/default/payments-api/deployments?limit=50&offset=50');
+    expect((await requests()).length).toBe(before);
+  });
+
+  it('costs only conditional requests answered 304 when nothing changed', async () => {
+    await backend.runSync('github');
+    await control('/requests', { method: 'DELETE' });
+    await backend.runSync('github');
+    const second = await requests();
+    expect(second.map(r => `${r.path} ${r.status}`)).toEqual([
+      '/repos/acme/payments-api/deployments 304',
+      '/repos/acme/fraud-scoring/deployments 304',
+      '/repos/acme/ui-kit/deployments 304',
+    ]);
+    expect(second.every(r => r.headers['if-none-match'])).toBe(true);
+    expect((await lastRun()).status).toBe('succeeded');
+  });
+
+  it('waits out a 429 with Retry-After in the middle of the pages and completes', async () => {
+    await fault({ path: '/repos/acme/payments-api/deployments', query: { page: '2' }, status: 429, retryAfter: 1, times: 1 });
+    const started = Date.now();
+    await backend.runSync('github');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect((await lastRun()).status).toBe('succeeded');
+    expect(await stored('payments-api')).toBe(modelCount('acme/payments-api'));
+    const page2 = (await requests()).filter(r => r.path === '/repos/acme/payments-api/deployments' && r.query.page === '2');
+    expect(page2.map(r => r.status)).toEqual([429, 200]);
+  });
+
+  it('keeps pages 1-2 when page 3 fails, reports the failure, and completes on the next run', async () => {
+    await fault({ path: '/repos/acme/payments-api/deployments', query: { page: '3' }, status: 500 });
+    await backend.runSync('github');
+    const failed = await lastRun();
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('acme/payments-api');
+    expect(modelCount('acme/payments-api')).toBeGreaterThan(200);
+    expect(await stored('payments-api')).toBe(200);
+    expect(await stored('fraud-scoring')).toBe(modelCount('acme/fraud-scoring'));
+
+    await control('/faults', { method: 'DELETE' });
+    await backend.runSync('github');
+    expect((await lastRun()).status).toBe('succeeded');
+    expect(await stored('payments-api')).toBe(modelCount('acme/payments-api'));
+  });
+});

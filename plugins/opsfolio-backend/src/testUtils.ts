@@ -1,0 +1,61 @@
+/**
+ * Test helpers for Opsfolio vendor modules: the real backend plugin on an in-memory SQLite database,
+ * an in-memory catalog, and sync runs triggered by the test instead of the scheduler.
+ *
+ * @packageDocumentation
+ */
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+import type { SchedulerServiceTaskInvocationDefinition, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory, { type Knex } from 'knex';
+import { opsfolioPlugin } from './plugin';
+
+/** @public */
+export interface OpsfolioTestBackend {
+  server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  knex: Knex;
+  /** Runs a source's sync now, as the scheduler would, and resolves when it is recorded. */
+  runSync(sourceId: string): Promise<void>;
+  /** The Authorization header of a signed-in user. */
+  userHeader: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the Opsfolio backend plugin with the given modules. @public */
+export async function startOpsfolioTestBackend(options: {
+  features: Array<Parameters<typeof startTestBackend>[0]['features'] extends Array<infer F> | undefined ? F : never>;
+  entities: Entity[];
+  config?: JsonObject;
+}): Promise<OpsfolioTestBackend> {
+  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
+  const scheduler = mockServices.scheduler.mock();
+  const backend = await startTestBackend({
+    features: [
+      opsfolioPlugin,
+      ...options.features,
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities: options.entities }),
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      scheduler.factory,
+    ],
+  });
+  return {
+    server: backend.server,
+    knex,
+    userHeader: mockCredentials.user.header(),
+    async runSync(sourceId) {
+      type Task = SchedulerServiceTaskScheduleDefinition & SchedulerServiceTaskInvocationDefinition;
+      const task = (scheduler.scheduleTask.mock.calls as Array<[Task]>)
+        .map(([t]) => t)
+        .find(t => t.id === `opsfolio-sync:${sourceId}`);
+      if (!task) throw new Error(`No sync task registered for source '${sourceId}'`);
+      await task.fn(new AbortController().signal);
+    },
+    async stop() {
+      await backend.stop();
+      await knex.destroy();
+    },
+  };
+}
