@@ -27,6 +27,19 @@ async function openEntityPage(target: Page, name: string) {
   }
 }
 
+/** Waits until each source has finished a sync without error, as /health reports it. */
+async function waitForFirstSync(sourceIds: string[], timeoutMs = 240_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    last = await (await fetch(`${BACKEND_URL}/api/opsfolio/health`)).json();
+    const sources = (last as { sources: Array<{ id: string; lastSuccessAt?: string }> }).sources;
+    if (sourceIds.every(id => sources.find(s => s.id === id)?.lastSuccessAt)) return;
+    await new Promise(resolve => setTimeout(resolve, 2000));
+  }
+  throw new Error(`No successful sync of ${sourceIds.join(', ')} in time: ${JSON.stringify(last)}`);
+}
+
 describe('the demo, in a real browser', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
   let browser: Browser;
@@ -64,6 +77,54 @@ describe('the demo, in a real browser', () => {
     expect(await page.getByTestId('opsfolio-card-ownership').innerText()).toMatch(/Owned by\s+Payments/);
     expect(await page.getByTestId('opsfolio-card-scorecards').innerText()).toContain('opsfolio.io/tier: 1');
     await page.screenshot({ path: `${SCREENSHOTS}payments-api.png`, fullPage: true });
+  });
+
+  it('shows the tier-1 service deploying at an elite frequency, from the GitHub module talking to the simulator', async () => {
+    await waitForFirstSync(['github', 'gitlab']);
+    await openEntityPage(page, 'payments-api');
+    const frequency = page.getByTestId('opsfolio-dora-deploymentFrequency');
+    await frequency.waitFor({ timeout: 60_000 });
+    expect(await frequency.innerText()).toMatch(/a day[\s\S]*elite/i);
+    expect(await page.getByTestId('opsfolio-environments').innerText()).toMatch(/production[\s\S]*staging/);
+    await page.screenshot({ path: `${SCREENSHOTS}payments-api-deployments-card.png`, fullPage: true });
+  });
+
+  it('says when the stale service last shipped', async () => {
+    await openEntityPage(page, 'invoice-renderer');
+    const last = page.getByTestId('opsfolio-last-deploy');
+    await last.waitFor({ timeout: 60_000 });
+    expect(await last.innerText()).toMatch(/^Last shipped (\d+ months|\d+ days) ago to production/);
+  });
+
+  it('takes a deployment pushed by CI with the service token, and shows it in the deployments tab', async () => {
+    const version = `e2e-${Date.now()}`;
+    const res = await fetch(`${BACKEND_URL}/api/opsfolio/deployments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer opsfolio-demo-ci-token' },
+      body: JSON.stringify({
+        deployments: [
+          {
+            entityRef: 'component:default/legacy-sso-bridge',
+            environment: 'production',
+            version,
+            status: 'success',
+            startedAt: new Date(Date.now() - 60_000).toISOString(),
+            finishedAt: new Date().toISOString(),
+            externalId: version,
+            actor: 'e2e-pipeline',
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ accepted: 1, source: 'push:ci-deploy-events' });
+    const anonymous = await fetch(`${BACKEND_URL}/api/opsfolio/deployments`, { method: 'POST', body: '{}' });
+    expect(anonymous.status).toBe(401);
+
+    await page.goto(`${APP_URL}/catalog/default/component/legacy-sso-bridge/deployments`);
+    await page.getByText(version).first().waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('row').filter({ hasText: version }).first().innerText()).toMatch(/production[\s\S]*success[\s\S]*e2e-pipeline/);
+    await page.screenshot({ path: `${SCREENSHOTS}pushed-deployment.png`, fullPage: true });
   });
 
   it('names the annotation to add on a service without on-call', async () => {

@@ -23,6 +23,9 @@ export interface GithubSourceOptions {
   productionEnvironments: string[];
   maxCompareCallsPerRun: number;
   maxDeploymentsPerRepo: number;
+  /** Lead time is read for production deploys of the last this many days (default 90). */
+  leadTimeDays?: number;
+  now?: () => Date;
 }
 
 /**
@@ -167,6 +170,7 @@ export class GithubDeploymentSource implements DeploymentSource {
       walked,
       productionEnvironments: productionEnvironmentsOf(entity.annotations, this.options.productionEnvironments),
       budget,
+      since: new Date((this.options.now?.() ?? new Date()).getTime() - (this.options.leadTimeDays ?? 90) * 86_400_000),
       logger: context.logger,
     });
     await context.save(entity.entityRef, withCommits);

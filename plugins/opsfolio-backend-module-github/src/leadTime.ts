@@ -19,6 +19,8 @@ export async function leadTimeCommits(options: {
   walked: Array<{ deployment: GithubDeployment; status: DeploymentStatus }>;
   productionEnvironments: string[];
   budget: { compareCalls: number };
+  /** Only deploys this recent get lead time: older ones are outside any DORA window people look at. */
+  since: Date;
   logger: LoggerService;
 }): Promise<DeploymentRecord[]> {
   const production = new Set(options.productionEnvironments.map(lower));
@@ -28,6 +30,7 @@ export async function leadTimeCommits(options: {
     .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);
   const needed = options.fresh
     .filter(r => r.status === 'success' && r.commitSha && production.has(lower(r.environment)))
+    .filter(r => Date.parse(r.startedAt) >= options.since.getTime())
     .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
 
   const result: DeploymentRecord[] = [];

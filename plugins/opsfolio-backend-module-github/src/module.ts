@@ -27,7 +27,8 @@ export const opsfolioModuleGithub = createBackendModule({
             productionEnvironments: config.getOptionalStringArray('opsfolio.deployments.productionEnvironments') ?? [
               'production',
             ],
-            maxCompareCallsPerRun: own?.getOptionalNumber('maxCompareCallsPerRun') ?? 500,
+            maxCompareCallsPerRun: own?.getOptionalNumber('maxCompareCallsPerRun') ?? 1000,
+            leadTimeDays: own?.getOptionalNumber('leadTimeDays') ?? 90,
             maxDeploymentsPerRepo: own?.getOptionalNumber('maxDeploymentsPerRepo') ?? 1000,
           }),
         );

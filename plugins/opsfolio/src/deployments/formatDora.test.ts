@@ -15,6 +15,7 @@ describe('formatDoraValue', () => {
     [figure('deploysPerDay', 3.25), '3.3 a day'],
     [figure('deploysPerDay', 2 / 7), '2 a week'],
     [figure('deploysPerDay', 1 / 30), '1 a month'],
+    [figure('deploysPerDay', 0), 'None'],
     [figure('hours', 0.5), '30 min'],
     [figure('hours', 26.04), '26 h'],
     [figure('hours', 72), '3 days'],

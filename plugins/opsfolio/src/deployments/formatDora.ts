@@ -19,6 +19,7 @@ export function formatDoraValue(figure: DoraFigure): string {
   switch (figure.unit) {
     case 'deploysPerDay': {
       const perDay = figure.value;
+      if (perDay === 0) return 'None';
       if (perDay >= 1) return `${Number(perDay.toFixed(1))} a day`;
       if (perDay * 7 >= 1) return `${Number((perDay * 7).toFixed(1))} a week`;
       return `${Number((perDay * 30).toFixed(1))} a month`;
