@@ -30,7 +30,12 @@ export function createRouter(deps: RouterDeps): express.Router {
   const router = Router();
   router.use(express.json({ limit: '5mb' }));
   router.use(healthRoutes(deps));
-  router.use(entitySummaryRoutes(deps));
+  router.use(
+    entitySummaryRoutes({
+      ...deps,
+      storedData: { deployments: async ref => (await deps.deployments.last(ref))?.source },
+    }),
+  );
   router.use(deploymentRoutes({ ...deps, store: deps.deployments }));
   router.use(deploymentPushRoutes({ ...deps, store: deps.deployments }));
   return router;

@@ -47,6 +47,16 @@ describe.each(TEST_DATABASES)('deployments API on %s', kind => {
     expectDocumentedResponse('GET', '/entities/{kind}/{namespace}/{name}/deployments', res);
   });
 
+  it('counts deployments pushed for an entity without annotations as its deploy source', async () => {
+    const summary = () =>
+      request(server).get('/api/opsfolio/entities/component/default/checkout/summary').set('Authorization', user);
+    expect((await summary()).body.pillars.deployments.configured).toBe(false);
+    await push([event('run-1')]);
+    const after = (await summary()).body.pillars.deployments;
+    expect(after.configured).toBe(true);
+    expect(after.found).toEqual({ 'data from': expect.stringMatching(/^push:/) });
+  });
+
   it('updates a deployment when a later status arrives, and never turns a finished one back into running', async () => {
     await push([event('run-2', { status: 'in_progress', finishedAt: undefined })]);
     await push([event('run-2', { status: 'failure', finishedAt: '2026-11-20T10:09:00Z' })]);
@@ -131,6 +141,8 @@ describe.each(TEST_DATABASES)('deployments API on %s', kind => {
     expectDocumentedResponse('GET', '/entities/{kind}/{namespace}/{name}/dora', res);
     expect(res.body.window.days).toBe(7);
     expect(res.body.figures.deploymentFrequency).toMatchObject({ value: null, enoughData: false });
+    const staging = await request(server).get('/api/opsfolio/entities/component/default/search/dora?environment=staging').set('Authorization', user);
+    expect(staging.body.environments).toEqual(['staging']);
     const missing = await request(server).get('/api/opsfolio/entities/component/default/nope/dora').set('Authorization', user);
     expect(missing.status).toBe(404);
   });

@@ -27,6 +27,8 @@ const doraQuery = z
       .regex(/^\d{1,3}d$/, 'must be a number of days such as 30d')
       .refine(w => Number.parseInt(w, 10) >= 1 && Number.parseInt(w, 10) <= 365, 'must be between 1d and 365d')
       .optional(),
+    /** One environment instead of the production ones, e.g. to see staging's figures. */
+    environment: z.string().min(1).optional(),
   })
   .strict();
 
@@ -101,7 +103,9 @@ export function deploymentRoutes(deps: {
     res.json(
       computeDora({
         deployments,
-        productionEnvironments: productionEnvironmentsOf(entity.metadata.annotations, deps.dora.productionEnvironments),
+        productionEnvironments: query.environment
+          ? [query.environment]
+          : productionEnvironmentsOf(entity.metadata.annotations, deps.dora.productionEnvironments),
         window: { from, to },
         thresholds: deps.dora.thresholds,
         incidentWindowHours: deps.dora.incidentWindowHours,

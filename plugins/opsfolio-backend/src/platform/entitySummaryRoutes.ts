@@ -6,6 +6,7 @@ import {
   describePillars,
   PILLARS,
   type EntitySummaryResponse,
+  type PillarId,
   type PillarSummary,
 } from '@opsfolio/backstage-plugin-common';
 import { loadEntity } from './catalog/loadEntity';
@@ -18,6 +19,11 @@ export function entitySummaryRoutes(deps: {
   catalog: CatalogService;
   runner: SyncRunner;
   runs: SyncRunStore;
+  /**
+   * Per pillar, whether data exists for an entity without annotations (e.g. deployments pushed by CI),
+   * naming where it came from; such a pillar counts as configured.
+   */
+  storedData?: Partial<Record<PillarId, (entityRef: string) => Promise<string | undefined>>>;
 }) {
   const router = Router();
   router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
@@ -30,10 +36,17 @@ export function entitySummaryRoutes(deps: {
       jobs
         .filter(j => j.pillar === pillar)
         .map(j => ({ id: j.id, pillar: j.pillar, vendor: j.vendor, ...freshness.get(j.id) }));
+    const ref = stringifyEntityRef(entity);
+    for (const pillar of PILLARS) {
+      const probe = deps.storedData?.[pillar];
+      if (setup[pillar].configured || !probe) continue;
+      const from = await probe(ref);
+      if (from) setup[pillar] = { ...setup[pillar], configured: true, found: { 'data from': from } };
+    }
     const pillars = Object.fromEntries(
       PILLARS.map(pillar => [pillar, { ...setup[pillar], sources: sourcesOf(pillar) } satisfies PillarSummary]),
     ) as EntitySummaryResponse['pillars'];
-    const body: EntitySummaryResponse = { entityRef: stringifyEntityRef(entity), pillars };
+    const body: EntitySummaryResponse = { entityRef: ref, pillars };
     res.json(body);
   });
   return router;
