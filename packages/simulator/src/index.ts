@@ -27,3 +27,4 @@ export { gitlabProjects, type GitlabProject } from './data/gitlabProjects';
 export type { LoggedRequest } from './control/requestLog';
 export type { FaultRule } from './control/faultRule';
 export type { StoredFault } from './control/faults';
+export { startSimulator, type RunningSimulator } from './testing/startSimulator';

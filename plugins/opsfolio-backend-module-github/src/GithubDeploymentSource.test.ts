@@ -1,8 +1,6 @@
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createSimulator, deployHistoryForRepo, loadScenario } from 'simulator';
+import { deployHistoryForRepo, loadScenario, startSimulator, type RunningSimulator } from 'simulator';
 import request from 'supertest';
 import { opsfolioModuleGithub } from './module';
 
@@ -19,14 +17,11 @@ const component = (name: string, slug: string): Entity => ({
 });
 
 describe('GitHub deployment source against the simulator', () => {
-  let simulator: Server;
-  let sim: string;
+  let simulator: RunningSimulator;
   let backend: OpsfolioTestBackend;
 
-  const control = (path: string, init?: RequestInit) => fetch(`${sim}/_control${path}`, init);
-  const requests = async () => (await (await control('/requests?vendor=github')).json()).requests as Array<{ path: string; status: number; query: Record<string, string>; headers: Record<string, string> }>;
-  const fault = (rule: object) =>
-    control('/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'github', ...rule }) });
+  const requests = () => simulator.requests('github');
+  const fault = (rule: { path: string } & Record<string, unknown>) => simulator.addFault({ vendor: 'github', ...rule });
   const api = (path: string) => request(backend.server).get(`/api/opsfolio${path}`).set('Authorization', backend.userHeader);
   const stored = async (name: string) => (await api(`/entities/component/default/${name}/deployments?limit=1`)).body.total as number;
   const lastRun = async () => (await api('/health')).body.sources.find((s: { id: string }) => s.id === 'github').lastRun;
@@ -34,23 +29,21 @@ describe('GitHub deployment source against the simulator', () => {
     deployHistoryForRepo({ scenario, now: () => NOW }, 'github', slug)!.deploys.filter(d => d.createdAt.getTime() <= NOW.getTime()).length;
 
   beforeAll(async () => {
-    simulator = createSimulator({ scenario, now: () => NOW }).listen(0, '127.0.0.1');
-    await new Promise(resolve => simulator.once('listening', resolve));
-    sim = `http://127.0.0.1:${(simulator.address() as AddressInfo).port}`;
+    simulator = await startSimulator({ scenario, now: () => NOW });
   });
-  afterAll(() => new Promise(resolve => simulator.close(resolve)));
+  afterAll(() => simulator.close());
 
   beforeEach(async () => {
-    await control('/faults', { method: 'DELETE' });
+    await simulator.clearFaults();
     backend = await startOpsfolioTestBackend({
       features: [opsfolioModuleGithub],
       entities: [component('payments-api', 'acme/payments-api'), component('fraud-scoring', 'acme/fraud-scoring'), component('ui-kit', 'acme/ui-kit')],
       config: {
-        integrations: { github: [{ host: 'github.com', apiBaseUrl: `${sim}/github`, token: 'test-token' }] },
+        integrations: { github: [{ host: 'github.com', apiBaseUrl: `${simulator.url}/github`, token: 'test-token' }] },
         opsfolio: { deployments: { github: { maxCompareCallsPerRun: 40, maxDeploymentsPerRepo: 5000 } } },
       },
     });
-    await control('/requests', { method: 'DELETE' });
+    await simulator.clearRequests();
   });
   afterEach(async () => backend.stop());
 
@@ -75,7 +68,7 @@ describe('GitHub deployment source against the simulator', () => {
 
   it('costs only conditional requests answered 304 when nothing changed', async () => {
     await backend.runSync('github');
-    await control('/requests', { method: 'DELETE' });
+    await simulator.clearRequests();
     await backend.runSync('github');
     const second = await requests();
     expect(second.map(r => `${r.path} ${r.status}`)).toEqual([
@@ -108,7 +101,7 @@ describe('GitHub deployment source against the simulator', () => {
     expect(await stored('payments-api')).toBe(200);
     expect(await stored('fraud-scoring')).toBe(modelCount('acme/fraud-scoring'));
 
-    await control('/faults', { method: 'DELETE' });
+    await simulator.clearFaults();
     await backend.runSync('github');
     expect((await lastRun()).status).toBe('succeeded');
     expect(await stored('payments-api')).toBe(modelCount('acme/payments-api'));

@@ -1,11 +1,12 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { DefaultGithubCredentialsProvider, type ScmIntegrations } from '@backstage/integration';
 import { ANNOTATIONS, productionEnvironmentsOf, type DeploymentStatus } from '@opsfolio/backstage-plugin-common';
-import type {
-  DeploymentRecord,
-  DeploymentSource,
-  DeploymentSyncContext,
-  SourceEntity,
+import {
+  sourceHostOf,
+  type DeploymentRecord,
+  type DeploymentSource,
+  type DeploymentSyncContext,
+  type SourceEntity,
 } from '@opsfolio/backstage-plugin-node';
 import { mapWithConcurrency } from './concurrency';
 import { leadTimeCommits } from './leadTime';
@@ -56,7 +57,7 @@ export class GithubDeploymentSource implements DeploymentSource {
         continue;
       }
       try {
-        const host = this.hostOf(entity);
+        const host = sourceHostOf(entity, h => Boolean(this.options.integrations.github.byHost(h)), 'github.com');
         if (!clients.has(host)) clients.set(host, await this.clientFor(host, slug));
         items += await this.syncRepo(context, clients.get(host)!, entity, slug, host, budget);
       } catch (error) {
@@ -77,19 +78,6 @@ export class GithubDeploymentSource implements DeploymentSource {
       );
     }
     return { items };
-  }
-
-  private hostOf(entity: SourceEntity): string {
-    const location = entity.annotations['backstage.io/source-location']?.replace(/^url:/, '');
-    if (location) {
-      try {
-        const host = new URL(location).host;
-        if (this.options.integrations.github.byHost(host)) return host;
-      } catch {
-        // not a URL: fall back to github.com
-      }
-    }
-    return 'github.com';
   }
 
   private async clientFor(host: string, slug: string): Promise<GithubClient> {

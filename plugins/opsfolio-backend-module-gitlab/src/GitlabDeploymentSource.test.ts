@@ -1,8 +1,6 @@
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createSimulator, deployHistoryForRepo, gitlabProjects, loadScenario } from 'simulator';
+import { deployHistoryForRepo, gitlabProjects, loadScenario, startSimulator, type RunningSimulator } from 'simulator';
 import request from 'supertest';
 import { opsfolioModuleGitlab } from './module';
 
@@ -18,13 +16,10 @@ const component = (name: string, annotations: Record<string, string>): Entity =>
 });
 
 describe('GitLab deployment source against the simulator', () => {
-  let simulator: Server;
-  let sim: string;
+  let simulator: RunningSimulator;
   let backend: OpsfolioTestBackend;
 
-  const control = (path: string, init?: RequestInit) => fetch(`${sim}/_control${path}`, init);
-  const requests = async () =>
-    (await (await control('/requests?vendor=gitlab')).json()).requests as Array<{ path: string; status: number; query: Record<string, string> }>;
+  const requests = () => simulator.requests('gitlab');
   const api = (path: string) => request(backend.server).get(`/api/opsfolio${path}`).set('Authorization', backend.userHeader);
   const stored = async (name: string) => (await api(`/entities/component/default/${name}/deployments?limit=1`)).body.total as number;
   const lastRun = async () => (await api('/health')).body.sources.find((s: { id: string }) => s.id === 'gitlab').lastRun;
@@ -33,23 +28,21 @@ describe('GitLab deployment source against the simulator', () => {
   const projectId = () => String(gitlabProjects({ scenario, now: () => NOW }).find(p => p.pathWithNamespace === SLUG)!.id);
 
   beforeAll(async () => {
-    simulator = createSimulator({ scenario, now: () => NOW }).listen(0, '127.0.0.1');
-    await new Promise(resolve => simulator.once('listening', resolve));
-    sim = `http://127.0.0.1:${(simulator.address() as AddressInfo).port}`;
+    simulator = await startSimulator({ scenario, now: () => NOW });
   });
-  afterAll(() => new Promise(resolve => simulator.close(resolve)));
+  afterAll(() => simulator.close());
 
   beforeEach(async () => {
-    await control('/faults', { method: 'DELETE' });
+    await simulator.clearFaults();
     backend = await startOpsfolioTestBackend({
       features: [opsfolioModuleGitlab],
       entities: [
         component('payouts-worker', { 'gitlab.com/project-slug': SLUG }),
         component('payouts-by-id', { 'gitlab.com/project-id': projectId() }),
       ],
-      config: { integrations: { gitlab: [{ host: 'gitlab.com', apiBaseUrl: `${sim}/gitlab/api/v4`, token: 'test-token' }] } },
+      config: { integrations: { gitlab: [{ host: 'gitlab.com', apiBaseUrl: `${simulator.url}/gitlab/api/v4`, token: 'test-token' }] } },
     });
-    await control('/requests', { method: 'DELETE' });
+    await simulator.clearRequests();
   });
   afterEach(async () => backend.stop());
 
@@ -66,7 +59,7 @@ describe('GitLab deployment source against the simulator', () => {
 
   it('asks only for what changed since the last run', async () => {
     await backend.runSync('gitlab');
-    await control('/requests', { method: 'DELETE' });
+    await simulator.clearRequests();
     await backend.runSync('gitlab');
     const second = await requests();
     expect(second).toHaveLength(2); // one page per project
@@ -75,19 +68,15 @@ describe('GitLab deployment source against the simulator', () => {
   });
 
   it('keeps page 1 when page 2 fails, and resumes from there on the next run', async () => {
-    await control('/faults', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ vendor: 'gitlab', path: '/projects/*/deployments', query: { page: '2' }, status: 502 }),
-    });
+    await simulator.addFault({ vendor: 'gitlab', path: '/projects/*/deployments', query: { page: '2' }, status: 502 });
     await backend.runSync('gitlab');
     const failed = await lastRun();
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/gitlab GET \/projects\/.+\/deployments failed after 4 attempts: 502/);
     expect(await stored('payouts-worker')).toBe(100);
 
-    await control('/faults', { method: 'DELETE' });
-    await control('/requests', { method: 'DELETE' });
+    await simulator.clearFaults();
+    await simulator.clearRequests();
     await backend.runSync('gitlab');
     expect((await lastRun()).status).toBe('succeeded');
     expect(await stored('payouts-worker')).toBe(modelCount());

@@ -4,6 +4,7 @@ import { ANNOTATIONS } from '@opsfolio/backstage-plugin-common';
 import {
   createVendorClient,
   paginateCursor,
+  sourceHostOf,
   type DeploymentSource,
   type DeploymentSyncContext,
   type SourceEntity,
@@ -54,18 +55,9 @@ export class GitlabDeploymentSource implements DeploymentSource {
   }
 
   private hostOf(entity: SourceEntity): string {
-    const location = entity.annotations['backstage.io/source-location']?.replace(/^url:/, '');
-    if (location) {
-      try {
-        const host = new URL(location).host;
-        if (this.options.integrations.gitlab.byHost(host)) return host;
-      } catch {
-        // not a URL: fall back to the first GitLab integration
-      }
-    }
     const first = this.options.integrations.gitlab.list()[0];
     if (!first) throw new Error('No GitLab integration in integrations.gitlab');
-    return first.config.host;
+    return sourceHostOf(entity, h => Boolean(this.options.integrations.gitlab.byHost(h)), first.config.host);
   }
 
   private clientFor(host: string): VendorClient {

@@ -1,23 +1,16 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type { DeploymentStatus } from '@opsfolio/backstage-plugin-common';
+import type { Deployment, DeploymentStatus } from '@opsfolio/backstage-plugin-common';
 import type { SourceSyncContext } from './context';
 
-/** One deployment as a source reports it; the backend derives rollbacks and stores it. @public */
-export interface DeploymentRecord {
-  /** The vendor's id; with the source id it identifies the deployment, so re-reporting updates it. */
-  externalId: string;
-  environment: string;
-  /** The version shipped: a tag or release name, else the commit sha. */
-  version: string;
-  commitSha?: string;
-  status: DeploymentStatus;
-  startedAt: string;
-  finishedAt?: string;
-  url?: string;
-  actor?: string;
-  /** Times of the commits this deployment shipped for the first time, for change lead time. */
+/**
+ * One deployment as a source reports it: a stored deployment without what the backend adds (the source,
+ * the entity, the rollback flag), plus the commits it shipped for change lead time.
+ * @public
+ */
+export type DeploymentRecord = Omit<Deployment, 'source' | 'entityRef' | 'rollback'> & {
+  /** Times of the commits this deployment shipped for the first time. */
   commitTimestamps?: string[];
-}
+};
 
 /** Given to a deployment source's sync run. @public */
 export interface DeploymentSyncContext extends SourceSyncContext {

@@ -6,3 +6,4 @@ export {
   type DeploymentSyncContext,
   type OpsfolioDeploymentSourcesExtensionPoint,
 } from './deployments';
+export { sourceHostOf } from './sourceHost';
