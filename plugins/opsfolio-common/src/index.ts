@@ -8,3 +8,4 @@ export * from './pillars';
 export * from './api';
 export * from './deployments';
 export * from './dora';
+export * from './oncall';

@@ -7,3 +7,11 @@ export {
   type OpsfolioDeploymentSourcesExtensionPoint,
 } from './deployments';
 export { sourceHostOf } from './sourceHost';
+export {
+  opsfolioOnCallSourcesExtensionPoint,
+  type IncidentRecord,
+  type OnCallRead,
+  type OnCallSource,
+  type OnCallSyncContext,
+  type OpsfolioOnCallSourcesExtensionPoint,
+} from './oncall';
