@@ -29,6 +29,11 @@ export interface Config {
         };
       };
     };
+    /** On-call and incidents. */
+    oncall?: {
+      /** How long a live "on call now" read is cached, in seconds (default 60). */
+      cacheTtlSeconds?: number;
+    };
     /** Per-source settings, keyed by source id (e.g. `github`, `pagerduty`). */
     sources?: {
       [sourceId: string]: {

@@ -2,11 +2,15 @@ import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   opsfolioDeploymentSourcesExtensionPoint,
+  opsfolioOnCallSourcesExtensionPoint,
   type DeploymentSource,
+  type OnCallSource,
 } from '@opsfolio/backstage-plugin-node';
 import { readDoraSettings } from './deployments/doraSettings';
 import { DeploymentStore } from './deployments/store';
 import { deploymentSyncJob } from './deployments/sync';
+import { OnCallStore } from './oncall/store';
+import { onCallSyncJob } from './oncall/sync';
 import { readSourceSettings } from './platform/config';
 import { migrate } from './platform/migrate';
 import { SyncRunner } from './platform/sync/syncRunner';
@@ -24,6 +28,10 @@ export const opsfolioPlugin = createBackendPlugin({
     env.registerExtensionPoint(opsfolioDeploymentSourcesExtensionPoint, {
       addDeploymentSource: source => void deploymentSources.push(source),
     });
+    const onCallSources: OnCallSource[] = [];
+    env.registerExtensionPoint(opsfolioOnCallSourcesExtensionPoint, {
+      addOnCallSource: source => void onCallSources.push(source),
+    });
 
     env.registerInit({
       deps: {
@@ -34,9 +42,10 @@ export const opsfolioPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, catalog }) {
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, cache, catalog }) {
         const db = await database.getClient();
         if (!database.migrations?.skip) await migrate(db);
         const runs = new SyncRunStore(db);
@@ -45,8 +54,25 @@ export const opsfolioPlugin = createBackendPlugin({
         for (const source of deploymentSources) {
           await runner.register(deploymentSyncJob(source, { catalog, auth, store: deployments, db }));
         }
+        const onCall = new OnCallStore(db);
+        for (const source of onCallSources) {
+          await runner.register(onCallSyncJob(source, { catalog, auth, store: onCall, db }));
+        }
         httpRouter.use(
-          createRouter({ httpAuth, auth, catalog, runner, runs, deployments, dora: readDoraSettings(config) }),
+          createRouter({
+            httpAuth,
+            auth,
+            catalog,
+            cache,
+            logger,
+            runner,
+            runs,
+            deployments,
+            dora: readDoraSettings(config),
+            onCall,
+            onCallSources,
+            onCallCacheTtlMs: (config.getOptionalNumber('opsfolio.oncall.cacheTtlSeconds') ?? 60) * 1000,
+          }),
         );
         for (const path of UNAUTHENTICATED_PATHS) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });

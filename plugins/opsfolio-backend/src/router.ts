@@ -1,11 +1,14 @@
-import type { AuthService, HttpAuthService } from '@backstage/backend-plugin-api';
+import type { AuthService, CacheService, HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { DoraSettings } from './deployments/doraSettings';
 import { deploymentPushRoutes } from './deployments/pushRoutes';
 import { deploymentRoutes } from './deployments/routes';
 import type { DeploymentStore } from './deployments/store';
+import { onCallRoutes } from './oncall/routes';
+import type { OnCallStore } from './oncall/store';
 import { entitySummaryRoutes } from './platform/entitySummaryRoutes';
 import { healthRoutes } from './platform/healthRoutes';
 import type { SyncRunner } from './platform/sync/syncRunner';
@@ -19,6 +22,11 @@ export interface RouterDeps {
   runs: SyncRunStore;
   deployments: DeploymentStore;
   dora: DoraSettings;
+  cache: CacheService;
+  logger: LoggerService;
+  onCall: OnCallStore;
+  onCallSources: OnCallSource[];
+  onCallCacheTtlMs: number;
   now?: () => Date;
 }
 
@@ -38,6 +46,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   );
   router.use(deploymentRoutes({ ...deps, store: deps.deployments }));
   router.use(deploymentPushRoutes({ ...deps, store: deps.deployments }));
+  router.use(onCallRoutes({ ...deps, store: deps.onCall, sources: deps.onCallSources, cacheTtlMs: deps.onCallCacheTtlMs }));
   return router;
 }
 

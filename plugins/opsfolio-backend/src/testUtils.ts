@@ -28,8 +28,10 @@ export async function startOpsfolioTestBackend(options: {
   features: Array<Parameters<typeof startTestBackend>[0]['features'] extends Array<infer F> | undefined ? F : never>;
   entities: Entity[];
   config?: JsonObject;
+  /** A database to run on instead of a fresh in-memory SQLite one; the caller keeps it (stop() leaves it open). */
+  knex?: Knex;
 }): Promise<OpsfolioTestBackend> {
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
+  const knex = options.knex ?? knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
   const scheduler = mockServices.scheduler.mock();
   const backend = await startTestBackend({
     features: [
@@ -55,7 +57,7 @@ export async function startOpsfolioTestBackend(options: {
     },
     async stop() {
       await backend.stop();
-      await knex.destroy();
+      if (!options.knex) await knex.destroy();
     },
   };
 }

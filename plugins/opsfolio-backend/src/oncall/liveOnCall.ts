@@ -1,0 +1,44 @@
+import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type { OnCallNow } from '@opsfolio/backstage-plugin-common';
+import type { OnCallSource, SourceEntity } from '@opsfolio/backstage-plugin-node';
+import type { OnCallStore } from './store';
+
+export interface OnCallAnswer {
+  source: string;
+  onCall?: OnCallNow;
+  /** True when the vendor could not be read and `onCall` is the last stored read. */
+  stale: boolean;
+  error?: string;
+}
+
+/**
+ * "On call now" is the one figure read live: through a short cache, stored after each read, and when the
+ * vendor fails, the last stored read is served with the error and its age (its `readAt`).
+ */
+export async function readOnCallLive(deps: {
+  source: OnCallSource;
+  entity: SourceEntity;
+  cache: CacheService;
+  store: OnCallStore;
+  logger: LoggerService;
+  ttlMs: number;
+  timeoutMs: number;
+}): Promise<OnCallAnswer> {
+  const { source, entity } = deps;
+  const key = `oncall:${source.id}:${entity.entityRef.toLocaleLowerCase('en-US')}`;
+  const cached = (await deps.cache.get(key)) as OnCallNow | undefined;
+  if (cached) return { source: source.id, onCall: cached, stale: false };
+  try {
+    const read = await source.readOnCall(entity, AbortSignal.timeout(deps.timeoutMs));
+    if (!read) return { source: source.id, stale: false };
+    const onCall: OnCallNow = { ...read, source: source.id };
+    await deps.store.saveSnapshot(entity.entityRef, source.id, read);
+    await deps.cache.set(key, onCall as any, { ttl: deps.ttlMs });
+    return { source: source.id, onCall, stale: false };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.logger.warn(`On-call read of ${entity.entityRef} from ${source.id} failed; serving the last snapshot: ${message}`);
+    const last = await deps.store.snapshot(entity.entityRef, source.id);
+    return { source: source.id, onCall: last, stale: true, error: message };
+  }
+}

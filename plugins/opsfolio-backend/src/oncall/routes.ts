@@ -1,0 +1,89 @@
+import type { CacheService, HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { INCIDENT_STATUSES } from '@opsfolio/backstage-plugin-common';
+import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { loadEntity } from '../platform/catalog/loadEntity';
+import { ownerMembers } from '../platform/catalog/ownerMembers';
+import { onCallDrift } from './drift';
+import { readOnCallLive } from './liveOnCall';
+import { escalationFacts, responseTimes } from './responseTimes';
+import type { OnCallStore } from './store';
+
+const incidentsQuery = z
+  .object({
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+const DAY = 86_400_000;
+
+/** Who is on call now (live, cached, with the last read as fallback), drift, response times and incidents. */
+export function onCallRoutes(deps: {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  cache: CacheService;
+  logger: LoggerService;
+  store: OnCallStore;
+  sources: OnCallSource[];
+  cacheTtlMs: number;
+  now?: () => Date;
+}) {
+  const router = Router();
+  const now = deps.now ?? (() => new Date());
+
+  router.get('/entities/:kind/:namespace/:name/oncall', async (req, res) => {
+    const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const entity = await loadEntity(deps.catalog, req.params, credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const annotations = entity.metadata.annotations ?? {};
+    const sources = deps.sources.filter(s => s.annotations.some(a => annotations[a]?.trim()));
+    const answers = await Promise.all(
+      sources.map(source =>
+        readOnCallLive({
+          source,
+          entity: { entityRef, annotations },
+          cache: deps.cache,
+          store: deps.store,
+          logger: deps.logger,
+          ttlMs: deps.cacheTtlMs,
+          timeoutMs: 10_000,
+        }),
+      ),
+    );
+    if (answers.length > 0 && answers.every(a => a.error && !a.onCall)) {
+      throw new ServiceUnavailableError(`On-call vendors unavailable and nothing stored yet: ${answers.map(a => a.error).join('; ')}`);
+    }
+    const owner = await ownerMembers(deps.catalog, entity, credentials);
+    const rota = answers.flatMap(a => a.onCall?.shifts.map(s => s.person) ?? []);
+    const at = now();
+    const incidents = await deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 90 * DAY));
+    res.json({
+      entityRef,
+      sources: answers.map(a => ({ ...a, escalation: a.onCall ? escalationFacts(a.onCall) : undefined })),
+      drift:
+        owner.ownerRef && rota.length > 0
+          ? { ...onCallDrift({ rota, ownerMembers: owner.members, ownerRef: owner.ownerRef }), ownerFound: owner.ownerFound }
+          : undefined,
+      responseTimes: {
+        days30: responseTimes(incidents, { from: new Date(at.getTime() - 30 * DAY), to: at }),
+        days90: responseTimes(incidents, { from: new Date(at.getTime() - 90 * DAY), to: at }),
+      },
+    });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/incidents', async (req, res) => {
+    const parsed = incidentsQuery.safeParse(req.query);
+    if (!parsed.success) throw new InputError(parsed.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
+    const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const entity = await loadEntity(deps.catalog, req.params, credentials);
+    const page = await deps.store.listIncidents(stringifyEntityRef(entity), parsed.data);
+    res.json({ ...page, limit: parsed.data.limit, offset: parsed.data.offset });
+  });
+  return router;
+}

@@ -1,0 +1,115 @@
+import type { Knex } from 'knex';
+import type { Incident, IncidentStatus, OnCallNow } from '@opsfolio/backstage-plugin-common';
+import type { IncidentRecord, OnCallRead } from '@opsfolio/backstage-plugin-node';
+import { toIso } from '../platform/time';
+
+const SNAPSHOTS = 'opsfolio_oncall_snapshots';
+const INCIDENTS = 'opsfolio_incidents';
+
+const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
+const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : null);
+
+type IncidentRow = {
+  id: number;
+  source: string;
+  external_id: string;
+  entity_ref: string;
+  title: string;
+  status: IncidentStatus;
+  urgency: Incident['urgency'] | null;
+  severity: string | null;
+  created_at: unknown;
+  acknowledged_at: unknown;
+  resolved_at: unknown;
+  url: string | null;
+};
+
+const toIncident = (row: IncidentRow): Incident => ({
+  source: row.source,
+  externalId: row.external_id,
+  entityRef: row.entity_ref,
+  title: row.title,
+  status: row.status,
+  urgency: row.urgency ?? undefined,
+  severity: row.severity ?? undefined,
+  createdAt: toIso(row.created_at)!,
+  acknowledgedAt: toIso(row.acknowledged_at),
+  resolvedAt: toIso(row.resolved_at),
+  url: row.url ?? undefined,
+});
+
+/** The last "on call now" per entity and source, and incidents keyed by (source, externalId, entity). */
+export class OnCallStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async saveSnapshot(entityRef: string, source: string, onCall: OnCallRead): Promise<void> {
+    await this.db(SNAPSHOTS)
+      .insert({
+        entity_ref: normalizeRef(entityRef),
+        source,
+        snapshot: JSON.stringify({ ...onCall, source }),
+        read_at: iso(onCall.readAt),
+      })
+      .onConflict(['entity_ref', 'source'])
+      .merge(['snapshot', 'read_at']);
+  }
+
+  async snapshot(entityRef: string, source: string): Promise<OnCallNow | undefined> {
+    const row = await this.db(SNAPSHOTS).where({ entity_ref: normalizeRef(entityRef), source }).first('snapshot');
+    return row ? (JSON.parse(row.snapshot) as OnCallNow) : undefined;
+  }
+
+  async upsertIncidents(source: string, entityRef: string, records: IncidentRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const updatedAt = this.now().toISOString();
+    const rows = records.map(r => ({
+      source,
+      external_id: r.externalId,
+      entity_ref: normalizeRef(entityRef),
+      title: r.title,
+      status: r.status,
+      urgency: r.urgency ?? null,
+      severity: r.severity ?? null,
+      created_at: iso(r.createdAt),
+      acknowledged_at: iso(r.acknowledgedAt),
+      resolved_at: iso(r.resolvedAt),
+      url: r.url ?? null,
+      updated_at: updatedAt,
+    }));
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += 200) {
+        await tx(INCIDENTS)
+          .insert(rows.slice(i, i + 200))
+          .onConflict(['source', 'external_id', 'entity_ref'])
+          .merge(['title', 'status', 'urgency', 'severity', 'created_at', 'acknowledged_at', 'resolved_at', 'url', 'updated_at']);
+      }
+    });
+  }
+
+  async listIncidents(
+    entityRef: string,
+    query: { status?: IncidentStatus; limit: number; offset: number },
+  ): Promise<{ items: Incident[]; total: number }> {
+    const base = this.db(INCIDENTS)
+      .where('entity_ref', normalizeRef(entityRef))
+      .modify(q => (query.status ? q.andWhere('status', query.status) : q));
+    const [{ total }] = await base.clone().count({ total: '*' });
+    const rows: IncidentRow[] = await base
+      .clone()
+      .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .limit(query.limit)
+      .offset(query.offset);
+    return { items: rows.map(toIncident), total: Number(total) };
+  }
+
+  /** Incidents created since `from`, and every incident still open, for response times. */
+  async forResponseTimes(entityRef: string, from: Date): Promise<Incident[]> {
+    const rows: IncidentRow[] = await this.db(INCIDENTS)
+      .where('entity_ref', normalizeRef(entityRef))
+      .andWhere(q => q.where('created_at', '>=', from.toISOString()).orWhereNot('status', 'resolved'));
+    return rows.map(toIncident);
+  }
+}
