@@ -1,4 +1,5 @@
 import type { Deployment } from './deployments';
+import type { EscalationFacts, Incident, OnCallDrift, OnCallNow, ResponseTimes, ScheduleCoverage } from './oncall';
 import type { PillarId, PillarSetup } from './pillars';
 
 /** One recorded run of a sync source. @public */
@@ -58,4 +59,32 @@ export interface CurrentDeploymentsResponse {
 export interface WeeklyDeploymentsResponse {
   environments: string[];
   weeks: Array<{ weekStart: string; success: number; failure: number; rollback: number }>;
+}
+
+/** One on-call source's answer in `GET /entities/:kind/:namespace/:name/oncall`. @public */
+export interface OnCallSourceAnswer {
+  source: string;
+  onCall?: OnCallNow;
+  /** True when the vendor could not be read and `onCall` is the last stored read (see its `readAt`). */
+  stale: boolean;
+  error?: string;
+  escalation?: EscalationFacts;
+  /** Gaps in each schedule over the next 14 days. */
+  coverage?: ScheduleCoverage[];
+}
+
+/** `GET /entities/:kind/:namespace/:name/oncall` @public */
+export interface OnCallResponse {
+  entityRef: string;
+  sources: OnCallSourceAnswer[];
+  drift?: OnCallDrift & { ownerFound: boolean };
+  responseTimes: { days30: ResponseTimes; days90: ResponseTimes };
+}
+
+/** `GET /entities/:kind/:namespace/:name/incidents` @public */
+export interface IncidentsPage {
+  items: Incident[];
+  total: number;
+  limit: number;
+  offset: number;
 }

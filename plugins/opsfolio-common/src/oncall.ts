@@ -36,6 +36,13 @@ export interface OnCallNow {
   escalationPolicy?: { id: string; name: string; url?: string; levels: number };
   /** Every shift at every level, not only level 1. */
   shifts: OnCallShift[];
+  /** The schedules behind the levels with their entries ahead (usually 14 days), to find coverage gaps. */
+  schedules?: Array<{
+    id: string;
+    name: string;
+    url?: string;
+    entries: Array<{ start: string; end: string; person?: OnCallPerson }>;
+  }>;
   /** ISO instant of the read: its age is the age of this answer. */
   readAt: string;
 }

@@ -40,6 +40,17 @@ function fakeSource(state: { fail: boolean; reads: number }): OnCallSource {
       { level: 1, person: { name: 'Ada Okafor', email: 'ada.okafor@acme.example' }, start: '2026-11-20T09:00:00Z', end: '2099-01-01T00:00:00Z' },
       { level: 2, person: { name: 'Victor Nguyen', email: 'victor.nguyen@acme.example' } },
     ],
+    // Covered for the next 3 days and from day 4 on: one day without anyone on the primary rota.
+    schedules: [
+      {
+        id: 'PSCHED1',
+        name: 'Payments primary',
+        entries: [
+          { start: new Date(Date.now() - 3_600_000).toISOString(), end: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+          { start: new Date(Date.now() + 4 * 86_400_000).toISOString(), end: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+        ],
+      },
+    ],
     readAt: new Date().toISOString(),
   });
   return {
@@ -96,6 +107,11 @@ describe('on-call routes', () => {
     expect(answer).toMatchObject({ source: 'pagerduty', stale: false, escalation: { levels: 2, respondersPerLevel: { 1: 1, 2: 1 }, emptyLevels: [] } });
     expect(answer.onCall.shifts.map((s: any) => s.person.name)).toEqual(['Ada Okafor', 'Victor Nguyen']);
     expect(res.body.drift).toMatchObject({ ownerOnRota: true, outsiders: [{ name: 'Victor Nguyen' }] });
+    const [coverage] = answer.coverage;
+    expect(coverage.scheduleName).toBe('Payments primary');
+    expect(coverage.gaps).toHaveLength(1);
+    // One day uncovered in fourteen.
+    expect(coverage.coveredShare).toBeCloseTo(13 / 14, 3);
     await get('/entities/component/default/payments-api/oncall');
     expect(state.reads).toBe(1);
   });

@@ -8,6 +8,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { ownerMembers } from '../platform/catalog/ownerMembers';
+import { coverageGaps } from './coverage';
 import { onCallDrift } from './drift';
 import { readOnCallLive } from './liveOnCall';
 import { escalationFacts, responseTimes } from './responseTimes';
@@ -22,6 +23,8 @@ const incidentsQuery = z
   .strict();
 
 const DAY = 86_400_000;
+/** How far ahead schedules are checked for gaps. */
+const COVERAGE_DAYS = 14;
 
 /** Who is on call now (live, cached, with the last read as fallback), drift, response times and incidents. */
 export function onCallRoutes(deps: {
@@ -65,7 +68,14 @@ export function onCallRoutes(deps: {
     const incidents = await deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 90 * DAY));
     res.json({
       entityRef,
-      sources: answers.map(a => ({ ...a, escalation: a.onCall ? escalationFacts(a.onCall) : undefined })),
+      sources: answers.map(a => ({
+        ...a,
+        escalation: a.onCall ? escalationFacts(a.onCall) : undefined,
+        coverage: a.onCall?.schedules?.map(schedule => ({
+          scheduleName: schedule.name,
+          ...coverageGaps(schedule.entries, { from: at, to: new Date(at.getTime() + COVERAGE_DAYS * DAY) }),
+        })),
+      })),
       drift:
         owner.ownerRef && rota.length > 0
           ? { ...onCallDrift({ rota, ownerMembers: owner.members, ownerRef: owner.ownerRef }), ownerFound: owner.ownerFound }

@@ -7,6 +7,9 @@ import type {
   DoraResult,
   EntitySummaryResponse,
   HealthResponse,
+  IncidentsPage,
+  IncidentStatus,
+  OnCallResponse,
   WeeklyDeploymentsResponse,
 } from '@opsfolio/backstage-plugin-common';
 
@@ -26,6 +29,8 @@ export interface OpsfolioApi {
   getCurrentDeployments(entity: CompoundEntityRef): Promise<CurrentDeploymentsResponse>;
   getDora(entity: CompoundEntityRef, windowDays?: number): Promise<DoraResult>;
   getWeeklyDeployments(entity: CompoundEntityRef, weeks?: number): Promise<WeeklyDeploymentsResponse>;
+  getOnCall(entity: CompoundEntityRef): Promise<OnCallResponse>;
+  getIncidents(entity: CompoundEntityRef, query?: { status?: IncidentStatus; limit?: number; offset?: number }): Promise<IncidentsPage>;
 }
 
 /** @public */

@@ -7,6 +7,9 @@ import type {
   DoraResult,
   EntitySummaryResponse,
   HealthResponse,
+  IncidentsPage,
+  IncidentStatus,
+  OnCallResponse,
   WeeklyDeploymentsResponse,
 } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentsQuery, OpsfolioApi } from './OpsfolioApi';
@@ -35,10 +38,18 @@ export class OpsfolioClient implements OpsfolioApi {
   }
 
   getDeployments(entity: CompoundEntityRef, query: DeploymentsQuery = {}): Promise<DeploymentsPage> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-    const search = params.toString();
-    return this.get<DeploymentsPage>(`${entityPath(entity)}/deployments${search ? `?${search}` : ''}`);
+    return this.get<DeploymentsPage>(`${entityPath(entity)}/deployments${searchOf(query)}`);
+  }
+
+  getOnCall(entity: CompoundEntityRef): Promise<OnCallResponse> {
+    return this.get<OnCallResponse>(`${entityPath(entity)}/oncall`);
+  }
+
+  getIncidents(
+    entity: CompoundEntityRef,
+    query: { status?: IncidentStatus; limit?: number; offset?: number } = {},
+  ): Promise<IncidentsPage> {
+    return this.get<IncidentsPage>(`${entityPath(entity)}/incidents${searchOf(query)}`);
   }
 
   getCurrentDeployments(entity: CompoundEntityRef): Promise<CurrentDeploymentsResponse> {
@@ -63,3 +74,10 @@ export class OpsfolioClient implements OpsfolioApi {
 
 const entityPath = (e: CompoundEntityRef) =>
   `/entities/${[e.kind, e.namespace, e.name].map(s => encodeURIComponent(s.toLocaleLowerCase('en-US'))).join('/')}`;
+
+const searchOf = (query: object) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return search ? `?${search}` : '';
+};

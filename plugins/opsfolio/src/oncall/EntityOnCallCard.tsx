@@ -1,17 +1,11 @@
-import { ConfiguredPillar } from '../components/ConfiguredPillar';
 import { PillarCard } from '../components/PillarCard';
+import { OnCallOverview } from './OnCallOverview';
 
-/** Who is on call now and recent incidents. @public */
+/** Who is on call now at every level, warnings about the paging path, and response times. @public */
 export function EntityOnCallCard() {
   return (
     <PillarCard title="On call" pillar="oncall" notConfigured="No on-call service is set for this entity">
-      {summary => (
-        <ConfiguredPillar
-          summary={summary}
-          waitingFor="on-call data"
-          installHint="No on-call source is installed in the backend: add the PagerDuty or Opsgenie Opsfolio module."
-        />
-      )}
+      {summary => <OnCallOverview summary={summary} />}
     </PillarCard>
   );
 }

@@ -1,0 +1,120 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { Link, Progress, ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { OnCallResponse, OnCallSourceAnswer, PillarSummary } from '@opsfolio/backstage-plugin-common';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { formatAge } from '../components/age';
+import { SourceFreshness } from '../components/SourceFreshness';
+
+const until = (end?: string) => (end ? `until ${new Date(end).toLocaleString()}` : 'always (direct)');
+
+const hours = (h: number | null) => (h === null ? 'not enough data' : h < 1 ? `${Math.round(h * 60)} min` : `${Number(h.toFixed(1))} h`);
+
+/** Warnings a responder would want to see first: gaps ahead, nobody at a level, people outside the team. */
+function warningsOf(answer: OnCallSourceAnswer, response: OnCallResponse): string[] {
+  const warnings: string[] = [];
+  for (const level of answer.escalation?.emptyLevels ?? []) warnings.push(`Nobody is on call at level ${level} right now.`);
+  for (const coverage of answer.coverage ?? []) {
+    for (const gap of coverage.gaps) {
+      warnings.push(`${coverage.scheduleName} has nobody on call from ${new Date(gap.start).toLocaleString()} to ${new Date(gap.end).toLocaleString()}.`);
+    }
+  }
+  const drift = response.drift;
+  if (drift) {
+    for (const person of drift.outsiders) warnings.push(`${person.name} is on call but not a member of the owning team.`);
+    if (!drift.ownerOnRota) warnings.push('Nobody from the owning team is on the rota.');
+  }
+  return warnings;
+}
+
+function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallResponse }) {
+  const { answer } = props;
+  const onCall = answer.onCall;
+  if (!onCall) return <Typography variant="body2">{answer.source}: no on-call data for this service.</Typography>;
+  const levels = [...new Set(onCall.shifts.map(s => s.level))].sort((a, b) => a - b);
+  return (
+    <Box mb={2} data-testid={`opsfolio-oncall-${answer.source}`}>
+      {answer.stale && (
+        <WarningPanel
+          severity="warning"
+          title={`${answer.source} could not be read; showing who was on call as read ${formatAge(onCall.readAt)}`}
+          message={answer.error}
+        />
+      )}
+      <Typography variant="subtitle2">
+        {onCall.service.url ? <Link to={onCall.service.url}>{onCall.service.name}</Link> : onCall.service.name}
+        {onCall.escalationPolicy && (
+          <>
+            {' · '}
+            {onCall.escalationPolicy.url ? (
+              <Link to={onCall.escalationPolicy.url}>{onCall.escalationPolicy.name}</Link>
+            ) : (
+              onCall.escalationPolicy.name
+            )}{' '}
+            ({onCall.escalationPolicy.levels} level{onCall.escalationPolicy.levels === 1 ? '' : 's'})
+          </>
+        )}
+      </Typography>
+      <Table size="small">
+        <TableBody>
+          {levels.flatMap(level =>
+            onCall.shifts
+              .filter(s => s.level === level)
+              .map((shift, i) => (
+                <TableRow key={`${level}-${i}`} data-testid={`opsfolio-oncall-level-${level}`}>
+                  <TableCell>Level {level}</TableCell>
+                  <TableCell>
+                    {shift.person.email ? <Link to={`mailto:${shift.person.email}`}>{shift.person.name}</Link> : shift.person.name}
+                  </TableCell>
+                  <TableCell>{until(shift.end)}</TableCell>
+                  <TableCell>
+                    {shift.scheduleUrl ? <Link to={shift.scheduleUrl}>{shift.scheduleName}</Link> : shift.scheduleName ?? ''}
+                  </TableCell>
+                </TableRow>
+              )),
+          )}
+        </TableBody>
+      </Table>
+      {warningsOf(answer, props.response).map(w => (
+        <Typography key={w} variant="body2" style={{ color: '#c62828' }} data-testid="opsfolio-oncall-warning">
+          {w}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+/** The on-call card's body: every level now, warnings, and how fast incidents are handled. */
+export function OnCallOverview(props: { summary: PillarSummary }) {
+  const { entity } = useEntity();
+  const api = useApi(opsfolioApiRef);
+  const ref = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(() => api.getOnCall(ref), [api, ref.kind, ref.namespace, ref.name]);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const response = value!;
+  const times = response.responseTimes.days30;
+  return (
+    <>
+      <SourceFreshness sources={props.summary.sources} />
+      {response.sources.length === 0 && (
+        <Typography variant="body2">No on-call source is installed in the backend: add the PagerDuty or Opsgenie Opsfolio module.</Typography>
+      )}
+      {response.sources.map(answer => (
+        <SourceAnswer key={answer.source} answer={answer} response={response} />
+      ))}
+      <Typography variant="body2" data-testid="opsfolio-response-times">
+        Last 30 days: acknowledged in {hours(times.mtta.hours)}, resolved in {hours(times.mttr.hours)} on average ·{' '}
+        {times.open} open incident{times.open === 1 ? '' : 's'}
+      </Typography>
+    </>
+  );
+}
