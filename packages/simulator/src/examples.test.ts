@@ -171,8 +171,9 @@ describe('examples/catalog', () => {
   });
 });
 
+const sc = (name: string) => scenario.components[name];
+
 describe('deliberate odd cases', () => {
-  const sc = (name: string) => scenario.components[name];
 
   it('payments-api is the well-run, elite tier-1 service', () => {
     const c = named('Component', 'payments-api')!;
@@ -201,7 +202,10 @@ describe('deliberate odd cases', () => {
 
   it('one service has no on-call', () => {
     const none = services.filter(
-      (c) => !annotation(c, 'pagerduty.com/service-id') && !annotation(c, 'opsgenie.com/team'),
+      (c) =>
+        !annotation(c, 'pagerduty.com/service-id') &&
+        !annotation(c, 'pagerduty.com/integration-key') &&
+        !annotation(c, 'opsgenie.com/team'),
     );
     expect(none.map((c) => c.metadata.name)).toEqual(['search-service']);
     expect(sc('search-service')!.oncall).toBeUndefined();
@@ -235,10 +239,15 @@ describe('examples/scenario.yaml agrees with the catalog', () => {
       const c = named('Component', name)!;
       expect(annotation(c, 'github.com/project-slug'), name).toBe(s.repo.github);
       expect(annotation(c, 'gitlab.com/project-slug'), name).toBe(s.repo.gitlab);
-      expect(annotation(c, 'pagerduty.com/service-id'), name).toBe(
-        s.oncall?.vendor === 'pagerduty' ? s.oncall.serviceId : undefined,
-      );
+      // A PagerDuty service is named by its id, or (cart-service) by its integration key alone.
+      const pd = s.oncall?.vendor === 'pagerduty' ? s.oncall : undefined;
+      const byKey = annotation(c, 'pagerduty.com/integration-key');
+      expect(byKey, name).toBe(byKey === undefined ? undefined : pd?.integrationKey);
+      expect(annotation(c, 'pagerduty.com/service-id'), name).toBe(byKey === undefined ? pd?.serviceId : undefined);
       expect(annotation(c, 'opsgenie.com/team'), name).toBe(s.oncall?.vendor === 'opsgenie' ? s.oncall.team : undefined);
+      expect(annotation(c, 'opsgenie.com/component-selector'), name).toBe(
+        s.oncall?.vendor === 'opsgenie' ? `tag:"service:${name}"` : undefined,
+      );
       expect(annotation(c, 'opsfolio.io/cost-tag'), name).toBe(s.cost?.tagged ? s.cost.tag : undefined);
       const prodEnvs = annotation(c, 'opsfolio.io/production-environments');
       expect(prodEnvs?.split(',') ?? ['production'], name).toEqual(s.deploys?.production ?? ['production']);
@@ -247,7 +256,47 @@ describe('examples/scenario.yaml agrees with the catalog', () => {
 
   it('puts only catalog users on rotas', () => {
     for (const [name, s] of Object.entries(scenario.components)) {
-      for (const member of s.oncall?.rota ?? []) expect(named('User', member), `${name} rota ${member}`).toBeDefined();
+      for (const member of [...(s.oncall?.rota ?? []), ...(s.oncall?.manager ? [s.oncall.manager] : [])]) {
+        expect(named('User', member), `${name} rota ${member}`).toBeDefined();
+      }
     }
+  });
+});
+
+describe('on-call odd cases', () => {
+  const oncalls = Object.entries(scenario.components).flatMap(([name, c]) => (c.oncall ? [{ name, oncall: c.oncall }] : []));
+  const groupsOf = (user: string) => named('User', user)!.spec.memberOf as string[];
+
+  it('checkout-api (tier 1) has a gap in next week\'s primary schedule', () => {
+    const withGaps = oncalls.filter((o) => o.oncall.gaps.length > 0);
+    expect(withGaps.map((o) => o.name)).toEqual(['checkout-api']);
+    for (const gap of withGaps[0]!.oncall.gaps) {
+      expect(gap.inDays).toBeGreaterThanOrEqual(3);
+      expect(gap.inDays).toBeLessThanOrEqual(5);
+    }
+    expect(annotation(named('Component', 'checkout-api')!, 'opsfolio.io/tier')).toBe('1');
+  });
+
+  it('product-catalog has someone from another team on its rota (drift)', () => {
+    const drifting = oncalls.filter(({ name, oncall }) => {
+      const owner = parseRef(named('Component', name)!.spec.owner, 'group');
+      if (owner.kind !== 'group' || !named('Group', owner.name)) return false; // no such group: another story
+      return oncall.rota.some((user) => !groupsOf(user).includes(owner.name));
+    });
+    expect(drifting.map((o) => o.name)).toEqual(['product-catalog']);
+    expect(groupsOf('kofi.mensah')).toEqual(['team-growth']);
+    expect(drifting[0]!.oncall.rota).toContain('kofi.mensah');
+  });
+
+  it('invoice-renderer has a single-level escalation policy; payments-api has three', () => {
+    const single = oncalls.filter((o) => o.oncall.vendor === 'pagerduty' && o.oncall.escalationLevels === 1);
+    expect(single.map((o) => o.name)).toContain('invoice-renderer');
+    expect(sc('payments-api')!.oncall!.escalationLevels).toBe(3);
+  });
+
+  it('cart-service is found by its integration key', () => {
+    const cart = named('Component', 'cart-service')!;
+    expect(annotation(cart, 'pagerduty.com/service-id')).toBeUndefined();
+    expect(annotation(cart, 'pagerduty.com/integration-key')).toMatch(/^[0-9a-f]{32}$/);
   });
 });

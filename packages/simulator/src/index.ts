@@ -8,6 +8,7 @@ export type {
   IncidentsScenario,
   OnCallScenario,
   CostScenario,
+  GapScenario,
 } from './scenario/schema';
 export { AWS_SERVICES, type AwsServiceCode } from './scenario/awsServices';
 export { VENDOR_NAMES, type VendorName } from './vendors/types';
@@ -24,6 +25,34 @@ export {
   type Person,
 } from './data/deployHistory';
 export { gitlabProjects, type GitlabProject } from './data/gitlabProjects';
+export {
+  componentOnCall,
+  coveragePercent,
+  finalShifts,
+  findIncident,
+  gapWindows,
+  incidentHistory,
+  oncallDirectory,
+  onCallAt,
+  policyOnCalls,
+  respondersAt,
+  vendorIncidents,
+  type ComponentOnCall,
+  type EscalationLevel,
+  type EscalationPolicy,
+  type EscalationTarget,
+  type Incident,
+  type IncidentEvent,
+  type IncidentStatus,
+  type OnCallDirectory,
+  type OnCallEntry,
+  type OnCallUser,
+  type OpsgenieTeam,
+  type PagerDutyIntegration,
+  type PagerDutyService,
+  type Rotation,
+  type Shift,
+} from './data/oncall';
 export type { LoggedRequest } from './control/requestLog';
 export type { FaultRule } from './control/faultRule';
 export type { StoredFault } from './control/faults';

@@ -22,10 +22,9 @@ describe('simulator frame', () => {
     expect((await request(app).get('/gitlab/api/v4/projects/1').expect(404)).body).toEqual({
       message: '404 Project Not Found',
     });
-    expect((await request(app).get('/pagerduty/services/P1').expect(404)).body).toEqual({
-      error: { message: 'Not Found', code: 2100, errors: [] },
-    });
-    const opsgenie = await request(app).get('/opsgenie/v2/schedules').expect(404);
+    const pd = request(app).get('/pagerduty/services/P1').set('Authorization', 'Token token=x');
+    expect((await pd.expect(404)).body).toEqual({ error: { message: 'Not Found', code: 2100, errors: [] } });
+    const opsgenie = await request(app).get('/opsgenie/v2/heartbeats').set('Authorization', 'GenieKey x').expect(404);
     expect(opsgenie.body).toMatchObject({ message: 'Not Found', requestId: expect.any(String) });
     const aws = await request(app).post('/aws/').send({}).expect(404);
     expect(JSON.parse(aws.text)).toEqual({ __type: 'ResourceNotFoundException', message: 'Not Found' });

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 
 // Page-number pagination as GitHub and GitLab do it: `page` (1-based) and `per_page`, an oversized
-// per_page quietly reduced to the maximum, and links built from the URL the client called.
+// per_page quietly reduced to the maximum, and links built from the URL the client called. Offset
+// pagination (PagerDuty's "classic" limit/offset, Opsgenie's offset/limit) is at the end.
 
 export interface PageRequest {
   page: number;
@@ -94,4 +95,44 @@ export function setGitlabPagination(
   res.setHeader('Link', links.join(', '));
   res.setHeader('X-Total', String(total));
   res.setHeader('X-Total-Pages', String(last));
+}
+
+export interface OffsetRequest {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * `limit` and `offset` from the query: a missing value takes its default; a value that is not a whole
+ * number in range is reported (each vendor answers that in its own error shape).
+ */
+export function offsetRequest(
+  query: Request['query'],
+  limits: { limit: number; maxLimit: number; overMax: 'clamp' | 'reject' },
+): { ok: true; value: OffsetRequest } | { ok: false; problem: string } {
+  const read = (name: string): string | undefined => {
+    const value = query[name];
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    return typeof last === 'string' && last !== '' ? last : undefined;
+  };
+  const limitText = read('limit');
+  const offsetText = read('offset');
+  const tooBig = limitText !== undefined && Number(limitText) > limits.maxLimit && limits.overMax === 'reject';
+  if (limitText !== undefined && (!/^\d+$/.test(limitText) || Number(limitText) < 1 || tooBig)) {
+    return { ok: false, problem: `limit must be a whole number between 1 and ${limits.maxLimit}` };
+  }
+  if (offsetText !== undefined && !/^\d+$/.test(offsetText)) {
+    return { ok: false, problem: 'offset must be a whole number of at least 0' };
+  }
+  return {
+    ok: true,
+    value: {
+      limit: limitText === undefined ? limits.limit : Math.min(Number(limitText), limits.maxLimit),
+      offset: offsetText === undefined ? 0 : Number(offsetText),
+    },
+  };
+}
+
+export function offsetPage<T>(items: readonly T[], { offset, limit }: OffsetRequest): T[] {
+  return items.slice(offset, offset + limit);
 }

@@ -91,23 +91,43 @@ const timeZone = z
   }, 'must be an IANA time zone such as Europe/London')
   .default('UTC');
 
+/**
+ * Hours nobody covers at level 1, relative to today in the rota's time zone: from `fromHour` on the day
+ * `inDays` from today, for `hours` (as when someone drops an override and nobody takes the shift).
+ */
+export const gapSchema = z.strictObject({
+  inDays: z.number().int().min(0).max(60),
+  fromHour: z.number().int().min(0).max(23),
+  hours: positive.max(72),
+});
+
 const rotaFields = {
   rota: z.array(entityName).min(1).superRefine(uniqueItems('rota member')),
   rotationDays: positive.max(90),
   escalationLevels: z.number().int().min(1).max(5),
   timeZone,
+  /** the top escalation level when there are 3 or more: a direct user target; default the first on the rota */
+  manager: entityName.optional(),
+  gaps: z.array(gapSchema).default([]),
 };
 
 export const oncallSchema = z.discriminatedUnion('vendor', [
   z.strictObject({
     vendor: z.literal('pagerduty'),
     serviceId: z.string().regex(/^P[A-Z0-9]{6}$/, 'must be a PagerDuty id like PABC123'),
+    /** the Events API v2 integration key (= annotation pagerduty.com/integration-key); default: seeded */
+    integrationKey: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'must be 32 lowercase hex characters')
+      .optional(),
     ...rotaFields,
   }),
   z.strictObject({
     vendor: z.literal('opsgenie'),
     team: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, 'must be an Opsgenie team name'),
     ...rotaFields,
+    // An Opsgenie escalation reaches the schedule's on-call, the next on-call and the manager.
+    escalationLevels: z.number().int().min(1).max(3),
   }),
 ]);
 
@@ -162,7 +182,13 @@ const untaggedCostSchema = z.strictObject({
 
 const vendorsSchema = z
   .strictObject({
-    pagerduty: z.strictObject({ subdomain: z.string().regex(/^[a-z0-9-]+$/) }).default({ subdomain: 'acme' }),
+    pagerduty: z
+      .strictObject({
+        subdomain: z.string().regex(/^[a-z0-9-]+$/),
+        /** requests a minute per API key before a 429 (PagerDuty's REST API allows 960) */
+        rateLimitPerMinute: z.number().int().min(1).default(960),
+      })
+      .default({ subdomain: 'acme', rateLimitPerMinute: 960 }),
     aws: z
       .strictObject({
         accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
@@ -171,7 +197,7 @@ const vendorsSchema = z
       .default({ accountId: '123456789012', accountName: 'production' }),
   })
   .default({
-    pagerduty: { subdomain: 'acme' },
+    pagerduty: { subdomain: 'acme', rateLimitPerMinute: 960 },
     aws: { accountId: '123456789012', accountName: 'production' },
   });
 
@@ -226,11 +252,14 @@ function crossComponentChecks(s: ScenarioShape, ctx: z.RefinementCtx): void {
     claim('github repo', c.repo.github, name, ['repo', 'github']);
     claim('gitlab project', c.repo.gitlab, name, ['repo', 'gitlab']);
     claim('cost tag', c.cost?.tag, name, ['cost', 'tag']);
-    if (c.oncall?.vendor === 'pagerduty') claim('PagerDuty service', c.oncall.serviceId, name, ['oncall', 'serviceId']);
+    if (c.oncall?.vendor === 'pagerduty') {
+      claim('PagerDuty service', c.oncall.serviceId, name, ['oncall', 'serviceId']);
+      claim('PagerDuty integration key', c.oncall.integrationKey, name, ['oncall', 'integrationKey']);
+    }
 
     if (c.oncall?.vendor === 'opsgenie') {
-      const { team, rota, rotationDays, escalationLevels, timeZone: tz } = c.oncall;
-      const signature = JSON.stringify([rota, rotationDays, escalationLevels, tz]);
+      const { team, rota, rotationDays, escalationLevels, timeZone: tz, manager, gaps } = c.oncall;
+      const signature = JSON.stringify([rota, rotationDays, escalationLevels, tz, manager, gaps]);
       const first = opsgenieTeams.get(team);
       if (!first) opsgenieTeams.set(team, { component: name, rota: signature });
       else if (first.rota !== signature) {
@@ -260,3 +289,4 @@ export type DeploysScenario = z.output<typeof deploysSchema>;
 export type IncidentsScenario = z.output<typeof incidentsSchema>;
 export type OnCallScenario = z.output<typeof oncallSchema>;
 export type CostScenario = z.output<typeof costSchema>;
+export type GapScenario = z.output<typeof gapSchema>;

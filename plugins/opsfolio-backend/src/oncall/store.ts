@@ -89,6 +89,17 @@ export class OnCallStore {
     });
   }
 
+  async knownIncidents(source: string, entityRef: string, externalIds: string[]) {
+    const result = new Map<string, { status: IncidentStatus; acknowledgedAt?: string }>();
+    for (let i = 0; i < externalIds.length; i += 500) {
+      const rows: IncidentRow[] = await this.db(INCIDENTS)
+        .where({ source, entity_ref: normalizeRef(entityRef) })
+        .whereIn('external_id', externalIds.slice(i, i + 500));
+      for (const row of rows) result.set(row.external_id, { status: row.status, acknowledgedAt: toIso(row.acknowledged_at) });
+    }
+    return result;
+  }
+
   async listIncidents(
     entityRef: string,
     query: { status?: IncidentStatus; limit: number; offset: number },

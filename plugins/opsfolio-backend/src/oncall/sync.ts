@@ -24,6 +24,7 @@ export function onCallSyncJob(
         state: sourceStateStore(deps.db, source.id),
         saveIncidents: (entityRef, incidents) => deps.store.upsertIncidents(source.id, entityRef, incidents),
         saveOnCall: (entityRef, onCall) => deps.store.saveSnapshot(entityRef, source.id, onCall),
+        knownIncidents: (entityRef, externalIds) => deps.store.knownIncidents(source.id, entityRef, externalIds),
       });
     },
   };

@@ -14,6 +14,8 @@ export interface OnCallSyncContext extends SourceSyncContext {
   saveIncidents(entityRef: string, incidents: IncidentRecord[]): Promise<void>;
   /** Keeps the latest "on call now" of an entity, served with its age when the vendor is down. */
   saveOnCall(entityRef: string, onCall: OnCallRead): Promise<void>;
+  /** Incidents already stored for an entity, to skip work (such as reading log entries) done before. */
+  knownIncidents(entityRef: string, externalIds: string[]): Promise<Map<string, { status: Incident['status']; acknowledgedAt?: string }>>;
 }
 
 /**

@@ -1,0 +1,42 @@
+// The on-call and incident model: who is set up to be paged for what (directory), when each person is on
+// call (rotation), who is on call at every level (oncalls), and the incidents (incidents). Vendor-neutral:
+// the PagerDuty and Opsgenie routes render it.
+
+export { componentOnCall, integrationKey, oncallDirectory } from './directory';
+export {
+  findIncident,
+  incidentHistory,
+  vendorIncidents,
+  type Incident,
+  type IncidentEvent,
+  type IncidentStatus,
+  type Severity,
+  type Urgency,
+} from './incidents';
+export { policyOnCalls, respondersAt } from './oncalls';
+export {
+  clipShifts,
+  coveragePercent,
+  finalShifts,
+  gapWindows,
+  onCallAt,
+  overlaps,
+  ROTATION_EPOCH_DAY,
+  rotationTurns,
+  turnAt,
+  turnStart,
+} from './rotation';
+export type {
+  ComponentOnCall,
+  EscalationLevel,
+  EscalationPolicy,
+  EscalationTarget,
+  OnCallDirectory,
+  OnCallEntry,
+  OnCallUser,
+  OpsgenieTeam,
+  PagerDutyIntegration,
+  PagerDutyService,
+  Rotation,
+  Shift,
+} from './types';
