@@ -23,6 +23,7 @@ export default defineConfig({
       node('backend', 'plugins/opsfolio-backend'),
       node('github', 'plugins/opsfolio-backend-module-github'),
       node('gitlab', 'plugins/opsfolio-backend-module-gitlab'),
+      node('pagerduty', 'plugins/opsfolio-backend-module-pagerduty'),
       node('simulator', 'packages/simulator'),
       {
         test: {

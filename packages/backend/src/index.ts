@@ -12,5 +12,6 @@ backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy
 backend.add(import('@opsfolio/backstage-plugin-backend'));
 backend.add(import('@opsfolio/backstage-plugin-backend-module-github'));
 backend.add(import('@opsfolio/backstage-plugin-backend-module-gitlab'));
+backend.add(import('@opsfolio/backstage-plugin-backend-module-pagerduty'));
 
 backend.start();

@@ -127,6 +127,22 @@ describe('the demo, in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}pushed-deployment.png`, fullPage: true });
   });
 
+  it('shows the tier-1 service\'s level-1 and level-2 responders from the PagerDuty module', async () => {
+    await waitForFirstSync(['pagerduty']);
+    await openEntityPage(page, 'payments-api');
+    const level1 = page.getByTestId('opsfolio-oncall-level-1');
+    await level1.first().waitFor({ timeout: 60_000 });
+    expect(await level1.first().innerText()).toMatch(/Level 1\s+\S+ \S+/);
+    expect(await page.getByTestId('opsfolio-oncall-level-2').first().innerText()).toMatch(/Level 2\s+\S+ \S+/);
+    await page.screenshot({ path: `${SCREENSHOTS}payments-api-oncall.png`, fullPage: true });
+  });
+
+  it('warns about the gap in next week\'s schedule', async () => {
+    await openEntityPage(page, 'checkout-api');
+    const warning = page.getByTestId('opsfolio-oncall-warning').filter({ hasText: 'has nobody on call from' });
+    await warning.first().waitFor({ timeout: 60_000 });
+  });
+
   it('names the annotation to add on a service without on-call', async () => {
     await openEntityPage(page, 'search-service');
     const card = page.getByTestId('opsfolio-card-oncall');

@@ -1,0 +1,233 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ANNOTATIONS } from '@opsfolio/backstage-plugin-common';
+import {
+  paginateOffset,
+  type OnCallRead,
+  type OnCallSource,
+  type OnCallSyncContext,
+  type SourceEntity,
+  type VendorClient,
+} from '@opsfolio/backstage-plugin-node';
+import { z } from 'zod';
+import { scheduleIdsOf, toIncident, toOnCallRead } from './mapping';
+import {
+  escalationPolicySchema,
+  incidentSchema,
+  logEntrySchema,
+  onCallSchema,
+  scheduleSchema,
+  serviceSchema,
+  type PdEscalationPolicy,
+  type PdOnCall,
+  type PdSchedule,
+  type PdService,
+} from './schemas';
+
+const DAY = 86_400_000;
+/** Schedules are checked this far ahead for gaps. */
+const COVERAGE_DAYS = 14;
+/** Ids per request in batched queries (escalation_policy_ids[], service_ids[]): calls grow with pages. */
+const BATCH = 20;
+
+const chunks = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+
+async function collect<T>(pages: AsyncIterable<{ items: T[] }>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(...page.items);
+  return all;
+}
+
+const isFullPolicy = (p: PdService['escalation_policy']): p is PdEscalationPolicy => 'escalation_rules' in p;
+
+/**
+ * PagerDuty: the service of `pagerduty.com/service-id` (or the one whose integration has the key of
+ * `pagerduty.com/integration-key`), its escalation policy, who is on call at every level, its schedules
+ * for the next two weeks, and its incidents.
+ */
+export class PagerDutyOnCallSource implements OnCallSource {
+  readonly id = 'pagerduty';
+  readonly vendor = 'pagerduty';
+  readonly annotations = [ANNOTATIONS.pagerdutyServiceId, ANNOTATIONS.pagerdutyIntegrationKey];
+
+  constructor(
+    private readonly client: VendorClient,
+    private readonly options: { logger: LoggerService; incidentDays: number; now?: () => Date },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  async readOnCall(entity: SourceEntity, signal: AbortSignal): Promise<OnCallRead | undefined> {
+    let serviceId: string | undefined = entity.annotations[ANNOTATIONS.pagerdutyServiceId]?.trim();
+    if (!serviceId) {
+      const services = await this.listServices(signal);
+      serviceId = this.byIntegrationKey(services).get(entity.annotations[ANNOTATIONS.pagerdutyIntegrationKey]?.trim() ?? '');
+      if (!serviceId) return undefined;
+    }
+    const { body } = await this.client.getJson(`/services/${encodeURIComponent(serviceId)}`, {
+      query: { 'include[]': 'escalation_policies' },
+      schema: z.object({ service: serviceSchema }),
+      signal,
+    });
+    const policy = await this.policyOf(body.service, signal);
+    const oncalls = policy ? await this.onCallsOf([policy.id], signal) : [];
+    const schedules = await this.schedulesOf(scheduleIdsOf(policy), signal);
+    return toOnCallRead({ service: body.service, policy, oncalls, schedules, readAt: this.now() });
+  }
+
+  async sync(context: OnCallSyncContext): Promise<{ items: number }> {
+    const { signal } = context;
+    const services = await this.listServices(signal);
+    const byId = new Map(services.map(s => [s.id, s]));
+    const byKey = this.byIntegrationKey(services);
+    const serviceOf = new Map<string, PdService>();
+    for (const entity of context.entities) {
+      const id = entity.annotations[ANNOTATIONS.pagerdutyServiceId]?.trim() ||
+        byKey.get(entity.annotations[ANNOTATIONS.pagerdutyIntegrationKey]?.trim() ?? '');
+      const service = id ? byId.get(id) : undefined;
+      if (service) serviceOf.set(entity.entityRef, service);
+      else context.logger.warn(`${entity.entityRef}: no PagerDuty service ${id ?? 'for its integration key'}`);
+    }
+
+    const policies = new Map<string, PdEscalationPolicy>();
+    for (const service of serviceOf.values()) {
+      const policy = await this.policyOf(service, signal);
+      if (policy) policies.set(policy.id, policy);
+    }
+    const oncalls = await this.onCallsOf([...policies.keys()], signal);
+    const schedules = new Map(
+      (await this.schedulesOf([...new Set([...policies.values()].flatMap(scheduleIdsOf))], signal)).map(s => [s.id, s]),
+    );
+    const readAt = this.now();
+    for (const [entityRef, service] of serviceOf) {
+      const policy = policies.get(service.escalation_policy.id);
+      const own = scheduleIdsOf(policy).map(id => schedules.get(id)).filter((s): s is PdSchedule => Boolean(s));
+      await context.saveOnCall(entityRef, toOnCallRead({ service, policy, oncalls, schedules: own, readAt }));
+    }
+
+    return { items: await this.syncIncidents(context, serviceOf) };
+  }
+
+  private async syncIncidents(context: OnCallSyncContext, serviceOf: Map<string, PdService>): Promise<number> {
+    const now = this.now();
+    const mark = await context.state.get('incidents_since');
+    // From the mark (a day of overlap for late changes), else the full history window.
+    const since = mark ? new Date(Math.min(Date.parse(mark), now.getTime() - DAY)) : new Date(now.getTime() - this.options.incidentDays * DAY);
+    const entitiesOf = new Map<string, string[]>();
+    for (const [entityRef, service] of serviceOf) entitiesOf.set(service.id, [...(entitiesOf.get(service.id) ?? []), entityRef]);
+    let items = 0;
+    let oldestOpen = now.getTime();
+    for (const ids of chunks([...entitiesOf.keys()], BATCH)) {
+      const pages = paginateOffset(this.client, '/incidents', {
+        limit: 100,
+        itemsKey: 'incidents',
+        itemSchema: incidentSchema,
+        query: { 'service_ids[]': ids, since: since.toISOString(), until: now.toISOString(), time_zone: 'UTC' },
+        signal: context.signal,
+      });
+      for await (const page of pages) {
+        for (const [serviceId, entityRefs] of entitiesOf) {
+          const incidents = page.items.filter(i => i.service.id === serviceId);
+          if (incidents.length === 0) continue;
+          for (const entityRef of entityRefs) {
+            const known = await context.knownIncidents(entityRef, incidents.map(i => i.id));
+            const records = [];
+            for (const incident of incidents) {
+              if (incident.status !== 'resolved') oldestOpen = Math.min(oldestOpen, Date.parse(incident.created_at));
+              // A resolved incident no longer lists its acknowledgements: read them once from its log.
+              const ack =
+                incident.status === 'resolved' && !incident.acknowledgements?.length
+                  ? (known.get(incident.id)?.acknowledgedAt ?? (await this.firstAcknowledgement(incident.id, context.signal)))
+                  : undefined;
+              records.push(toIncident(incident, ack));
+            }
+            await context.saveIncidents(entityRef, records);
+            items += records.length;
+          }
+        }
+      }
+    }
+    await context.state.set('incidents_since', new Date(Math.min(oldestOpen, now.getTime())).toISOString());
+    return items;
+  }
+
+  private async firstAcknowledgement(incidentId: string, signal: AbortSignal): Promise<string | undefined> {
+    const entries = await collect(
+      paginateOffset(this.client, `/incidents/${encodeURIComponent(incidentId)}/log_entries`, {
+        limit: 100,
+        itemsKey: 'log_entries',
+        itemSchema: logEntrySchema,
+        query: { is_overview: true, time_zone: 'UTC' },
+        signal,
+      }),
+    );
+    return entries
+      .filter(e => e.type === 'acknowledge_log_entry')
+      .map(e => e.created_at)
+      .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  }
+
+  private listServices(signal: AbortSignal): Promise<PdService[]> {
+    return collect(
+      paginateOffset(this.client, '/services', {
+        limit: 100,
+        itemsKey: 'services',
+        itemSchema: serviceSchema,
+        query: { 'include[]': ['escalation_policies', 'integrations'] },
+        signal,
+      }),
+    );
+  }
+
+  private byIntegrationKey(services: PdService[]): Map<string, string> {
+    return new Map(
+      services.flatMap(s => s.integrations.filter(i => i.integration_key).map(i => [i.integration_key!, s.id] as const)),
+    );
+  }
+
+  private async policyOf(service: PdService, signal: AbortSignal): Promise<PdEscalationPolicy | undefined> {
+    const ref = service.escalation_policy;
+    if (isFullPolicy(ref)) return ref;
+    const { body } = await this.client.getJson(`/escalation_policies/${encodeURIComponent(ref.id)}`, {
+      schema: z.object({ escalation_policy: escalationPolicySchema }),
+      signal,
+    });
+    return body.escalation_policy;
+  }
+
+  /** Every on-call entry at every level of these policies, a batch of policies per request. */
+  private async onCallsOf(policyIds: string[], signal: AbortSignal): Promise<PdOnCall[]> {
+    const all: PdOnCall[] = [];
+    for (const ids of chunks(policyIds, BATCH)) {
+      all.push(
+        ...(await collect(
+          paginateOffset(this.client, '/oncalls', {
+            limit: 100,
+            itemsKey: 'oncalls',
+            itemSchema: onCallSchema,
+            query: { 'escalation_policy_ids[]': ids, 'include[]': 'users', time_zone: 'UTC' },
+            signal,
+          }),
+        )),
+      );
+    }
+    return all;
+  }
+
+  private async schedulesOf(ids: string[], signal: AbortSignal): Promise<PdSchedule[]> {
+    const now = this.now();
+    const until = new Date(now.getTime() + COVERAGE_DAYS * DAY);
+    const schedules: PdSchedule[] = [];
+    for (const id of ids) {
+      const { body } = await this.client.getJson(`/schedules/${encodeURIComponent(id)}`, {
+        query: { since: now.toISOString(), until: until.toISOString(), time_zone: 'UTC' },
+        schema: z.object({ schedule: scheduleSchema }),
+        signal,
+      });
+      schedules.push(body.schedule);
+    }
+    return schedules;
+  }
+}

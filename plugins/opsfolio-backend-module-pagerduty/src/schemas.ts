@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** The parts of PagerDuty's objects Opsfolio reads; everything else passes through unread. */
+const reference = z.object({ id: z.string(), summary: z.string().nullish(), html_url: z.string().nullish() });
+
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string().nullish(),
+  summary: z.string().nullish(),
+  email: z.string().nullish(),
+  html_url: z.string().nullish(),
+});
+
+export const escalationPolicySchema = z.object({
+  id: z.string(),
+  name: z.string().nullish(),
+  summary: z.string().nullish(),
+  html_url: z.string().nullish(),
+  escalation_rules: z
+    .array(z.object({ targets: z.array(z.object({ id: z.string(), type: z.string() })) }))
+    .default([]),
+});
+
+export const serviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  html_url: z.string().nullish(),
+  escalation_policy: z.union([escalationPolicySchema, reference]),
+  integrations: z.array(z.object({ id: z.string(), integration_key: z.string().nullish() })).default([]),
+});
+
+export const onCallSchema = z.object({
+  user: userSchema,
+  schedule: reference.nullish(),
+  escalation_policy: reference,
+  escalation_level: z.number(),
+  start: z.string().nullish(),
+  end: z.string().nullish(),
+});
+
+export const scheduleSchema = z.object({
+  id: z.string(),
+  name: z.string().nullish(),
+  summary: z.string().nullish(),
+  html_url: z.string().nullish(),
+  final_schedule: z
+    .object({
+      rendered_schedule_entries: z
+        .array(z.object({ start: z.string(), end: z.string(), user: userSchema.nullish() }))
+        .default([]),
+    })
+    .nullish(),
+});
+
+export const incidentSchema = z.object({
+  id: z.string(),
+  incident_number: z.number().nullish(),
+  title: z.string().nullish(),
+  summary: z.string().nullish(),
+  status: z.enum(['triggered', 'acknowledged', 'resolved']),
+  urgency: z.enum(['high', 'low']).nullish(),
+  priority: z.object({ summary: z.string().nullish() }).nullish(),
+  created_at: z.string(),
+  resolved_at: z.string().nullish(),
+  html_url: z.string().nullish(),
+  service: reference,
+  acknowledgements: z.array(z.object({ at: z.string() })).nullish(),
+});
+
+export const logEntrySchema = z.object({ type: z.string(), created_at: z.string() });
+
+export type PdService = z.infer<typeof serviceSchema>;
+export type PdEscalationPolicy = z.infer<typeof escalationPolicySchema>;
+export type PdOnCall = z.infer<typeof onCallSchema>;
+export type PdSchedule = z.infer<typeof scheduleSchema>;
+export type PdIncident = z.infer<typeof incidentSchema>;
