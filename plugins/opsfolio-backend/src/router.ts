@@ -44,7 +44,16 @@ export function createRouter(deps: RouterDeps): express.Router {
       storedData: { deployments: async ref => (await deps.deployments.last(ref))?.source },
     }),
   );
-  router.use(deploymentRoutes({ ...deps, store: deps.deployments }));
+  router.use(
+    deploymentRoutes({
+      ...deps,
+      store: deps.deployments,
+      incidentsSince: async (entityRef, from) =>
+        (await deps.onCall.forResponseTimes(entityRef, from))
+          .filter(i => Date.parse(i.createdAt) >= from.getTime())
+          .map(i => ({ startedAt: i.createdAt })),
+    }),
+  );
   router.use(deploymentPushRoutes({ ...deps, store: deps.deployments }));
   router.use(onCallRoutes({ ...deps, store: deps.onCall, sources: deps.onCallSources, cacheTtlMs: deps.onCallCacheTtlMs }));
   return router;

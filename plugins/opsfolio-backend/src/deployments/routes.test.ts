@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { OnCallStore } from '../oncall/store';
 import { expectDocumentedResponse } from '../testing/openApi';
 import { component, startOpsfolio } from '../testing/testBackend';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
@@ -123,6 +124,25 @@ describe.each(TEST_DATABASES)('deployments API on %s', kind => {
     const weekly = await request(server).get(`${LIST}/weekly?weeks=2`).set('Authorization', user);
     expectDocumentedResponse('GET', '/entities/{kind}/{namespace}/{name}/deployments/weekly', weekly);
     expect(weekly.body.weeks).toHaveLength(2);
+  });
+
+  it('counts a production deploy followed by an incident as a failed change', async () => {
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    await push([
+      event('c1', { version: 'v1', startedAt: at(50), finishedAt: at(49.9) }),
+      event('c2', { version: 'v2', startedAt: at(30), finishedAt: at(29.9) }),
+      event('c3', { version: 'v3', startedAt: at(10), finishedAt: at(9.9) }),
+    ]);
+    const cfr = async () =>
+      (await request(server).get('/api/opsfolio/entities/component/default/checkout/dora').set('Authorization', user)).body
+        .figures.changeFailureRate;
+    expect(await cfr()).toMatchObject({ value: 0, sampleSize: 3 });
+    // An incident 2 hours after c2 finished, within the 24-hour window and before c3.
+    await new OnCallStore(db.knex).upsertIncidents('pagerduty', 'component:default/checkout', [
+      { externalId: 'Q1', title: 'Errors after deploy', status: 'resolved', createdAt: at(27.9), resolvedAt: at(27) },
+    ]);
+    // 1 of 3 finished production deploys was followed by an incident: 1/3.
+    expect((await cfr()).value).toBeCloseTo(1 / 3, 5);
   });
 
   it('rejects bad query parameters with what is wrong', async () => {

@@ -48,6 +48,8 @@ export function deploymentRoutes(deps: {
   catalog: CatalogService;
   store: DeploymentStore;
   dora: DoraSettings;
+  /** Production incidents of an entity since a time, so the change failure rate counts deploys that caused one. */
+  incidentsSince?: (entityRef: string, from: Date) => Promise<Array<{ startedAt: string }>>;
   now?: () => Date;
 }) {
   const router = Router();
@@ -109,6 +111,7 @@ export function deploymentRoutes(deps: {
         window: { from, to },
         thresholds: deps.dora.thresholds,
         incidentWindowHours: deps.dora.incidentWindowHours,
+        incidents: (await deps.incidentsSince?.(ref, history)) ?? [],
       }),
     );
   });
