@@ -7,6 +7,7 @@ import type { DoraSettings } from './deployments/doraSettings';
 import { deploymentPushRoutes } from './deployments/pushRoutes';
 import { deploymentRoutes } from './deployments/routes';
 import type { DeploymentStore } from './deployments/store';
+import { incidentPushRoutes } from './oncall/pushRoutes';
 import { onCallRoutes } from './oncall/routes';
 import type { OnCallStore } from './oncall/store';
 import { entitySummaryRoutes } from './platform/entitySummaryRoutes';
@@ -55,6 +56,7 @@ export function createRouter(deps: RouterDeps): express.Router {
     }),
   );
   router.use(deploymentPushRoutes({ ...deps, store: deps.deployments }));
+  router.use(incidentPushRoutes({ ...deps, store: deps.onCall }));
   router.use(onCallRoutes({ ...deps, store: deps.onCall, sources: deps.onCallSources, cacheTtlMs: deps.onCallCacheTtlMs }));
   return router;
 }

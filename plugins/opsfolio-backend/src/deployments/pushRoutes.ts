@@ -1,9 +1,9 @@
 import type { AuthService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import Router from 'express-promise-router';
-import { describeProblems, pushBatchSchema, type PushedDeployment } from './pushSchema';
+import { checkBatch, describeProblems } from '../platform/push/checkBatch';
+import { pushBatchSchema } from './pushSchema';
 import type { DeploymentStore } from './store';
 
 /**
@@ -22,36 +22,8 @@ export function deploymentPushRoutes(deps: {
     const parsed = pushBatchSchema.safeParse(req.body);
     if (!parsed.success) throw new InputError(`Invalid deployments batch: ${describeProblems(parsed.error).join('; ')}`);
     const events = parsed.data.deployments;
-
-    const problems: string[] = [];
-    const refs = events.map((event, i) => {
-      try {
-        return stringifyEntityRef(parseEntityRef(event.entityRef, { defaultKind: 'component', defaultNamespace: 'default' }));
-      } catch (error) {
-        problems.push(`deployments.${i}.entityRef: ${(error as Error).message}`);
-        return undefined;
-      }
-    });
-    const unique = [...new Set(refs.filter((r): r is string => !!r))];
-    const found = await deps.catalog.getEntitiesByRefs(
-      { entityRefs: unique, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
-      { credentials: await deps.auth.getOwnServiceCredentials() },
-    );
-    const known = new Set(unique.filter((_, i) => found.items[i]));
-    refs.forEach((ref, i) => {
-      if (ref && !known.has(ref)) problems.push(`deployments.${i}.entityRef: no entity ${ref} in the catalog`);
-    });
-    const seen = new Map<string, number>();
-    events.forEach((event, i) => {
-      const first = seen.get(event.externalId);
-      if (first !== undefined) problems.push(`deployments.${i}.externalId: repeats deployments.${first}.externalId`);
-      else seen.set(event.externalId, i);
-    });
-    if (problems.length) throw new InputError(`Invalid deployments batch: ${problems.join('; ')}`);
-
+    const byEntity = await checkBatch({ kind: 'deployments', events, catalog: deps.catalog, auth: deps.auth });
     const source = `push:${credentials.principal.subject}`;
-    const byEntity = new Map<string, PushedDeployment[]>();
-    events.forEach((event, i) => byEntity.set(refs[i]!, [...(byEntity.get(refs[i]!) ?? []), event]));
     await deps.store.transaction(async trx => {
       for (const [entityRef, batch] of byEntity) await deps.store.upsert(source, entityRef, batch, trx);
     });

@@ -1,7 +1,7 @@
 import { DEPLOYMENT_STATUSES } from '@opsfolio/backstage-plugin-common';
 import { z } from 'zod';
 
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-21T10:00:00Z' });
+export const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-21T10:00:00Z' });
 
 /** One event of `POST /deployments`, as any CI can send it. */
 export const pushedDeploymentSchema = z
@@ -29,8 +29,3 @@ export const pushBatchSchema = z
   .strict();
 
 export type PushedDeployment = z.infer<typeof pushedDeploymentSchema>;
-
-/** Every problem of a rejected batch, one line each, with the path of the field. */
-export function describeProblems(error: z.ZodError): string[] {
-  return error.issues.map(issue => `${issue.path.length ? issue.path.join('.') : 'body'}: ${issue.message}`);
-}

@@ -62,7 +62,11 @@ export class OnCallStore {
     return row ? (JSON.parse(row.snapshot) as OnCallNow) : undefined;
   }
 
-  async upsertIncidents(source: string, entityRef: string, records: IncidentRecord[]): Promise<void> {
+  async transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  async upsertIncidents(source: string, entityRef: string, records: IncidentRecord[], trx?: Knex.Transaction): Promise<void> {
     if (records.length === 0) return;
     const updatedAt = this.now().toISOString();
     const rows = records.map(r => ({
@@ -79,14 +83,16 @@ export class OnCallStore {
       url: r.url ?? null,
       updated_at: updatedAt,
     }));
-    await this.db.transaction(async tx => {
+    const run = async (tx: Knex.Transaction) => {
       for (let i = 0; i < rows.length; i += 200) {
         await tx(INCIDENTS)
           .insert(rows.slice(i, i + 200))
           .onConflict(['source', 'external_id', 'entity_ref'])
           .merge(['title', 'status', 'urgency', 'severity', 'created_at', 'acknowledged_at', 'resolved_at', 'url', 'updated_at']);
       }
-    });
+    };
+    if (trx) await run(trx);
+    else await this.db.transaction(run);
   }
 
   async knownIncidents(source: string, entityRef: string, externalIds: string[]) {
