@@ -24,6 +24,7 @@ export default defineConfig({
       node('github', 'plugins/opsfolio-backend-module-github'),
       node('gitlab', 'plugins/opsfolio-backend-module-gitlab'),
       node('pagerduty', 'plugins/opsfolio-backend-module-pagerduty'),
+      node('opsgenie', 'plugins/opsfolio-backend-module-opsgenie'),
       node('simulator', 'packages/simulator'),
       {
         test: {

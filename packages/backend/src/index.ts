@@ -13,5 +13,6 @@ backend.add(import('@opsfolio/backstage-plugin-backend'));
 backend.add(import('@opsfolio/backstage-plugin-backend-module-github'));
 backend.add(import('@opsfolio/backstage-plugin-backend-module-gitlab'));
 backend.add(import('@opsfolio/backstage-plugin-backend-module-pagerduty'));
+backend.add(import('@opsfolio/backstage-plugin-backend-module-opsgenie'));
 
 backend.start();
