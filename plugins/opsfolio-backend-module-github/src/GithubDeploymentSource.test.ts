@@ -91,6 +91,26 @@ describe('GitHub deployment source against the simulator', () => {
     expect(page2.map(r => r.status)).toEqual([429, 200]);
   });
 
+  it('stops at an exhausted rate limit instead of trying every other repository, and resumes next run', async () => {
+    const reset = String(Math.ceil(Date.now() / 1000) + 3600);
+    await fault({
+      path: '/repos/acme/fraud-scoring/deployments',
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+      times: 1,
+    });
+    await backend.runSync('github');
+    const failed = await lastRun();
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/rate limit exhausted at acme\/fraud-scoring/);
+    // payments-api came first and is stored; ui-kit, after the limit, was not even asked for.
+    expect(await stored('payments-api')).toBe(modelCount('acme/payments-api'));
+    expect((await requests()).some(r => r.path.startsWith('/repos/acme/ui-kit'))).toBe(false);
+    await backend.runSync('github');
+    expect((await lastRun()).status).toBe('succeeded');
+    expect(await stored('fraud-scoring')).toBe(modelCount('acme/fraud-scoring'));
+  });
+
   it('keeps pages 1-2 when page 3 fails, reports the failure, and completes on the next run', async () => {
     await fault({ path: '/repos/acme/payments-api/deployments', query: { page: '3' }, status: 500 });
     await backend.runSync('github');

@@ -61,7 +61,14 @@ export class GithubDeploymentSource implements DeploymentSource {
         if (!clients.has(host)) clients.set(host, await this.clientFor(host, slug));
         items += await this.syncRepo(context, clients.get(host)!, entity, slug, host, budget);
       } catch (error) {
-        if ((error as { status?: number }).status === 404) {
+        const { status, response } = error as { status?: number; response?: { headers?: Record<string, string> } };
+        if (status === 403 && response?.headers?.['x-ratelimit-remaining'] === '0') {
+          // Every further repository would fail the same way: stop, keep what is stored, resume next run.
+          const reset = new Date(Number(response.headers['x-ratelimit-reset']) * 1000).toISOString();
+          failures.push(`GitHub rate limit exhausted at ${slug}; it resets at ${reset} and the next run continues`);
+          break;
+        }
+        if (status === 404) {
           // A wrong annotation or a repository the token cannot see: say so, but it is not an outage.
           context.logger.warn(`${entity.entityRef}: GitHub repository ${slug} not found or not visible to the token`);
           continue;

@@ -32,8 +32,10 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     log: { debug: () => {}, info: () => {}, warn: m => logger.warn(m), error: m => logger.error(m) },
     throttle: {
       onRateLimit: (retryAfter, request: any, _octokit, retryCount) => {
+        // A reset within a minute is waited for; a longer one ends the run, and the next run resumes.
+        if (retryAfter > 60 || retryCount >= maxRetries) return false;
         logger.warn(`GitHub rate limit on ${request.method} ${request.url}; waiting ${retryAfter} s`);
-        return retryCount < maxRetries;
+        return true;
       },
       onSecondaryRateLimit: (retryAfter, request: any, _octokit, retryCount) => {
         logger.warn(`GitHub secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter} s`);

@@ -182,6 +182,12 @@ const untaggedCostSchema = z.strictObject({
 
 const vendorsSchema = z
   .strictObject({
+    github: z
+      .strictObject({
+        /** core requests an hour before a 403 (5,000 for a token; 15,000 for an App on Enterprise Cloud) */
+        rateLimitPerHour: z.number().int().min(1).default(5000),
+      })
+      .default({ rateLimitPerHour: 5000 }),
     pagerduty: z
       .strictObject({
         subdomain: z.string().regex(/^[a-z0-9-]+$/),
@@ -197,6 +203,7 @@ const vendorsSchema = z
       .default({ accountId: '123456789012', accountName: 'production' }),
   })
   .default({
+    github: { rateLimitPerHour: 5000 },
     pagerduty: { subdomain: 'acme', rateLimitPerMinute: 960 },
     aws: { accountId: '123456789012', accountName: 'production' },
   });

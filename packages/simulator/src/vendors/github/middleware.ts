@@ -5,7 +5,6 @@ import { DOCS, sendError } from './errors';
 
 export const SUPPORTED_API_VERSIONS = ['2022-11-28', '2026-03-10'] as const;
 export type GithubApiVersion = (typeof SUPPORTED_API_VERSIONS)[number];
-const RATE_LIMIT = 5000;
 
 /** The API version this request was answered with (set by `apiVersion`). */
 export function apiVersionOf(res: Response): GithubApiVersion {
@@ -32,14 +31,15 @@ export function apiVersion(req: Request, res: Response, next: () => void): void 
 export function rateLimit(ctx: SimulatorContext) {
   let resetAt = 0;
   let used = 0;
+  const limit = ctx.scenario.vendors.github.rateLimitPerHour;
   return (_req: Request, res: Response, next: () => void): void => {
     const nowMs = ctx.now().getTime();
     if (nowMs >= resetAt) {
       resetAt = nowMs + 3_600_000;
       used = 0;
     }
-    if (used >= RATE_LIMIT) {
-      setRateHeaders(res, used, resetAt);
+    if (used >= limit) {
+      setRateHeaders(res, limit, used, resetAt);
       return sendError(
         res,
         403,
@@ -49,15 +49,15 @@ export function rateLimit(ctx: SimulatorContext) {
     }
     beforeHeaders(res, () => {
       if (res.statusCode !== 304) used++;
-      setRateHeaders(res, used, resetAt);
+      setRateHeaders(res, limit, used, resetAt);
     });
     next();
   };
 }
 
-function setRateHeaders(res: Response, used: number, resetAt: number): void {
-  res.setHeader('x-ratelimit-limit', String(RATE_LIMIT));
-  res.setHeader('x-ratelimit-remaining', String(Math.max(0, RATE_LIMIT - used)));
+function setRateHeaders(res: Response, limit: number, used: number, resetAt: number): void {
+  res.setHeader('x-ratelimit-limit', String(limit));
+  res.setHeader('x-ratelimit-remaining', String(Math.max(0, limit - used)));
   res.setHeader('x-ratelimit-reset', String(Math.ceil(resetAt / 1000)));
   res.setHeader('x-ratelimit-used', String(used));
   res.setHeader('x-ratelimit-resource', 'core');
