@@ -33,6 +33,8 @@ const entities: Entity[] = [
 
 /** A stand-in vendor: the real PagerDuty and Opsgenie modules are tested against the simulator. */
 function fakeSource(state: { fail: boolean; reads: number }): OnCallSource {
+  // Read a minute ago: coverage is measured over the fortnight after the read, not after the request.
+  const readAt = new Date(Date.now() - 60_000);
   const read = (): OnCallRead => ({
     service: { id: 'PPAYAPI', name: 'Payments API' },
     escalationPolicy: { id: 'PEP1', name: 'Payments', levels: 2 },
@@ -46,12 +48,12 @@ function fakeSource(state: { fail: boolean; reads: number }): OnCallSource {
         id: 'PSCHED1',
         name: 'Payments primary',
         entries: [
-          { start: new Date(Date.now() - 3_600_000).toISOString(), end: new Date(Date.now() + 3 * 86_400_000).toISOString() },
-          { start: new Date(Date.now() + 4 * 86_400_000).toISOString(), end: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+          { start: readAt.toISOString(), end: new Date(readAt.getTime() + 3 * 86_400_000).toISOString() },
+          { start: new Date(readAt.getTime() + 4 * 86_400_000).toISOString(), end: new Date(readAt.getTime() + 14 * 86_400_000).toISOString() },
         ],
       },
     ],
-    readAt: new Date().toISOString(),
+    readAt: readAt.toISOString(),
   });
   return {
     id: 'pagerduty',

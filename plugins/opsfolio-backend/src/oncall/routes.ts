@@ -71,10 +71,14 @@ export function onCallRoutes(deps: {
       sources: answers.map(a => ({
         ...a,
         escalation: a.onCall ? escalationFacts(a.onCall) : undefined,
-        coverage: a.onCall?.schedules?.map(schedule => ({
-          scheduleName: schedule.name,
-          ...coverageGaps(schedule.entries, { from: at, to: new Date(at.getTime() + COVERAGE_DAYS * DAY) }),
-        })),
+        // From the read, not from now: the entries were fetched for the fortnight after the read.
+        coverage: a.onCall?.schedules?.map(schedule => {
+          const from = new Date(a.onCall!.readAt);
+          return {
+            scheduleName: schedule.name,
+            ...coverageGaps(schedule.entries, { from, to: new Date(from.getTime() + COVERAGE_DAYS * DAY) }),
+          };
+        }),
       })),
       drift:
         owner.ownerRef && rota.length > 0

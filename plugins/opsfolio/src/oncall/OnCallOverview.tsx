@@ -112,7 +112,8 @@ export function OnCallOverview(props: { summary: PillarSummary }) {
         <SourceAnswer key={answer.source} answer={answer} response={response} />
       ))}
       <Typography variant="body2" data-testid="opsfolio-response-times">
-        Last 30 days: acknowledged in {hours(times.mtta.hours)}, resolved in {hours(times.mttr.hours)} on average ·{' '}
+        Last 30 days: {times.mtta.hours === null ? 'too few incidents to time' : `acknowledged in ${hours(times.mtta.hours)}, resolved in ${hours(times.mttr.hours)} on average`}
+        {' · '}
         {times.open} open incident{times.open === 1 ? '' : 's'}
       </Typography>
     </>
