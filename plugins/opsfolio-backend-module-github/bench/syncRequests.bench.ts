@@ -37,30 +37,6 @@ const SEED = Number.parseInt(process.env.BENCH_SEED ?? '3', 10);
 const MAX_ROUNDS = Number.parseInt(process.env.BENCH_MAX_ROUNDS ?? '10', 10);
 const MAX_COMPARE = process.env.BENCH_MAX_COMPARE ? Number.parseInt(process.env.BENCH_MAX_COMPARE, 10) : undefined;
 
-/** Backstage's test utilities call the global jest.fn() (vitest provides it in tests); a minimal stand-in. */
-function installJestFnShim(): void {
-  const fn = (impl?: (...args: unknown[]) => unknown) => {
-    let implementation = impl;
-    const mock = { calls: [] as unknown[][], results: [] as unknown[] };
-    const spy = Object.assign(
-      (...args: unknown[]) => {
-        mock.calls.push(args);
-        const result = implementation?.(...args);
-        mock.results.push(result);
-        return result;
-      },
-      {
-        mock,
-        mockImplementation(next: (...args: unknown[]) => unknown) {
-          implementation = next;
-          return spy;
-        },
-      },
-    );
-    return spy;
-  };
-  (globalThis as { jest?: unknown }).jest ??= { fn };
-}
 
 function scenarioOf(repos: number): Scenario {
   const components: Record<string, ComponentScenario> = {};
@@ -277,7 +253,6 @@ async function benchSize(repos: number, start: Date): Promise<RunFigures[]> {
 }
 
 async function main() {
-  installJestFnShim();
   const start = benchNow();
   console.log(
     `GitHub sync requests: ${SIZES.join(', ')} repos, perWeek 3, staging+production, historyDays 30, seed ${SEED}; ` +

@@ -54,30 +54,6 @@ const ROUTES: Array<{ name: string; path: (entity: string) => string }> = [
   { name: 'deployments/weekly', path: e => `${e}/deployments/weekly` },
 ];
 
-/** Backstage's test utilities call the global jest.fn() (vitest provides it in tests); a minimal stand-in. */
-function installJestFnShim(): void {
-  const fn = (impl?: (...args: unknown[]) => unknown) => {
-    let implementation = impl;
-    const mock = { calls: [] as unknown[][], results: [] as unknown[] };
-    const spy = Object.assign(
-      (...args: unknown[]) => {
-        mock.calls.push(args);
-        const result = implementation?.(...args);
-        mock.results.push(result);
-        return result;
-      },
-      {
-        mock,
-        mockImplementation(next: (...args: unknown[]) => unknown) {
-          implementation = next;
-          return spy;
-        },
-      },
-    );
-    return spy;
-  };
-  (globalThis as { jest?: unknown }).jest ??= { fn };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Data: a pure function of (entity, release), so both databases get the same rows.
@@ -440,7 +416,6 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', now: number, cleanups:
 }
 
 async function main() {
-  installJestFnShim();
   const now = Date.now();
   console.log(
     `Opsfolio routes: ${ENTITIES} entities x ${RELEASES * 2} deployments = ${(ENTITIES * RELEASES * 2).toLocaleString('en-US')} rows; ` +

@@ -11,6 +11,7 @@ import type { SchedulerServiceTaskInvocationDefinition, SchedulerServiceTaskSche
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
 import { opsfolioPlugin } from './plugin';
+import { installJestFnShim } from './testing/jestFnShim';
 
 /** @public */
 export interface OpsfolioTestBackend {
@@ -31,6 +32,7 @@ export async function startOpsfolioTestBackend(options: {
   /** A database to run on instead of a fresh in-memory SQLite one; the caller keeps it (stop() leaves it open). */
   knex?: Knex;
 }): Promise<OpsfolioTestBackend> {
+  installJestFnShim();
   const knex = options.knex ?? knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
   const scheduler = mockServices.scheduler.mock();
   const backend = await startTestBackend({
