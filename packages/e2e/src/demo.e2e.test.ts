@@ -10,12 +10,12 @@ const PILLARS = ['ownership', 'deployments', 'oncall', 'cost', 'scorecards'];
  * Opens a component page as a guest. The catalog ingests the example files shortly after start, so a page
  * opened too early says the entity is missing: reload until the Opsfolio cards are there.
  */
-async function openEntityPage(target: Page, name: string) {
-  await target.goto(`${APP_URL}/catalog/default/component/${name}`);
+async function openEntityPage(target: Page, name: string, kind = 'component') {
+  await target.goto(`${APP_URL}/catalog/default/${kind}/${name}`);
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {
-      await target.getByTestId('opsfolio-card-ownership').waitFor({ timeout: 20_000 });
+      await target.getByTestId(kind === 'group' ? 'opsfolio-card-team-oncall' : 'opsfolio-card-ownership').waitFor({ timeout: 20_000 });
       return;
     } catch (error) {
       if (Date.now() > deadline) {
@@ -141,6 +141,25 @@ describe('the demo, in a real browser', () => {
     await openEntityPage(page, 'checkout-api');
     const warning = page.getByTestId('opsfolio-oncall-warning').filter({ hasText: 'has nobody on call from' });
     await warning.first().waitFor({ timeout: 60_000 });
+  });
+
+  it('shows who is on call for a service paged through Opsgenie', async () => {
+    await waitForFirstSync(['opsgenie']);
+    await openEntityPage(page, 'auth-service');
+    const answer = page.getByTestId('opsfolio-oncall-opsgenie');
+    await answer.waitFor({ timeout: 60_000 });
+    expect(await answer.getByTestId('opsfolio-oncall-level-1').first().innerText()).toMatch(/Level 1\s+\S+ \S+/);
+    await page.screenshot({ path: `${SCREENSHOTS}auth-service-opsgenie.png`, fullPage: true });
+  });
+
+  it("shows a manager the team's services with who is on call for each on the Group page", async () => {
+    await openEntityPage(page, 'team-payments', 'group');
+    const card = page.getByTestId('opsfolio-card-team-oncall');
+    const row = card.getByTestId('opsfolio-team-oncall-row').filter({ hasText: 'payments-api' });
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.getByTestId('opsfolio-team-oncall-level-1').innerText()).toMatch(/^L1: \S+ \S+ \(until /);
+    expect(await row.getByTestId('opsfolio-team-oncall-level-2').count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}team-payments.png`, fullPage: true });
   });
 
   it('names the annotation to add on a service without on-call', async () => {

@@ -2,13 +2,13 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { DefaultGithubCredentialsProvider, type ScmIntegrations } from '@backstage/integration';
 import { ANNOTATIONS, productionEnvironmentsOf, type DeploymentStatus } from '@opsfolio/backstage-plugin-common';
 import {
+  mapWithConcurrency,
   sourceHostOf,
   type DeploymentRecord,
   type DeploymentSource,
   type DeploymentSyncContext,
   type SourceEntity,
 } from '@opsfolio/backstage-plugin-node';
-import { mapWithConcurrency } from './concurrency';
 import { leadTimeCommits } from './leadTime';
 import { toRecord, type GithubDeployment, type GithubDeploymentStatus } from './mapping';
 import { createGithubClient, type GithubClient } from './octokit';

@@ -10,6 +10,7 @@ import type { DeploymentStore } from './deployments/store';
 import { incidentPushRoutes } from './oncall/pushRoutes';
 import { onCallRoutes } from './oncall/routes';
 import type { OnCallStore } from './oncall/store';
+import { teamOnCallRoutes } from './oncall/teamRoutes';
 import { entitySummaryRoutes } from './platform/entitySummaryRoutes';
 import { healthRoutes } from './platform/healthRoutes';
 import type { SyncRunner } from './platform/sync/syncRunner';
@@ -57,7 +58,9 @@ export function createRouter(deps: RouterDeps): express.Router {
   );
   router.use(deploymentPushRoutes({ ...deps, store: deps.deployments }));
   router.use(incidentPushRoutes({ ...deps, store: deps.onCall }));
-  router.use(onCallRoutes({ ...deps, store: deps.onCall, sources: deps.onCallSources, cacheTtlMs: deps.onCallCacheTtlMs }));
+  const onCallDeps = { ...deps, store: deps.onCall, sources: deps.onCallSources, cacheTtlMs: deps.onCallCacheTtlMs };
+  router.use(onCallRoutes(onCallDeps));
+  router.use(teamOnCallRoutes(onCallDeps));
   return router;
 }
 

@@ -81,6 +81,26 @@ export interface OnCallResponse {
   responseTimes: { days30: ResponseTimes; days90: ResponseTimes };
 }
 
+/** One service of a team in `GET /groups/:namespace/:name/oncall`. @public */
+export interface TeamOnCallService {
+  entityRef: string;
+  title?: string;
+  /** The group that owns it: the team or one of its sub-teams. */
+  ownerRef: string;
+  /** Empty when the service has no on-call annotation. Schedules' entries are left out; their gaps are in `coverage`. */
+  sources: Array<Omit<OnCallSourceAnswer, 'onCall'> & { onCall?: Omit<OnCallNow, 'schedules'> }>;
+  drift?: OnCallDrift;
+  responseTimes30d: ResponseTimes;
+}
+
+/** `GET /groups/:namespace/:name/oncall`: a team's services and who is on call for each. @public */
+export interface TeamOnCallResponse {
+  groupRef: string;
+  /** The group and its sub-groups, whose services are listed. */
+  groupRefs: string[];
+  services: TeamOnCallService[];
+}
+
 /** `GET /entities/:kind/:namespace/:name/incidents` @public */
 export interface IncidentsPage {
   items: Incident[];

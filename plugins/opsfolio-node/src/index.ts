@@ -5,3 +5,4 @@
  */
 export * from './http';
 export * from './sources';
+export { mapWithConcurrency } from './concurrency';

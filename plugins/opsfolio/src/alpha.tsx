@@ -54,6 +54,14 @@ const onCallCard = EntityCardBlueprint.make({
   },
 });
 
+const teamOnCallCard = EntityCardBlueprint.make({
+  name: 'team-oncall',
+  params: {
+    filter: { kind: 'group' },
+    loader: () => import('./oncall/EntityTeamOnCallCard').then(m => compatWrapper(<m.EntityTeamOnCallCard />)),
+  },
+});
+
 const costCard = EntityCardBlueprint.make({
   name: 'cost',
   params: {
@@ -77,5 +85,5 @@ const readinessCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'opsfolio',
   info: { packageJson: () => import('../package.json') },
-  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, costCard, readinessCard],
+  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, teamOnCallCard, costCard, readinessCard],
 });

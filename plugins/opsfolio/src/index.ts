@@ -10,6 +10,7 @@ export {
   EntityDeploymentsCard,
   EntityDeploymentsContent,
   EntityOnCallCard,
+  EntityTeamOnCallCard,
   EntityCostCard,
   EntityReadinessCard,
 } from './plugin';

@@ -40,6 +40,10 @@ export const EntityDeploymentsCard = card('EntityDeploymentsCard', () =>
 export const EntityOnCallCard = card('EntityOnCallCard', () =>
   import('./oncall/EntityOnCallCard').then(m => m.EntityOnCallCard),
 );
+/** For Group pages: the team's services and who is on call for each. @public */
+export const EntityTeamOnCallCard = card('EntityTeamOnCallCard', () =>
+  import('./oncall/EntityTeamOnCallCard').then(m => m.EntityTeamOnCallCard),
+);
 /** @public */
 export const EntityCostCard = card('EntityCostCard', () => import('./cost/EntityCostCard').then(m => m.EntityCostCard));
 /** @public */

@@ -3,6 +3,9 @@ import type { OnCallNow } from '@opsfolio/backstage-plugin-common';
 import type { OnCallSource, SourceEntity } from '@opsfolio/backstage-plugin-node';
 import type { OnCallStore } from './store';
 
+/** A page waits this long for a vendor before serving the last stored read. */
+export const LIVE_READ_TIMEOUT_MS = 10_000;
+
 export interface OnCallAnswer {
   source: string;
   onCall?: OnCallNow;
@@ -41,4 +44,13 @@ export async function readOnCallLive(deps: {
     const last = await deps.store.snapshot(entity.entityRef, source.id);
     return { source: source.id, onCall: last, stale: true, error: message };
   }
+}
+
+/** Every source that maps this entity, read live (cached) side by side. */
+export function readEntityOnCallLive(
+  deps: Omit<Parameters<typeof readOnCallLive>[0], 'source' | 'entity'> & { sources: OnCallSource[] },
+  entity: SourceEntity,
+): Promise<OnCallAnswer[]> {
+  const sources = deps.sources.filter(s => s.annotations.some(a => entity.annotations[a]?.trim()));
+  return Promise.all(sources.map(source => readOnCallLive({ ...deps, source, entity })));
 }

@@ -8,10 +8,10 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { ownerMembers } from '../platform/catalog/ownerMembers';
-import { coverageGaps } from './coverage';
+import { describeAnswer } from './describeAnswer';
 import { onCallDrift } from './drift';
-import { readOnCallLive } from './liveOnCall';
-import { escalationFacts, responseTimes } from './responseTimes';
+import { LIVE_READ_TIMEOUT_MS, readEntityOnCallLive } from './liveOnCall';
+import { responseTimes } from './responseTimes';
 import type { OnCallStore } from './store';
 
 const incidentsQuery = z
@@ -23,8 +23,6 @@ const incidentsQuery = z
   .strict();
 
 const DAY = 86_400_000;
-/** How far ahead schedules are checked for gaps. */
-const COVERAGE_DAYS = 14;
 
 /** Who is on call now (live, cached, with the last read as fallback), drift, response times and incidents. */
 export function onCallRoutes(deps: {
@@ -45,19 +43,9 @@ export function onCallRoutes(deps: {
     const entity = await loadEntity(deps.catalog, req.params, credentials);
     const entityRef = stringifyEntityRef(entity);
     const annotations = entity.metadata.annotations ?? {};
-    const sources = deps.sources.filter(s => s.annotations.some(a => annotations[a]?.trim()));
-    const answers = await Promise.all(
-      sources.map(source =>
-        readOnCallLive({
-          source,
-          entity: { entityRef, annotations },
-          cache: deps.cache,
-          store: deps.store,
-          logger: deps.logger,
-          ttlMs: deps.cacheTtlMs,
-          timeoutMs: 10_000,
-        }),
-      ),
+    const answers = await readEntityOnCallLive(
+      { ...deps, ttlMs: deps.cacheTtlMs, timeoutMs: LIVE_READ_TIMEOUT_MS },
+      { entityRef, annotations },
     );
     if (answers.length > 0 && answers.every(a => a.error && !a.onCall)) {
       throw new ServiceUnavailableError(`On-call vendors unavailable and nothing stored yet: ${answers.map(a => a.error).join('; ')}`);
@@ -68,18 +56,7 @@ export function onCallRoutes(deps: {
     const incidents = await deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 90 * DAY));
     res.json({
       entityRef,
-      sources: answers.map(a => ({
-        ...a,
-        escalation: a.onCall ? escalationFacts(a.onCall) : undefined,
-        // From the read, not from now: the entries were fetched for the fortnight after the read.
-        coverage: a.onCall?.schedules?.map(schedule => {
-          const from = new Date(a.onCall!.readAt);
-          return {
-            scheduleName: schedule.name,
-            ...coverageGaps(schedule.entries, { from, to: new Date(from.getTime() + COVERAGE_DAYS * DAY) }),
-          };
-        }),
-      })),
+      sources: answers.map(describeAnswer),
       drift:
         owner.ownerRef && rota.length > 0
           ? { ...onCallDrift({ rota, ownerMembers: owner.members, ownerRef: owner.ownerRef }), ownerFound: owner.ownerFound }

@@ -10,6 +10,7 @@ import type {
   IncidentsPage,
   IncidentStatus,
   OnCallResponse,
+  TeamOnCallResponse,
   WeeklyDeploymentsResponse,
 } from '@opsfolio/backstage-plugin-common';
 
@@ -30,6 +31,8 @@ export interface OpsfolioApi {
   getDora(entity: CompoundEntityRef, windowDays?: number): Promise<DoraResult>;
   getWeeklyDeployments(entity: CompoundEntityRef, weeks?: number): Promise<WeeklyDeploymentsResponse>;
   getOnCall(entity: CompoundEntityRef): Promise<OnCallResponse>;
+  /** A group's services and their on-call (the group's and its sub-groups'). */
+  getTeamOnCall(group: CompoundEntityRef): Promise<TeamOnCallResponse>;
   getIncidents(entity: CompoundEntityRef, query?: { status?: IncidentStatus; limit?: number; offset?: number }): Promise<IncidentsPage>;
 }
 

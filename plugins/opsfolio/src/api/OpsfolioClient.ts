@@ -10,6 +10,7 @@ import type {
   IncidentsPage,
   IncidentStatus,
   OnCallResponse,
+  TeamOnCallResponse,
   WeeklyDeploymentsResponse,
 } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentsQuery, OpsfolioApi } from './OpsfolioApi';
@@ -43,6 +44,10 @@ export class OpsfolioClient implements OpsfolioApi {
 
   getOnCall(entity: CompoundEntityRef): Promise<OnCallResponse> {
     return this.get<OnCallResponse>(`${entityPath(entity)}/oncall`);
+  }
+
+  getTeamOnCall(group: CompoundEntityRef): Promise<TeamOnCallResponse> {
+    return this.get<TeamOnCallResponse>(`/groups/${[group.namespace, group.name].map(s => encodeURIComponent(s.toLocaleLowerCase('en-US'))).join('/')}/oncall`);
   }
 
   getIncidents(

@@ -13,27 +13,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { formatAge } from '../components/age';
 import { SourceFreshness } from '../components/SourceFreshness';
-
-const until = (end?: string) => (end ? `until ${new Date(end).toLocaleString()}` : 'always (direct)');
-
-const hours = (h: number | null) => (h === null ? 'not enough data' : h < 1 ? `${Math.round(h * 60)} min` : `${Number(h.toFixed(1))} h`);
-
-/** Warnings a responder would want to see first: gaps ahead, nobody at a level, people outside the team. */
-function warningsOf(answer: OnCallSourceAnswer, response: OnCallResponse): string[] {
-  const warnings: string[] = [];
-  for (const level of answer.escalation?.emptyLevels ?? []) warnings.push(`Nobody is on call at level ${level} right now.`);
-  for (const coverage of answer.coverage ?? []) {
-    for (const gap of coverage.gaps) {
-      warnings.push(`${coverage.scheduleName} has nobody on call from ${new Date(gap.start).toLocaleString()} to ${new Date(gap.end).toLocaleString()}.`);
-    }
-  }
-  const drift = response.drift;
-  if (drift) {
-    for (const person of drift.outsiders) warnings.push(`${person.name} is on call but not a member of the owning team.`);
-    if (!drift.ownerOnRota) warnings.push('Nobody from the owning team is on the rota.');
-  }
-  return warnings;
-}
+import { hours, onCallWarnings, until } from './formatOnCall';
 
 function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallResponse }) {
   const { answer } = props;
@@ -83,7 +63,7 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
           )}
         </TableBody>
       </Table>
-      {warningsOf(answer, props.response).map(w => (
+      {onCallWarnings(answer, props.response.drift).map(w => (
         <Typography key={w} variant="body2" style={{ color: '#c62828' }} data-testid="opsfolio-oncall-warning">
           {w}
         </Typography>

@@ -24,11 +24,20 @@ export async function ownerMembers(
   const owner = (entity.spec as { owner?: string } | undefined)?.owner;
   if (!owner) return { members: [], ownerFound: false };
   const ownerRef = stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }));
+  return { ownerRef, ...(await membersOf(catalog, ownerRef, credentials)) };
+}
+
+/** The members of a group, or the user alone when the owner is a user. */
+export async function membersOf(
+  catalog: CatalogService,
+  ownerRef: string,
+  credentials: BackstageCredentials,
+): Promise<{ members: Member[]; ownerFound: boolean }> {
   const ownerEntity = await catalog.getEntityByRef(ownerRef, { credentials });
-  if (!ownerEntity) return { ownerRef, members: [], ownerFound: false };
-  if (ownerEntity.kind.toLocaleLowerCase('en-US') === 'user') return { ownerRef, members: [asMember(ownerEntity)], ownerFound: true };
+  if (!ownerEntity) return { members: [], ownerFound: false };
+  if (ownerEntity.kind.toLocaleLowerCase('en-US') === 'user') return { members: [asMember(ownerEntity)], ownerFound: true };
   const memberRefs = (ownerEntity.relations ?? []).filter(r => r.type === 'hasMember').map(r => r.targetRef);
-  if (memberRefs.length === 0) return { ownerRef, members: [], ownerFound: true };
+  if (memberRefs.length === 0) return { members: [], ownerFound: true };
   const { items } = await catalog.getEntitiesByRefs({ entityRefs: memberRefs }, { credentials });
-  return { ownerRef, members: items.filter((u): u is Entity => Boolean(u)).map(asMember), ownerFound: true };
+  return { members: items.filter((u): u is Entity => Boolean(u)).map(asMember), ownerFound: true };
 }

@@ -1,0 +1,149 @@
+import { getCompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { ANNOTATIONS, type TeamOnCallService } from '@opsfolio/backstage-plugin-common';
+import { Fragment } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { formatAge } from '../components/age';
+import { PillarEmptyState } from '../components/PillarEmptyState';
+import { hours, onCallWarnings, until } from './formatOnCall';
+
+const ON_CALL_ANNOTATIONS = [ANNOTATIONS.pagerdutyServiceId, ANNOTATIONS.pagerdutyIntegrationKey, ANNOTATIONS.opsgenieTeam];
+
+const red = { color: '#c62828' };
+
+/** Level 1 now, with who backs them up: the first thing a manager checks is that someone answers. */
+function Responders(props: { service: TeamOnCallService }) {
+  const { service } = props;
+  if (service.sources.length === 0) return <Typography variant="body2" color="textSecondary">not mapped</Typography>;
+  return (
+    <>
+      {service.sources.map(answer => {
+        const onCall = answer.onCall;
+        if (!onCall) return <Typography key={answer.source} variant="body2" style={red}>{answer.source}: {answer.error ?? 'no data'}</Typography>;
+        const levels = [...new Set(onCall.shifts.map(s => s.level))].sort((a, b) => a - b);
+        return (
+          <div key={answer.source}>
+            {levels.map(level => (
+              <Typography key={level} variant="body2" data-testid={`opsfolio-team-oncall-level-${level}`}>
+                L{level}:{' '}
+                {onCall.shifts
+                  .filter(s => s.level === level)
+                  .map(s => `${s.person.name} (${until(s.end)})`)
+                  .join(', ')}
+              </Typography>
+            ))}
+            {answer.stale && (
+              <Typography variant="caption" style={red}>
+                {answer.source} unreachable; as read {formatAge(onCall.readAt)}
+              </Typography>
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+function ServiceRow(props: { service: TeamOnCallService; showOwner: boolean }) {
+  const { service } = props;
+  const warnings = service.sources.flatMap((answer, i) => onCallWarnings(answer, i === 0 ? service.drift : undefined));
+  const times = service.responseTimes30d;
+  return (
+    <TableRow data-testid="opsfolio-team-oncall-row">
+      <TableCell>
+        <EntityRefLink entityRef={service.entityRef} title={service.title} />
+        {props.showOwner && (
+          <Typography variant="caption" display="block" color="textSecondary">
+            {parseEntityRef(service.ownerRef).name}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>
+        <Responders service={service} />
+      </TableCell>
+      <TableCell>{times.open}</TableCell>
+      <TableCell>{times.mtta.hours === null ? '–' : hours(times.mtta.hours)}</TableCell>
+      <TableCell>
+        {warnings.length === 0 ? (
+          service.sources.length ? 'none' : ''
+        ) : (
+          warnings.map(w => (
+            <Typography key={w} variant="body2" style={red} data-testid="opsfolio-team-oncall-warning">
+              {w}
+            </Typography>
+          ))
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** On a Group page: every service the team and its sub-teams own, who answers for each now, and what is wrong. @public */
+export function EntityTeamOnCallCard() {
+  const { entity } = useEntity();
+  const api = useApi(opsfolioApiRef);
+  const ref = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(() => api.getTeamOnCall(ref), [api, ref.kind, ref.namespace, ref.name]);
+  let body;
+  if (loading) body = <Progress />;
+  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (value!.services.length === 0) {
+    body = (
+      <PillarEmptyState title="This team owns no services yet">
+        Components whose <code>spec.owner</code> is this group or one of its sub-groups are listed here.
+      </PillarEmptyState>
+    );
+  } else {
+    const services = value!.services;
+    const unmapped = services.filter(s => s.sources.length === 0).length;
+    body = (
+      <>
+        <Typography variant="body2" gutterBottom>
+          {services.length - unmapped} of {services.length} services have an on-call rota
+          {unmapped > 0 && (
+            <>
+              ; map the others with{' '}
+              {ON_CALL_ANNOTATIONS.map((a, i) => (
+                <Fragment key={a}>
+                  {i > 0 && ' or '}
+                  <code>{a}</code>
+                </Fragment>
+              ))}
+            </>
+          )}
+          .
+        </Typography>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>Service</TableCell>
+              <TableCell>On call now</TableCell>
+              <TableCell>Open incidents</TableCell>
+              <TableCell>MTTA (30 days)</TableCell>
+              <TableCell>Warnings</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {services.map(service => (
+              <ServiceRow key={service.entityRef} service={service} showOwner={value!.groupRefs.length > 1} />
+            ))}
+          </TableBody>
+        </Table>
+      </>
+    );
+  }
+  return (
+    <InfoCard title="Team on call" variant="gridItem">
+      <div data-testid="opsfolio-card-team-oncall">{body}</div>
+    </InfoCard>
+  );
+}
