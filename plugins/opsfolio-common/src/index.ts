@@ -9,3 +9,4 @@ export * from './api';
 export * from './deployments';
 export * from './dora';
 export * from './oncall';
+export * from './cost';

@@ -15,3 +15,10 @@ export {
   type OnCallSyncContext,
   type OpsfolioOnCallSourcesExtensionPoint,
 } from './oncall';
+export {
+  opsfolioCostSourcesExtensionPoint,
+  type CostRecord,
+  type CostSource,
+  type CostSyncContext,
+  type OpsfolioCostSourcesExtensionPoint,
+} from './cost';

@@ -1,0 +1,60 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type { SourceSyncContext } from './context';
+
+/**
+ * One day's cost of one value of the organisation's cost allocation tag in one cloud service, as a
+ * source reports it. Several records with the same keys are added up by the store.
+ * @public
+ */
+export interface CostRecord {
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string;
+  /** The value of the cost allocation tag (`opsfolio.cost.tagKey`); `''` for spend without the tag: the untagged bucket. */
+  tagValue: string;
+  /** Where the money goes: Cost Explorer's `SERVICE` dimension, FOCUS `ServiceName`. */
+  cloudService: string;
+  /** ISO 4217 code, as the vendor gives it. */
+  currency: string;
+  amount: number;
+  /** The vendor may still change the figure (Cost Explorer's `Estimated`); such days are fetched again. */
+  estimated: boolean;
+}
+
+/** Given to a cost source's scheduled sync. @public */
+export interface CostSyncContext extends SourceSyncContext {
+  /** The organisation's cost allocation tag key, `opsfolio.cost.tagKey` (default `service`). */
+  tagKey: string;
+  /**
+   * Replaces what this source stored for the days `from` (inclusive) to `to` (exclusive) with these
+   * records, in one transaction: days re-fetched are replaced, never duplicated; days outside are kept.
+   * A day in the range without records is stored as empty (known to cost nothing).
+   */
+  replaceDays(range: { from: string; to: string }, records: CostRecord[]): Promise<void>;
+  /** What this source has stored: the first and last day, and the first day still marked estimated. */
+  storedDays(): Promise<{ first?: string; last?: string; firstEstimated?: string }>;
+}
+
+/**
+ * Where spend comes from (AWS Cost Explorer, FOCUS exports). One org-wide read per sync, mapped to
+ * entities by the backend through the cost allocation tag, so requests never grow with entities.
+ * @public
+ */
+export interface CostSource {
+  /** Unique and stable: the sync task, run log and stored rows are keyed by it. */
+  id: string;
+  vendor: string;
+  sync(context: CostSyncContext): Promise<{ items: number }>;
+}
+
+/** @public */
+export interface OpsfolioCostSourcesExtensionPoint {
+  addCostSource(source: CostSource): void;
+}
+
+/**
+ * Where vendor modules register their cost sources.
+ * @public
+ */
+export const opsfolioCostSourcesExtensionPoint = createExtensionPoint<OpsfolioCostSourcesExtensionPoint>({
+  id: 'opsfolio.cost-sources',
+});
