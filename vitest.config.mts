@@ -25,6 +25,8 @@ export default defineConfig({
       node('gitlab', 'plugins/opsfolio-backend-module-gitlab'),
       node('pagerduty', 'plugins/opsfolio-backend-module-pagerduty'),
       node('opsgenie', 'plugins/opsfolio-backend-module-opsgenie'),
+      node('aws', 'plugins/opsfolio-backend-module-aws'),
+      node('focus', 'plugins/opsfolio-backend-module-focus'),
       node('simulator', 'packages/simulator'),
       {
         test: {
