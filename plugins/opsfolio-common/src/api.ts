@@ -1,3 +1,4 @@
+import type { CostTag, Money } from './cost';
 import type { Deployment } from './deployments';
 import type { EscalationFacts, Incident, OnCallDrift, OnCallNow, ResponseTimes, ScheduleCoverage } from './oncall';
 import type { PillarId, PillarSetup } from './pillars';
@@ -107,4 +108,65 @@ export interface IncidentsPage {
   total: number;
   limit: number;
   offset: number;
+}
+
+/** Month to date, last month and where this month will end, per currency. @public */
+export interface CostFigures {
+  monthToDate: Money;
+  lastMonth: Money;
+  /** Where this month will end at the daily run rate of the last 7 known days; compare it with `lastMonth`. */
+  forecast: Money;
+}
+
+/** `GET /entities/:kind/:namespace/:name/cost` @public */
+export interface EntityCostResponse {
+  entityRef: string;
+  /** The tag values whose spend is counted: the entity's own, or for a group, system or domain those of what it owns or contains. */
+  tags: Array<CostTag & { entityRef: string }>;
+  /** Why the entity's tag is not used (a malformed annotation, or a key other than the organisation's tag key). */
+  tagProblem?: string;
+  granularity: 'day' | 'month';
+  /** `YYYY-MM-DD`, `to` exclusive. */
+  from: string;
+  to: string;
+  series: Array<{ period: string; amounts: Money; estimated: boolean }>;
+  /** Spend over [from, to) by cloud service, largest first. */
+  byCloudService: Array<{ cloudService: string; amounts: Money }>;
+  /** For more than one tag (a team, a system): spend over [from, to) per entity, largest first. */
+  byEntity?: Array<{ entityRef: string; amounts: Money }>;
+  figures: CostFigures;
+  /** What no entity carries, this month, organisation-wide: shown as what the figures leave out. */
+  notIncluded: { untagged: Money; unmapped: Money };
+  /** The last day a cost source has data for. */
+  lastDay?: string;
+}
+
+/** One row of `GET /overview/cost`. @public */
+export interface CostOverviewRow {
+  /** An owner (group or user), system or domain ref; `''` for spend whose entity has none. */
+  key: string;
+  title?: string;
+  /** For groups: the parent group in the hierarchy, when it is in the table. */
+  parentRef?: string;
+  /** Spend of the entities it owns or contains itself. */
+  direct: CostFigures;
+  /** With everything below it (sub-teams); equal to `direct` for systems and domains. */
+  total: CostFigures;
+  entities: number;
+}
+
+/** `GET /overview/cost?groupBy=owner|system|domain` @public */
+export interface CostOverviewResponse {
+  groupBy: 'owner' | 'system' | 'domain';
+  /** The current month, `YYYY-MM`, and the day the figures run to (exclusive). */
+  month: string;
+  asOf: string;
+  rows: CostOverviewRow[];
+  /** Spend without the tag. */
+  untagged: CostFigures;
+  /** Tag values that match no entity, largest first. */
+  unmapped: { figures: CostFigures; values: Array<{ tagValue: string; monthToDate: Money; lastMonth: Money }> };
+  /** Everything: the sum of every row's `direct`, `unmapped` and `untagged`. */
+  organisation: CostFigures;
+  tagKey: string;
 }

@@ -10,3 +10,4 @@ export * from './deployments';
 export * from './dora';
 export * from './oncall';
 export * from './cost';
+export * from './permissions';

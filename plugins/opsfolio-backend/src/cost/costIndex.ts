@@ -1,0 +1,116 @@
+import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { costTagOf, type CostTag } from '@opsfolio/backstage-plugin-common';
+
+/** An entity as the cost pillar sees it: its tag, and where it rolls up to. */
+export interface CostEntity {
+  ref: string;
+  kind: string;
+  title?: string;
+  tag?: CostTag;
+  /** Why the entity's spend cannot be found (malformed annotation, another tag key). */
+  tagProblem?: string;
+  ownerRef?: string;
+  systemRef?: string;
+}
+
+/** The catalog, read once, arranged for cost: tag value → entity, owners, group tree, systems → domains. */
+export interface CostIndex {
+  tagKey: string;
+  entities: Map<string, CostEntity>;
+  /** Exact tag value (AWS tag values are case-sensitive) → the entity whose spend it is. */
+  byTag: Map<string, string>;
+  /** Tag values more than one entity claims; the first ref got it. */
+  conflicts: Array<{ tagValue: string; refs: string[] }>;
+  groups: Map<string, { title?: string; parentRef?: string; childRefs: string[] }>;
+  systems: Map<string, { title?: string; domainRef?: string }>;
+  domains: Map<string, { title?: string }>;
+}
+
+/** Kinds whose spend is tagged: they map by `<tagKey>=<metadata.name>` unless annotated otherwise. */
+const COSTED_KINDS = ['component', 'resource'];
+
+const lower = (s: string) => s.toLocaleLowerCase('en-US');
+const relationTargets = (entity: Entity, type: string) => (entity.relations ?? []).filter(r => r.type === type).map(r => lower(r.targetRef));
+
+function refOf(value: unknown, entity: Entity, defaultKind: string): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  return lower(stringifyEntityRef(parseEntityRef(value, { defaultKind, defaultNamespace: entity.metadata.namespace ?? 'default' })));
+}
+
+/**
+ * Arranges catalog entities for cost. Pure. When several entities claim one tag value, an annotated claim
+ * beats a default one, a component beats a resource, then the first ref alphabetically; the rest are
+ * reported as conflicts rather than silently double-counted.
+ */
+export function buildCostIndex(catalog: Entity[], tagKey: string): CostIndex {
+  const index: CostIndex = { tagKey, entities: new Map(), byTag: new Map(), conflicts: [], groups: new Map(), systems: new Map(), domains: new Map() };
+  const claims = new Map<string, Array<{ ref: string; rank: string }>>();
+  for (const entity of catalog) {
+    const kind = lower(entity.kind);
+    const ref = lower(stringifyEntityRef(entity));
+    const title = entity.metadata.title;
+    const spec = (entity.spec ?? {}) as Record<string, unknown>;
+    if (kind === 'group') {
+      index.groups.set(ref, { title, parentRef: relationTargets(entity, 'childOf')[0] ?? refOf(spec.parent, entity, 'group'), childRefs: relationTargets(entity, 'parentOf') });
+      continue;
+    }
+    if (kind === 'system') index.systems.set(ref, { title, domainRef: refOf(spec.domain, entity, 'domain') });
+    if (kind === 'domain') index.domains.set(ref, { title });
+    if (!COSTED_KINDS.includes(kind)) continue;
+    const costEntity: CostEntity = {
+      ref,
+      kind,
+      title,
+      ownerRef: relationTargets(entity, 'ownedBy')[0] ?? refOf(spec.owner, entity, 'group'),
+      systemRef: refOf(spec.system, entity, 'system'),
+    };
+    const tag = costTagOf(entity, tagKey);
+    if ('error' in tag) costEntity.tagProblem = tag.error;
+    else if (tag.key !== tagKey) {
+      costEntity.tagProblem = `opsfolio.io/cost-tag uses the tag key "${tag.key}", but cost is read by the organisation's cost allocation tag "${tagKey}" (opsfolio.cost.tagKey)`;
+    } else {
+      costEntity.tag = tag;
+      const rank = `${tag.annotated ? 0 : 1}${COSTED_KINDS.indexOf(kind)}${ref}`;
+      claims.set(tag.value, [...(claims.get(tag.value) ?? []), { ref, rank }]);
+    }
+    index.entities.set(ref, costEntity);
+  }
+  for (const [tagValue, claimants] of claims) {
+    claimants.sort((a, b) => a.rank.localeCompare(b.rank));
+    index.byTag.set(tagValue, claimants[0].ref);
+    if (claimants.length > 1) index.conflicts.push({ tagValue, refs: claimants.map(c => c.ref) });
+  }
+  // Groups whose parent is only known from the parent's side.
+  for (const [ref, group] of index.groups) for (const child of group.childRefs) {
+    const c = index.groups.get(child);
+    if (c && !c.parentRef) c.parentRef = ref;
+  }
+  return index;
+}
+
+/** The tag values whose spend belongs to an entity: its own, or what a group (with sub-groups), system or domain holds. */
+export function tagValuesOf(index: CostIndex, entityRef: string): Array<{ entityRef: string; tag: CostTag }> {
+  const ref = lower(entityRef);
+  const kind = parseEntityRef(ref).kind;
+  let members: CostEntity[];
+  if (kind === 'group') {
+    const groups = new Set<string>();
+    const visit = (g: string) => {
+      if (groups.has(g)) return;
+      groups.add(g);
+      index.groups.get(g)?.childRefs.forEach(visit);
+    };
+    visit(ref);
+    members = [...index.entities.values()].filter(e => e.ownerRef && groups.has(e.ownerRef));
+  } else if (kind === 'user') {
+    members = [...index.entities.values()].filter(e => e.ownerRef === ref);
+  } else if (kind === 'system') {
+    members = [...index.entities.values()].filter(e => e.systemRef === ref);
+  } else if (kind === 'domain') {
+    members = [...index.entities.values()].filter(e => e.systemRef && index.systems.get(e.systemRef)?.domainRef === ref);
+  } else {
+    members = index.entities.has(ref) ? [index.entities.get(ref)!] : [];
+  }
+  // Only the tag values an entity actually won: a lost conflict is reported, not counted twice.
+  return members.filter(e => e.tag && index.byTag.get(e.tag.value) === e.ref).map(e => ({ entityRef: e.ref, tag: e.tag! }));
+}

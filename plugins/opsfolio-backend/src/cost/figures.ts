@@ -1,0 +1,56 @@
+import type { CostFigures, Money } from '@opsfolio/backstage-plugin-common';
+import { addDays, addMonths, monthOf, monthStart } from './days';
+import { forecastMonthEnd, forecastPlan } from './forecast';
+import { addTo, rounded, sum } from './money';
+import type { CostStore } from './store';
+
+export const emptyFigures = (): CostFigures => ({ monthToDate: {}, lastMonth: {}, forecast: {} });
+
+/** Figures added up, currency by currency. */
+export function sumFigures(all: Iterable<CostFigures>): CostFigures {
+  const list = [...all];
+  return {
+    monthToDate: sum(list.map(f => f.monthToDate)),
+    lastMonth: sum(list.map(f => f.lastMonth)),
+    forecast: sum(list.map(f => f.forecast)),
+  };
+}
+
+export const roundedFigures = (f: CostFigures): CostFigures => ({
+  monthToDate: rounded(f.monthToDate),
+  lastMonth: rounded(f.lastMonth),
+  forecast: rounded(f.forecast),
+});
+
+/**
+ * Month to date, last month and the month-end forecast per tag value (all of them, or the ones given),
+ * from the monthly roll-up and at most eight days of daily rows.
+ */
+export async function figuresByTag(store: CostStore, today: string, tagValues?: string[]): Promise<Map<string, CostFigures>> {
+  const month = monthOf(today);
+  const lastMonth = monthOf(addMonths(today, -1));
+  const figures = new Map<string, CostFigures>();
+  const of = (tag: string) => figures.get(tag) ?? figures.set(tag, emptyFigures()).get(tag)!;
+  for (const row of await store.monthlyByTag([month, lastMonth], tagValues)) {
+    addTo(row.period === month ? of(row.tagValue).monthToDate : of(row.tagValue).lastMonth, row.currency, row.amount);
+  }
+  const plan = forecastPlan(today, await store.coveredDays());
+  if (!plan) return figures;
+  const range = { from: plan.windowFrom, to: addDays(today, 1) };
+  const daily = tagValues ? await store.daily(tagValues, range, false) : await store.dailyByTag(range);
+  const window = new Map<string, Money>();
+  const unknownYet = new Map<string, Money>();
+  const firstUnknown = plan.through > monthStart(today) ? plan.through : monthStart(today);
+  for (const row of daily) {
+    if (row.period < plan.through) addTo(window.get(row.tagValue) ?? window.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
+    else if (row.period >= firstUnknown) addTo(unknownYet.get(row.tagValue) ?? unknownYet.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
+  }
+  for (const tag of new Set([...figures.keys(), ...window.keys()])) {
+    const f = of(tag);
+    // Known days = the month so far without today's partial day.
+    const known: Money = { ...f.monthToDate };
+    for (const [currency, amount] of Object.entries(unknownYet.get(tag) ?? {})) addTo(known, currency, -amount);
+    f.forecast = forecastMonthEnd(plan, known, window.get(tag) ?? {});
+  }
+  return figures;
+}

@@ -1,0 +1,83 @@
+import type { CostRecord } from '@opsfolio/backstage-plugin-node';
+import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
+import { CostStore } from './store';
+
+const record = (day: string, tagValue: string, cloudService: string, amount: number, over: Partial<CostRecord> = {}): CostRecord => ({
+  day,
+  tagValue,
+  cloudService,
+  currency: 'USD',
+  amount,
+  estimated: false,
+  ...over,
+});
+
+describe.each(TEST_DATABASES)('CostStore on %s', kind => {
+  let db: TestDatabase;
+  let store: CostStore;
+  beforeEach(async () => {
+    db = await createTestDatabase(kind);
+    store = new CostStore(db.knex);
+  });
+  afterEach(async () => db.destroy());
+
+  it('adds up records with the same keys, and a rerun replaces only the days it re-fetched', async () => {
+    await store.replaceDays('aws', { from: '2026-10-30', to: '2026-11-03' }, [
+      record('2026-10-30', 'payments-api', 'Amazon RDS', 10),
+      record('2026-10-31', 'payments-api', 'Amazon RDS', 11),
+      // A page boundary split this day's group in two: the halves add up.
+      record('2026-11-01', 'payments-api', 'Amazon RDS', 5.25),
+      record('2026-11-01', 'payments-api', 'Amazon RDS', 6.75),
+      record('2026-11-01', '', 'AWS Data Transfer', 3),
+      record('2026-11-02', 'payments-api', 'Amazon RDS', 12, { estimated: true }),
+      record('2026-11-02', 'payments-api', 'Amazon RDS', 9, { currency: 'EUR', estimated: true }),
+    ]);
+    expect(await store.storedDays('aws')).toEqual({ first: '2026-10-30', last: '2026-11-02', firstEstimated: '2026-11-02' });
+
+    // The estimated day comes back final with another figure; the 1st is re-read unchanged.
+    await store.replaceDays('aws', { from: '2026-11-01', to: '2026-11-03' }, [
+      record('2026-11-01', 'payments-api', 'Amazon RDS', 12),
+      record('2026-11-01', '', 'AWS Data Transfer', 3),
+      record('2026-11-02', 'payments-api', 'Amazon RDS', 13),
+    ]);
+    expect(await store.storedDays('aws')).toEqual({ first: '2026-10-30', last: '2026-11-02', firstEstimated: undefined });
+    const days = await store.daily(['payments-api', ''], { from: '2026-10-01', to: '2026-12-01' }, true);
+    expect(days.sort((a, b) => (a.period + a.tagValue).localeCompare(b.period + b.tagValue))).toEqual([
+      { period: '2026-10-30', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 10 },
+      { period: '2026-10-31', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 11 },
+      { period: '2026-11-01', tagValue: '', cloudService: 'AWS Data Transfer', currency: 'USD', amount: 3 },
+      { period: '2026-11-01', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 12 },
+      // The EUR row of the 2nd is gone: the final read of that day had none.
+      { period: '2026-11-02', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 13 },
+    ]);
+    // October 10 + 11 = 21; November 12 + 13 = 25 for the service, 3 untagged.
+    const months = await store.monthlyByTag(['2026-10', '2026-11']);
+    expect(months.sort((a, b) => (a.period + a.tagValue).localeCompare(b.period + b.tagValue))).toEqual([
+      { period: '2026-10', tagValue: 'payments-api', currency: 'USD', amount: 21 },
+      { period: '2026-11', tagValue: '', currency: 'USD', amount: 3 },
+      { period: '2026-11', tagValue: 'payments-api', currency: 'USD', amount: 25 },
+    ]);
+  });
+
+  it('keeps sources apart and sums them in queries', async () => {
+    await store.replaceDays('aws', { from: '2026-11-01', to: '2026-11-02' }, [record('2026-11-01', 'search', 'Amazon OpenSearch', 40)]);
+    await store.replaceDays('focus', { from: '2026-11-01', to: '2026-11-02' }, [record('2026-11-01', 'search', 'Azure AI Search', 2)]);
+    await store.replaceDays('focus', { from: '2026-11-01', to: '2026-11-02' }, [record('2026-11-01', 'search', 'Azure AI Search', 5)]);
+    expect(await store.monthlyByTag(['2026-11'], ['search'])).toEqual([{ period: '2026-11', tagValue: 'search', currency: 'USD', amount: 45 }]);
+    expect(await store.hasCost(['search'])).toBe(true);
+    expect(await store.hasCost(['nothing'])).toBe(false);
+  });
+
+  it('refuses a record outside the days being replaced, and keeps what was stored', async () => {
+    await store.replaceDays('aws', { from: '2026-11-01', to: '2026-11-02' }, [record('2026-11-01', 'a', 'S3', 1)]);
+    await expect(
+      store.replaceDays('aws', { from: '2026-11-01', to: '2026-11-02' }, [record('2026-11-02', 'a', 'S3', 1)]),
+    ).rejects.toThrow('aws reported cost for 2026-11-02, outside the days it replaces [2026-11-01, 2026-11-02)');
+    expect(await store.monthlyByTag(['2026-11'])).toEqual([{ period: '2026-11', tagValue: 'a', currency: 'USD', amount: 1 }]);
+  });
+
+  it('marks days without records as covered, so they count as zero rather than unknown', async () => {
+    await store.replaceDays('aws', { from: '2026-11-01', to: '2026-11-04' }, [record('2026-11-01', 'a', 'S3', 1)]);
+    expect(await store.coveredDays()).toEqual({ firstDay: '2026-11-01', lastDay: '2026-11-03' });
+  });
+});

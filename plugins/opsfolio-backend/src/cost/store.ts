@@ -1,0 +1,132 @@
+import type { CostRecord } from '@opsfolio/backstage-plugin-node';
+import type { Knex } from 'knex';
+import { eachDay, monthOf } from './days';
+
+const DAILY = 'opsfolio_cost_daily';
+const DAYS = 'opsfolio_cost_days';
+const MONTHLY = 'opsfolio_cost_monthly';
+/** Rows per insert statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 500;
+/** Tag values per `IN (...)` list, for the same reason. */
+const IN_CHUNK = 900;
+
+const chunks = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+
+/** What the aggregate queries return; drivers differ on whether a sum comes back as a number or a string. */
+type SumRow = { day?: string; month?: string; tag_value: string; cloud_service?: string; currency: string; amount: number | string };
+
+/** One aggregated row: spend of a tag value (''= untagged) in a currency, per day or month. */
+export interface CostSum {
+  period: string;
+  tagValue: string;
+  cloudService?: string;
+  currency: string;
+  amount: number;
+}
+
+/** Daily spend per source, tag value, cloud service and currency; a monthly roll-up per tag value beside it. */
+export class CostStore {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Replaces one source's days [from, to) with these records in one transaction: records with the same
+   * keys are added up; every day of the range is marked covered (estimated when any record of it is).
+   */
+  async replaceDays(source: string, range: { from: string; to: string }, records: CostRecord[]): Promise<void> {
+    const merged = new Map<string, { day: string; tag_value: string; cloud_service: string; currency: string; amount: number }>();
+    const estimated = new Set<string>();
+    for (const r of records) {
+      if (!(r.day >= range.from && r.day < range.to)) {
+        throw new Error(`${source} reported cost for ${r.day}, outside the days it replaces [${range.from}, ${range.to})`);
+      }
+      if (!Number.isFinite(r.amount)) throw new Error(`${source} reported a non-numeric amount for ${r.day} ${r.tagValue}`);
+      const key = JSON.stringify([r.day, r.tagValue, r.cloudService, r.currency]);
+      const row = merged.get(key);
+      if (row) row.amount += r.amount;
+      else merged.set(key, { day: r.day, tag_value: r.tagValue, cloud_service: r.cloudService, currency: r.currency, amount: r.amount });
+      if (r.estimated) estimated.add(r.day);
+    }
+    const days = eachDay(range.from, range.to);
+    if (days.length === 0) return;
+    await this.db.transaction(async tx => {
+      await tx(DAILY).where('source', source).andWhere('day', '>=', range.from).andWhere('day', '<', range.to).delete();
+      for (const rows of chunks([...merged.values()].map(row => ({ source, ...row })), CHUNK)) await tx(DAILY).insert(rows);
+      await tx(DAYS).where('source', source).andWhere('day', '>=', range.from).andWhere('day', '<', range.to).delete();
+      for (const rows of chunks(days.map(day => ({ source, day, estimated: estimated.has(day) })), CHUNK)) await tx(DAYS).insert(rows);
+      await this.rollUpMonths(tx, source, monthOf(range.from), monthOf(days[days.length - 1]));
+    });
+  }
+
+  /** Recomputes the monthly roll-up of the months touched, from the daily rows. */
+  private async rollUpMonths(tx: Knex.Transaction, source: string, firstMonth: string, lastMonth: string) {
+    await tx(MONTHLY).where('source', source).andWhere('month', '>=', firstMonth).andWhere('month', '<=', lastMonth).delete();
+    await tx.raw(
+      `insert into ${MONTHLY} (source, month, tag_value, currency, amount)
+       select source, substr(day, 1, 7), tag_value, currency, sum(amount) from ${DAILY}
+       where source = ? and day >= ? and day < ?
+       group by source, substr(day, 1, 7), tag_value, currency`,
+      [source, `${firstMonth}-01`, `${lastMonth}-32`],
+    );
+  }
+
+  /** What one source has stored: first and last day, and the first day still estimated. */
+  async storedDays(source?: string): Promise<{ first?: string; last?: string; firstEstimated?: string }> {
+    const scoped = () => (source ? this.db(DAYS).where('source', source) : this.db(DAYS));
+    const [range] = await scoped().min({ first: 'day' }).max({ last: 'day' });
+    const [open] = await scoped().where('estimated', true).min({ first: 'day' });
+    return { first: range?.first ?? undefined, last: range?.last ?? undefined, firstEstimated: open?.first ?? undefined };
+  }
+
+  /** Per day (or month) over [from, to), for the given tag values, all sources, optionally per cloud service. */
+  async daily(tagValues: string[], range: { from: string; to: string }, byCloudService: boolean): Promise<CostSum[]> {
+    const sums: CostSum[] = [];
+    for (const values of chunks(tagValues, IN_CHUNK)) {
+      const columns = byCloudService ? ['day', 'tag_value', 'cloud_service', 'currency'] : ['day', 'tag_value', 'currency'];
+      const rows: SumRow[] = await this.db(DAILY)
+        .select(columns)
+        .sum({ amount: 'amount' })
+        .whereIn('tag_value', values)
+        .andWhere('day', '>=', range.from)
+        .andWhere('day', '<', range.to)
+        .groupBy(columns);
+      for (const row of rows) {
+        sums.push({ period: row.day!, tagValue: row.tag_value, cloudService: row.cloud_service, currency: row.currency, amount: Number(row.amount) });
+      }
+    }
+    return sums;
+  }
+
+  /** Every tag value's spend per day over [from, to), all sources: what the overview's run rate reads. */
+  async dailyByTag(range: { from: string; to: string }): Promise<CostSum[]> {
+    const rows: SumRow[] = await this.db(DAILY)
+      .select('day', 'tag_value', 'currency')
+      .sum({ amount: 'amount' })
+      .where('day', '>=', range.from)
+      .andWhere('day', '<', range.to)
+      .groupBy('day', 'tag_value', 'currency');
+    return rows.map(row => ({ period: row.day!, tagValue: row.tag_value, currency: row.currency, amount: Number(row.amount) }));
+  }
+
+  /** Every tag value's spend per month for the given months, all sources, from the roll-up. */
+  async monthlyByTag(months: string[], tagValues?: string[]): Promise<CostSum[]> {
+    const query = () =>
+      this.db(MONTHLY).select('month', 'tag_value', 'currency').sum({ amount: 'amount' }).whereIn('month', months).groupBy('month', 'tag_value', 'currency');
+    const rows = (
+      tagValues ? (await Promise.all(chunks(tagValues, IN_CHUNK).map(values => query().whereIn('tag_value', values)))).flat() : await query()
+    ) as SumRow[];
+    return rows.map(row => ({ period: row.month!, tagValue: row.tag_value, currency: row.currency, amount: Number(row.amount) }));
+  }
+
+  /** Which days any source covers: the forecast's bounds. */
+  async coveredDays(): Promise<{ firstDay?: string; lastDay?: string }> {
+    const { first, last } = await this.storedDays();
+    return { firstDay: first, lastDay: last };
+  }
+
+  /** Whether any cost is stored for these tag values: the entity summary's "has data" probe. */
+  async hasCost(tagValues: string[]): Promise<boolean> {
+    if (tagValues.length === 0) return false;
+    return Boolean(await this.db(MONTHLY).whereIn('tag_value', tagValues.slice(0, IN_CHUNK)).first('tag_value'));
+  }
+}
