@@ -34,12 +34,20 @@ export interface Config {
       /** How long a live "on call now" read is cached, in seconds (default 60). */
       cacheTtlSeconds?: number;
     };
+    /** Cost per service and by owner. */
+    cost?: {
+      /**
+       * The organisation's cost allocation tag key (default `service`). Entities map by
+       * `<tagKey>=<metadata.name>`, or by `opsfolio.io/cost-tag: <tagKey>=<value>`.
+       */
+      tagKey?: string;
+    };
     /** Per-source settings, keyed by source id (e.g. `github`, `pagerduty`). */
     sources?: {
       [sourceId: string]: {
         /** Set to false to stop syncing this source; its stored data stays. */
         enabled?: boolean;
-        /** Overrides the default schedule for this source. */
+        /** Overrides the default schedule for this source (cost sources default to every 6 hours). */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };

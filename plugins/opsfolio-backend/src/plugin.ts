@@ -1,11 +1,17 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { opsfolioPermissions } from '@opsfolio/backstage-plugin-common';
 import {
+  opsfolioCostSourcesExtensionPoint,
   opsfolioDeploymentSourcesExtensionPoint,
   opsfolioOnCallSourcesExtensionPoint,
+  type CostSource,
   type DeploymentSource,
   type OnCallSource,
 } from '@opsfolio/backstage-plugin-node';
+import { CostIndexLoader } from './cost/costIndexLoader';
+import { CostStore } from './cost/store';
+import { costSyncJob } from './cost/sync';
 import { readDoraSettings } from './deployments/doraSettings';
 import { DeploymentStore } from './deployments/store';
 import { deploymentSyncJob } from './deployments/sync';
@@ -32,6 +38,10 @@ export const opsfolioPlugin = createBackendPlugin({
     env.registerExtensionPoint(opsfolioOnCallSourcesExtensionPoint, {
       addOnCallSource: source => void onCallSources.push(source),
     });
+    const costSources: CostSource[] = [];
+    env.registerExtensionPoint(opsfolioCostSourcesExtensionPoint, {
+      addCostSource: source => void costSources.push(source),
+    });
 
     env.registerInit({
       deps: {
@@ -44,8 +54,11 @@ export const opsfolioPlugin = createBackendPlugin({
         auth: coreServices.auth,
         cache: coreServices.cache,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, cache, catalog }) {
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, cache, catalog, permissions, permissionsRegistry }) {
+        permissionsRegistry.addPermissions(opsfolioPermissions);
         const db = await database.getClient();
         if (!database.migrations?.skip) await migrate(db);
         const runs = new SyncRunStore(db);
@@ -57,6 +70,11 @@ export const opsfolioPlugin = createBackendPlugin({
         const onCall = new OnCallStore(db);
         for (const source of onCallSources) {
           await runner.register(onCallSyncJob(source, { catalog, auth, store: onCall, db }));
+        }
+        const cost = new CostStore(db);
+        const tagKey = config.getOptionalString('opsfolio.cost.tagKey') ?? 'service';
+        for (const source of costSources) {
+          await runner.register(costSyncJob(source, { catalog, auth, store: cost, db, tagKey }));
         }
         httpRouter.use(
           createRouter({
@@ -72,6 +90,9 @@ export const opsfolioPlugin = createBackendPlugin({
             onCall,
             onCallSources,
             onCallCacheTtlMs: (config.getOptionalNumber('opsfolio.oncall.cacheTtlSeconds') ?? 60) * 1000,
+            permissions,
+            cost,
+            costIndex: new CostIndexLoader({ catalog, auth, tagKey }),
           }),
         );
         for (const path of UNAUTHENTICATED_PATHS) {

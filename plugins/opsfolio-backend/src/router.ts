@@ -1,8 +1,12 @@
-import type { AuthService, CacheService, HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { AuthService, CacheService, HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { tagValuesOf } from './cost/costIndex';
+import type { CostIndexLoader } from './cost/costIndexLoader';
+import { costRoutes } from './cost/routes';
+import type { CostStore } from './cost/store';
 import type { DoraSettings } from './deployments/doraSettings';
 import { deploymentPushRoutes } from './deployments/pushRoutes';
 import { deploymentRoutes } from './deployments/routes';
@@ -29,6 +33,9 @@ export interface RouterDeps {
   onCall: OnCallStore;
   onCallSources: OnCallSource[];
   onCallCacheTtlMs: number;
+  permissions: PermissionsService;
+  cost: CostStore;
+  costIndex: CostIndexLoader;
   now?: () => Date;
 }
 
@@ -43,7 +50,15 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(
     entitySummaryRoutes({
       ...deps,
-      storedData: { deployments: async ref => (await deps.deployments.last(ref))?.source },
+      storedData: {
+        deployments: async ref => (await deps.deployments.last(ref))?.source,
+        // Spend under the default tag (<tagKey>=<name>) sets the pillar up without an annotation.
+        cost: async ref => {
+          const tags = tagValuesOf(await deps.costIndex.get(), ref);
+          if (!(await deps.cost.hasCost(tags.map(t => t.tag.value)))) return undefined;
+          return `cost allocation tag ${tags.map(t => `${t.tag.key}=${t.tag.value}`).join(', ')}`;
+        },
+      },
     }),
   );
   router.use(
@@ -61,6 +76,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   const onCallDeps = { ...deps, store: deps.onCall, sources: deps.onCallSources, cacheTtlMs: deps.onCallCacheTtlMs };
   router.use(onCallRoutes(onCallDeps));
   router.use(teamOnCallRoutes(onCallDeps));
+  router.use(costRoutes({ ...deps, store: deps.cost, index: deps.costIndex }));
   return router;
 }
 

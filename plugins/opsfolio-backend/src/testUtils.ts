@@ -8,6 +8,7 @@ import { mockCredentials, mockServices, startTestBackend } from '@backstage/back
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
 import type { SchedulerServiceTaskInvocationDefinition, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
 import { opsfolioPlugin } from './plugin';
@@ -31,6 +32,8 @@ export async function startOpsfolioTestBackend(options: {
   config?: JsonObject;
   /** A database to run on instead of a fresh in-memory SQLite one; the caller keeps it (stop() leaves it open). */
   knex?: Knex;
+  /** What the permission policy answers to every request (default: the real default service, which allows). */
+  permissions?: 'allow' | 'deny';
 }): Promise<OpsfolioTestBackend> {
   installJestFnShim();
   const knex = options.knex ?? knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
@@ -43,6 +46,9 @@ export async function startOpsfolioTestBackend(options: {
       catalogServiceMock.factory({ entities: options.entities }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       scheduler.factory,
+      ...(options.permissions
+        ? [mockServices.permissions.factory({ result: options.permissions === 'allow' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY })]
+        : []),
     ],
   });
   return {

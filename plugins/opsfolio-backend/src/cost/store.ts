@@ -118,6 +118,16 @@ export class CostStore {
     return rows.map(row => ({ period: row.month!, tagValue: row.tag_value, currency: row.currency, amount: Number(row.amount) }));
   }
 
+  /** Days in [from, to) that any source still marks estimated. */
+  async estimatedDays(range: { from: string; to: string }): Promise<Set<string>> {
+    const rows: Array<{ day: string }> = await this.db(DAYS)
+      .distinct('day')
+      .where('estimated', true)
+      .andWhere('day', '>=', range.from)
+      .andWhere('day', '<', range.to);
+    return new Set(rows.map(r => r.day));
+  }
+
   /** Which days any source covers: the forecast's bounds. */
   async coveredDays(): Promise<{ firstDay?: string; lastDay?: string }> {
     const { first, last } = await this.storedDays();

@@ -17,19 +17,22 @@ export interface SourceSettings {
 }
 
 /** Reads the `opsfolio` config block once, so a typo fails at start-up rather than at the first sync. */
-export function readSourceSettings(config: Config): (sourceId: string) => SourceSettings {
+export function readSourceSettings(
+  config: Config,
+): (sourceId: string, pillarDefault?: SchedulerServiceTaskScheduleDefinition) => SourceSettings {
   const root = config.getOptionalConfig('opsfolio');
   const defaultSchedule = root?.has('schedule')
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(root.getConfig('schedule'))
     : DEFAULT_SYNC_SCHEDULE;
   const sources = root?.getOptionalConfig('sources');
-  return sourceId => {
+  // A source's own schedule wins; then its pillar's default (cost reads pay per request); then opsfolio.schedule.
+  return (sourceId, pillarDefault) => {
     const own = sources?.getOptionalConfig(sourceId);
     return {
       enabled: own?.getOptionalBoolean('enabled') ?? true,
       schedule: own?.has('schedule')
         ? readSchedulerServiceTaskScheduleDefinitionFromConfig(own.getConfig('schedule'))
-        : defaultSchedule,
+        : (pillarDefault ?? defaultSchedule),
     };
   };
 }

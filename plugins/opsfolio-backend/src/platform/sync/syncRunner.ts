@@ -1,4 +1,4 @@
-import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import type { LoggerService, SchedulerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { SyncRun } from '@opsfolio/backstage-plugin-common';
 import type { SourceSettings } from '../config';
 import type { SyncRunStore } from './syncRunStore';
@@ -16,7 +16,7 @@ export class SyncRunner {
       scheduler: SchedulerService;
       logger: LoggerService;
       runs: SyncRunStore;
-      settings: (sourceId: string) => SourceSettings;
+      settings: (sourceId: string, pillarDefault?: SchedulerServiceTaskScheduleDefinition) => SourceSettings;
       now?: () => Date;
     },
   ) {}
@@ -30,7 +30,7 @@ export class SyncRunner {
       throw new Error(`Opsfolio sync source '${job.id}' is registered twice; source ids must be unique`);
     }
     this.jobs.set(job.id, job);
-    const { enabled, schedule } = this.deps.settings(job.id);
+    const { enabled, schedule } = this.deps.settings(job.id, job.defaultSchedule);
     if (!enabled) {
       this.deps.logger.info(`Opsfolio source '${job.id}' is disabled by opsfolio.sources.${job.id}.enabled`);
       return;

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { LoggerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { PillarId } from '@opsfolio/backstage-plugin-common';
 
 /** What a run of a source is given. */
@@ -14,5 +14,7 @@ export interface SyncJob {
   id: string;
   pillar: PillarId;
   vendor: string;
+  /** The pillar's schedule when the source has none of its own configured. */
+  defaultSchedule?: SchedulerServiceTaskScheduleDefinition;
   run(context: SyncContext): Promise<{ items: number }>;
 }

@@ -1,0 +1,144 @@
+import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  opsfolioCostReadPermission,
+  type CostOverviewResponse,
+  type EntityCostResponse,
+  type Money,
+} from '@opsfolio/backstage-plugin-common';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { loadEntity } from '../platform/catalog/loadEntity';
+import { requirePermission } from '../platform/permissions';
+import { tagValuesOf } from './costIndex';
+import type { CostIndexLoader } from './costIndexLoader';
+import { overviewCsv } from './csv';
+import { addDays, addMonths, dayOf, daysBetween, eachDay, isDay, monthOf } from './days';
+import { figuresByTag, roundedFigures, sumFigures } from './figures';
+import { addTo, largest, rounded } from './money';
+import { rollUpCost } from './rollup';
+import type { CostStore } from './store';
+
+const day = z.string().refine(isDay, 'must be a day, YYYY-MM-DD');
+const entityQuery = z
+  .object({ from: day.optional(), to: day.optional(), granularity: z.enum(['day', 'month']).default('day') })
+  .strict();
+const overviewQuery = z
+  .object({ groupBy: z.enum(['owner', 'system', 'domain']).default('owner'), format: z.enum(['json', 'csv']).default('json') })
+  .strict();
+
+const MAX_DAYS = 400;
+
+function parse<T>(schema: z.ZodType<T>, query: unknown): T {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new InputError(parsed.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+const sorted = <K extends string>(totals: Map<string, Money>, key: K) =>
+  [...totals].map(([name, amounts]) => ({ [key]: name, amounts: rounded(amounts) }) as { [P in K]: string } & { amounts: Money })
+    .sort((a, b) => largest(b.amounts) - largest(a.amounts));
+
+/** Cost of an entity (a service, or a team, system or domain over what it holds) and the overview by owner. */
+export function costRoutes(deps: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  store: CostStore;
+  index: CostIndexLoader;
+  now?: () => Date;
+}) {
+  const router = Router();
+  const today = () => dayOf(deps.now?.() ?? new Date());
+
+  router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
+    const query = parse(entityQuery, req.query);
+    const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await requirePermission(deps.permissions, credentials, opsfolioCostReadPermission);
+    const entity = await loadEntity(deps.catalog, req.params, credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const now = today();
+    const monthly = query.granularity === 'month';
+    const to = query.to ?? (monthly ? addMonths(now, 1) : addDays(now, 1));
+    const from = query.from ?? (monthly ? addMonths(now, -5) : addDays(to, -30));
+    if (from >= to) throw new InputError(`from (${from}) must be before to (${to}); to is exclusive`);
+    if (daysBetween(from, to) > (monthly ? 3 * 366 : MAX_DAYS)) {
+      throw new InputError(`at most ${monthly ? '3 years' : `${MAX_DAYS} days`} at a time with granularity=${query.granularity}`);
+    }
+
+    const index = await deps.index.get();
+    const tags = tagValuesOf(index, entityRef);
+    const tagValues = tags.map(t => t.tag.value);
+    const entityOf = new Map(tags.map(t => [t.tag.value, t.entityRef]));
+    const rows = tagValues.length ? await deps.store.daily(tagValues, { from, to }, true) : [];
+    const estimated = await deps.store.estimatedDays({ from, to });
+    const periodOf = (d: string) => (monthly ? monthOf(d) : d);
+    const periods = new Map<string, { amounts: Money; estimated: boolean }>();
+    for (const d of eachDay(from, to)) {
+      const p = periods.get(periodOf(d)) ?? periods.set(periodOf(d), { amounts: {}, estimated: false }).get(periodOf(d))!;
+      if (estimated.has(d)) p.estimated = true;
+    }
+    const byService = new Map<string, Money>();
+    const byEntity = new Map<string, Money>();
+    for (const row of rows) {
+      addTo(periods.get(periodOf(row.period))!.amounts, row.currency, row.amount);
+      addTo(byService.get(row.cloudService!) ?? byService.set(row.cloudService!, {}).get(row.cloudService!)!, row.currency, row.amount);
+      const owner = entityOf.get(row.tagValue)!;
+      addTo(byEntity.get(owner) ?? byEntity.set(owner, {}).get(owner)!, row.currency, row.amount);
+    }
+
+    const figures = tagValues.length ? sumFigures((await figuresByTag(deps.store, now, tagValues)).values()) : sumFigures([]);
+    const month = [monthOf(now)];
+    const untagged: Money = {};
+    const unmapped: Money = {};
+    for (const row of await deps.store.monthlyByTag(month)) {
+      if (row.tagValue === '') addTo(untagged, row.currency, row.amount);
+      else if (!index.byTag.has(row.tagValue)) addTo(unmapped, row.currency, row.amount);
+    }
+    const body: EntityCostResponse = {
+      entityRef,
+      tags: tags.map(t => ({ ...t.tag, entityRef: t.entityRef })),
+      tagProblem: index.entities.get(entityRef.toLocaleLowerCase('en-US'))?.tagProblem,
+      granularity: query.granularity,
+      from,
+      to,
+      series: [...periods].map(([period, p]) => ({ period, amounts: rounded(p.amounts), estimated: p.estimated })),
+      byCloudService: sorted(byService, 'cloudService'),
+      byEntity: tags.length > 1 ? sorted(byEntity, 'entityRef') : undefined,
+      figures: roundedFigures(figures),
+      notIncluded: { untagged: rounded(untagged), unmapped: rounded(unmapped) },
+      lastDay: (await deps.store.coveredDays()).lastDay,
+    };
+    res.json(body);
+  });
+
+  router.get('/overview/cost', async (req, res) => {
+    const query = parse(overviewQuery, req.query);
+    const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await requirePermission(deps.permissions, credentials, opsfolioCostReadPermission);
+    const now = today();
+    const index = await deps.index.get();
+    const rolled = rollUpCost(index, await figuresByTag(deps.store, now), query.groupBy);
+    const body: CostOverviewResponse = {
+      groupBy: query.groupBy,
+      month: monthOf(now),
+      asOf: addDays(now, 1),
+      tagKey: index.tagKey,
+      rows: rolled.rows.map(r => ({ ...r, direct: roundedFigures(r.direct), total: roundedFigures(r.total) })),
+      untagged: roundedFigures(rolled.untagged),
+      unmapped: {
+        figures: roundedFigures(rolled.unmapped.figures),
+        values: rolled.unmapped.values.map(v => ({ ...v, monthToDate: rounded(v.monthToDate), lastMonth: rounded(v.lastMonth) })),
+      },
+      organisation: roundedFigures(rolled.organisation),
+    };
+    if (query.format === 'csv') {
+      res.type('text/csv').attachment(`opsfolio-cost-by-${query.groupBy}-${body.month}.csv`).send(overviewCsv(body));
+      return;
+    }
+    res.json(body);
+  });
+  return router;
+}
