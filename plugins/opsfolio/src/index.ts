@@ -15,4 +15,4 @@ export {
   EntityReadinessCard,
 } from './plugin';
 export { isDeploymentsAvailable, isOnCallAvailable, isCostAvailable, isReadinessAvailable } from './predicates';
-export { opsfolioApiRef, type OpsfolioApi, type DeploymentsQuery } from './api/OpsfolioApi';
+export { opsfolioApiRef, type OpsfolioApi, type DeploymentsQuery, type CostQuery } from './api/OpsfolioApi';

@@ -1,10 +1,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  CostOverviewResponse,
   CurrentDeploymentsResponse,
   DeploymentsPage,
   DeploymentStatus,
   DoraResult,
+  EntityCostResponse,
   EntitySummaryResponse,
   HealthResponse,
   IncidentsPage,
@@ -22,6 +24,14 @@ export interface DeploymentsQuery {
   offset?: number;
 }
 
+/** The window and granularity of an entity's cost. @public */
+export interface CostQuery {
+  /** `YYYY-MM-DD`; `to` is exclusive. */
+  from?: string;
+  to?: string;
+  granularity?: 'day' | 'month';
+}
+
 /** The browser's view of the Opsfolio backend. @public */
 export interface OpsfolioApi {
   getHealth(): Promise<HealthResponse>;
@@ -33,6 +43,11 @@ export interface OpsfolioApi {
   getOnCall(entity: CompoundEntityRef): Promise<OnCallResponse>;
   /** A group's services and their on-call (the group's and its sub-groups'). */
   getTeamOnCall(group: CompoundEntityRef): Promise<TeamOnCallResponse>;
+  /** Spend of an entity; for a group, system or domain, of what it owns or holds. */
+  getEntityCost(entity: CompoundEntityRef, query?: CostQuery): Promise<EntityCostResponse>;
+  getCostOverview(groupBy?: CostOverviewResponse['groupBy']): Promise<CostOverviewResponse>;
+  /** The overview as a CSV file, fetched with the user's credentials. */
+  getCostOverviewCsv(groupBy?: CostOverviewResponse['groupBy']): Promise<Blob>;
   getIncidents(entity: CompoundEntityRef, query?: { status?: IncidentStatus; limit?: number; offset?: number }): Promise<IncidentsPage>;
 }
 

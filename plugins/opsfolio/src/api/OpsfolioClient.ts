@@ -2,9 +2,11 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  CostOverviewResponse,
   CurrentDeploymentsResponse,
   DeploymentsPage,
   DoraResult,
+  EntityCostResponse,
   EntitySummaryResponse,
   HealthResponse,
   IncidentsPage,
@@ -13,7 +15,7 @@ import type {
   TeamOnCallResponse,
   WeeklyDeploymentsResponse,
 } from '@opsfolio/backstage-plugin-common';
-import type { DeploymentsQuery, OpsfolioApi } from './OpsfolioApi';
+import type { CostQuery, DeploymentsQuery, OpsfolioApi } from './OpsfolioApi';
 
 /** Calls `/api/opsfolio` with the signed-in user's token (fetchApi adds it). */
 export class OpsfolioClient implements OpsfolioApi {
@@ -48,6 +50,21 @@ export class OpsfolioClient implements OpsfolioApi {
 
   getTeamOnCall(group: CompoundEntityRef): Promise<TeamOnCallResponse> {
     return this.get<TeamOnCallResponse>(`/groups/${[group.namespace, group.name].map(s => encodeURIComponent(s.toLocaleLowerCase('en-US'))).join('/')}/oncall`);
+  }
+
+  getEntityCost(entity: CompoundEntityRef, query: CostQuery = {}): Promise<EntityCostResponse> {
+    return this.get<EntityCostResponse>(`${entityPath(entity)}/cost${searchOf(query)}`);
+  }
+
+  getCostOverview(groupBy: CostOverviewResponse['groupBy'] = 'owner'): Promise<CostOverviewResponse> {
+    return this.get<CostOverviewResponse>(`/overview/cost?groupBy=${groupBy}`);
+  }
+
+  async getCostOverviewCsv(groupBy: CostOverviewResponse['groupBy'] = 'owner'): Promise<Blob> {
+    const base = await this.deps.discoveryApi.getBaseUrl('opsfolio');
+    const response = await this.deps.fetchApi.fetch(`${base}/overview/cost?groupBy=${groupBy}&format=csv`);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.blob();
   }
 
   getIncidents(
