@@ -9,7 +9,7 @@ import { addDays, addMonths, dayOf, daysBetween, daysInMonth, eachDay } from './
 const ENTITY_COST = '/entities/{kind}/{namespace}/{name}/cost';
 const OVERVIEW = '/overview/cost';
 
-const entity = (kind: string, name: string, spec: Record<string, unknown>, extra: Partial<Entity['metadata']> = {}): Entity => ({
+const entity = (kind: string, name: string, spec: Record<string, string>, extra: Partial<Entity['metadata']> = {}): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
   metadata: { name, ...extra },
