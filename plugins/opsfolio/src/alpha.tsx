@@ -70,6 +70,17 @@ const costCard = EntityCardBlueprint.make({
   },
 });
 
+const costContent = EntityContentBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/cost',
+    title: 'Cost',
+    group: 'operation',
+    filter: components,
+    loader: () => import('./cost/EntityCostContent').then(m => compatWrapper(<m.EntityCostContent />)),
+  },
+});
+
 const readinessCard = EntityCardBlueprint.make({
   name: 'readiness',
   params: {
@@ -85,5 +96,5 @@ const readinessCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'opsfolio',
   info: { packageJson: () => import('../package.json') },
-  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, teamOnCallCard, costCard, readinessCard],
+  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, teamOnCallCard, costCard, costContent, readinessCard],
 });

@@ -12,6 +12,7 @@ export {
   EntityOnCallCard,
   EntityTeamOnCallCard,
   EntityCostCard,
+  EntityCostContent,
   EntityReadinessCard,
 } from './plugin';
 export { isDeploymentsAvailable, isOnCallAvailable, isCostAvailable, isReadinessAvailable } from './predicates';

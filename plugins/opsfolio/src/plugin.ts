@@ -11,11 +11,12 @@ import { opsfolioApiRef } from './api/OpsfolioApi';
 import { OpsfolioClient } from './api/OpsfolioClient';
 
 const deploymentsRouteRef = createRouteRef({ id: 'opsfolio:deployments' });
+const costRouteRef = createRouteRef({ id: 'opsfolio:cost' });
 
 /** The Opsfolio plugin for the legacy frontend system. @public */
 export const opsfolioPlugin = createPlugin({
   id: 'opsfolio',
-  routes: { deployments: deploymentsRouteRef },
+  routes: { deployments: deploymentsRouteRef, cost: costRouteRef },
   apis: [
     createApiFactory({
       api: opsfolioApiRef,
@@ -57,5 +58,14 @@ export const EntityDeploymentsContent = opsfolioPlugin.provide(
     name: 'EntityDeploymentsContent',
     mountPoint: deploymentsRouteRef,
     component: () => import('./deployments/EntityDeploymentsContent').then(m => m.EntityDeploymentsContent),
+  }),
+);
+
+/** The cost tab: `<EntityLayout.Route path="/cost" title="Cost">`. @public */
+export const EntityCostContent = opsfolioPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityCostContent',
+    mountPoint: costRouteRef,
+    component: () => import('./cost/EntityCostContent').then(m => m.EntityCostContent),
   }),
 );

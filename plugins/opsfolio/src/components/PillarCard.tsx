@@ -9,6 +9,8 @@ export interface PillarCardProps {
   pillar: PillarId;
   /** What the card says when the entity lacks the pillar's annotation. */
   notConfigured: string;
+  /** A line under it, for pillars that can be set up without an annotation. */
+  notConfiguredHint?: string;
   /** The card body once the pillar is configured. */
   children: (summary: PillarSummary) => ReactNode;
 }
@@ -24,7 +26,9 @@ export function PillarCard(props: PillarCardProps) {
     body = summary.configured ? (
       props.children(summary)
     ) : (
-      <PillarEmptyState title={props.notConfigured} fix={summary.fix} />
+      <PillarEmptyState title={props.notConfigured} fix={summary.fix}>
+        {props.notConfiguredHint}
+      </PillarEmptyState>
     );
   }
   return (

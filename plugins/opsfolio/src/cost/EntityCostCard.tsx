@@ -1,17 +1,16 @@
-import { ConfiguredPillar } from '../components/ConfiguredPillar';
 import { PillarCard } from '../components/PillarCard';
+import { CostOverview } from './CostOverview';
 
-/** Spend this month and its trend. @public */
+/** Spend this month, last month and the forecast, its trend, and where the money goes. @public */
 export function EntityCostCard() {
   return (
-    <PillarCard title="Cost" pillar="cost" notConfigured="No cost allocation tag is set for this entity">
-      {summary => (
-        <ConfiguredPillar
-          summary={summary}
-          waitingFor="cost data"
-          installHint="No cost source is installed in the backend: add the AWS Cost Explorer or FOCUS Opsfolio module."
-        />
-      )}
+    <PillarCard
+      title="Cost"
+      pillar="cost"
+      notConfigured="No spend found for this entity"
+      notConfiguredHint="Or tag its cloud resources with the organisation's cost allocation tag set to the entity's name, or name the tag value it carries."
+    >
+      {summary => <CostOverview summary={summary} />}
     </PillarCard>
   );
 }

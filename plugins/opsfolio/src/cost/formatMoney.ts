@@ -24,7 +24,7 @@ export function formatMoney(money: Money, options: { cents?: boolean; currency?:
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, amount]) => {
       const text = formatter(currency, options.cents ?? Math.abs(amount) < 100).format(amount);
-      return /^[A-Z]{3}$/.test(currency) && !/[^\d\s.,\-]/.test(text) ? `${text} ${currency}` : text;
+      return /^[A-Z]{3}$/.test(currency) && !/[^\d\s.,-]/.test(text) ? `${text} ${currency}` : text;
     })
     .join(' + ');
 }

@@ -1,0 +1,51 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { Progress, ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import type { PillarSummary } from '@opsfolio/backstage-plugin-common';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { SourceFreshness } from '../components/SourceFreshness';
+import { CostChart } from './CostChart';
+import { CostFiguresRow } from './CostFiguresRow';
+import { formatMoney } from './formatMoney';
+import { COST_DENIED, useCostAccess } from './useCostAccess';
+
+/** The cost card's body: this month, last month, forecast, 30 days of spend, where it goes, and what is left out. */
+export function CostOverview(props: { summary: PillarSummary }) {
+  const { entity } = useEntity();
+  const api = useApi(opsfolioApiRef);
+  const access = useCostAccess();
+  const ref = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(
+    async () => (access.allowed ? api.getEntityCost(ref) : undefined),
+    [api, access.allowed, ref.kind, ref.namespace, ref.name],
+  );
+  // The fetch starts a render after access is known: no value and no error yet means still loading.
+  if (access.loading || loading || (access.allowed && !value && !error)) return <Progress />;
+  if (!access.allowed) return <Typography variant="body2">{COST_DENIED}</Typography>;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const cost = value!;
+  const top = cost.byCloudService.slice(0, 3);
+  return (
+    <>
+      <SourceFreshness sources={props.summary.sources} />
+      {cost.tagProblem && <WarningPanel severity="warning" title="The cost tag of this entity cannot be used" message={cost.tagProblem} />}
+      <Typography variant="body2" color="textSecondary">
+        Tag {cost.tags.map(t => `${t.key}=${t.value}`).join(', ') || 'none'}
+      </Typography>
+      <CostFiguresRow figures={cost.figures} />
+      <CostChart cost={cost} height={80} compact />
+      {top.length > 0 && (
+        <Typography variant="body2" data-testid="opsfolio-cost-top-services">
+          Last 30 days: {top.map(s => `${s.cloudService} ${formatMoney(s.amounts)}`).join(' · ')}
+        </Typography>
+      )}
+      <Typography variant="caption" color="textSecondary" component="p" data-testid="opsfolio-cost-not-included">
+        Not included, organisation-wide this month: {formatMoney(cost.notIncluded.untagged)} untagged and{' '}
+        {formatMoney(cost.notIncluded.unmapped)} under tag values no catalog entity carries.
+      </Typography>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { screen } from '@testing-library/react';
+import { cost, renderCard } from './testing/renderCostCard';
+
+describe('EntityCostCard', () => {
+  it('shows this month, last month, the forecast with its change, the top cloud services and what is left out', async () => {
+    await renderCard(true, { getEntityCost: async () => cost });
+    expect(await screen.findByTestId('opsfolio-cost-month-to-date')).toHaveTextContent('$4,200');
+    expect(screen.getByTestId('opsfolio-cost-last-month')).toHaveTextContent('$6,000');
+    // 6,300 against 6,000: +5.0%.
+    expect(screen.getByTestId('opsfolio-cost-forecast')).toHaveTextContent('$6,300+5.0% on last month');
+    expect(screen.getByTestId('opsfolio-cost-top-services')).toHaveTextContent(
+      'Last 30 days: Amazon Relational Database Service $2,400 · Amazon Elastic Compute Cloud - Compute $2,100 · Amazon Simple Storage Service $300',
+    );
+    expect(screen.getByTestId('opsfolio-cost-not-included')).toHaveTextContent('$980 untagged and $45.50 under tag values');
+  });
+});

@@ -1,0 +1,116 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import type { Money } from '@opsfolio/backstage-plugin-common';
+import { useState, type ReactNode } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { PillarEmptyState } from '../components/PillarEmptyState';
+import { CostChart } from './CostChart';
+import { CostFiguresRow } from './CostFiguresRow';
+import { formatMoney } from './formatMoney';
+import { mainCurrency } from './mainCurrency';
+import { COST_DENIED, useCostAccess } from './useCostAccess';
+import { useDeployMarkers } from './useDeployMarkers';
+
+const VIEWS = { day: { label: 'Daily, 90 days', days: 90 }, month: { label: 'Monthly, 12 months', days: 0 } } as const;
+type View = keyof typeof VIEWS;
+
+const DAY = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function Breakdown(props: { rows: Array<{ label: ReactNode; amounts: Money; key: string }> }) {
+  return (
+    <Table size="small">
+      <TableBody>
+        {props.rows.map(row => (
+          <TableRow key={row.key} data-testid="opsfolio-cost-breakdown-row">
+            <TableCell>{row.label}</TableCell>
+            <TableCell align="right">{formatMoney(row.amounts, { cents: true })}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** The cost tab: spend by day or month with the production deploys marked on it, and where it goes. @public */
+export function EntityCostContent() {
+  const { entity } = useEntity();
+  const api = useApi(opsfolioApiRef);
+  const access = useCostAccess();
+  const ref = getCompoundEntityRef(entity);
+  const [view, setView] = useState<View>('day');
+  const today = dayOf(Date.now());
+  const query =
+    view === 'day'
+      ? { granularity: 'day' as const, from: dayOf(Date.now() - (VIEWS.day.days - 1) * DAY), to: dayOf(Date.now() + DAY) }
+      : { granularity: 'month' as const, from: `${dayOf(Date.now() - 335 * DAY).slice(0, 7)}-01` };
+  const cost = useAsync(
+    async () => (access.allowed ? api.getEntityCost(ref, query) : undefined),
+    [api, access.allowed, ref.kind, ref.namespace, ref.name, view],
+  );
+  const markers = useDeployMarkers(ref, query.from ?? today);
+  if (access.loading || cost.loading || (access.allowed && !cost.value && !cost.error)) return <Progress />;
+  if (!access.allowed) return <Typography>{COST_DENIED}</Typography>;
+  if (cost.error) return <ResponseErrorPanel error={cost.error} />;
+  const data = cost.value!;
+  if (data.tags.length === 0) {
+    return (
+      <InfoCard title="Cost">
+        <PillarEmptyState title="No spend can be attributed to this entity" fix={['opsfolio.io/cost-tag']}>
+          {data.tagProblem ?? "Or tag its cloud resources with the organisation's cost allocation tag set to the entity's name."}
+        </PillarEmptyState>
+      </InfoCard>
+    );
+  }
+  const { currency, others } = mainCurrency(data.series.map(p => p.amounts));
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <InfoCard
+          title="Spend"
+          subheader={`${currency}${others.length ? ` (also spent in ${others.join(', ')}: see the tables)` : ''}; dashed lines are production deploys`}
+          action={
+            <TextField select size="small" label="View" value={view} onChange={e => setView(e.target.value as View)}>
+              {Object.entries(VIEWS).map(([key, v]) => (
+                <MenuItem key={key} value={key}>
+                  {v.label}
+                </MenuItem>
+              ))}
+            </TextField>
+          }
+        >
+          <CostFiguresRow figures={data.figures} />
+          <CostChart cost={data} markers={view === 'day' ? markers : []} />
+          {data.series.some(p => p.estimated) && (
+            <Typography variant="caption" color="textSecondary">
+              Recent days are estimates until the provider finalises them.
+            </Typography>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={data.byEntity ? 6 : 12}>
+        <InfoCard title="By cloud service" subheader={`${data.from} to ${data.to} (exclusive)`}>
+          <Breakdown rows={data.byCloudService.map(s => ({ key: s.cloudService, label: s.cloudService, amounts: s.amounts }))} />
+        </InfoCard>
+      </Grid>
+      {data.byEntity && (
+        <Grid item xs={12} md={6}>
+          <InfoCard title="By service">
+            <Breakdown rows={data.byEntity.map(e => ({ key: e.entityRef, label: <EntityRefLink entityRef={e.entityRef} />, amounts: e.amounts }))} />
+          </InfoCard>
+        </Grid>
+      )}
+    </Grid>
+  );
+}
