@@ -89,6 +89,21 @@ describe('PagerDuty on-call source against the simulator', () => {
     expect(paths.filter(p => p.startsWith('/services/'))).toHaveLength(0);
   });
 
+  it('reads the log of a resolved incident once, also when nobody acknowledged it', async () => {
+    const unacknowledged = incidentHistory(ctx, 'fraud-scoring')!.filter(
+      i => i.status === 'resolved' && i.acknowledgedAt === undefined && i.createdAt >= NOW.getTime() - 89 * DAY,
+    );
+    expect(unacknowledged.length).toBeGreaterThan(0);
+    await backend.runSync('pagerduty');
+    expect((await simulator.requests('pagerduty')).filter(r => r.path.endsWith('/log_entries')).length).toBeGreaterThan(0);
+    // The next window then covers them all again, as it does when an incident stays open for weeks.
+    await backend.knex('opsfolio_source_state').where({ source_id: 'pagerduty', key: 'incidents_since' })
+      .update({ value: new Date(NOW.getTime() - 90 * DAY).toISOString() });
+    await simulator.clearRequests();
+    await backend.runSync('pagerduty');
+    expect((await simulator.requests('pagerduty')).filter(r => r.path.endsWith('/log_entries'))).toHaveLength(0);
+  });
+
   it('serves the last snapshot with its age and the error when PagerDuty is down, and waits out a 429', async () => {
     await backend.runSync('pagerduty');
     await simulator.addFault({ vendor: 'pagerduty', path: '/services/*', status: 503 });

@@ -136,10 +136,14 @@ export class PagerDutyOnCallSource implements OnCallSource {
             const records = [];
             for (const incident of incidents) {
               if (incident.status !== 'resolved') oldestOpen = Math.min(oldestOpen, Date.parse(incident.created_at));
-              // A resolved incident no longer lists its acknowledgements: read them once from its log.
+              // A resolved incident no longer lists its acknowledgements: read them once from its log. Once
+              // stored as resolved, its log has been read, also when nobody acknowledged it (resolved by
+              // the integration), so later syncs whose window still covers it do not read it again.
+              const stored = known.get(incident.id);
               const ack =
                 incident.status === 'resolved' && !incident.acknowledgements?.length
-                  ? (known.get(incident.id)?.acknowledgedAt ?? (await this.firstAcknowledgement(incident.id, context.signal)))
+                  ? (stored?.acknowledgedAt ??
+                    (stored?.status === 'resolved' ? undefined : await this.firstAcknowledgement(incident.id, context.signal)))
                   : undefined;
               records.push(toIncident(incident, ack));
             }
