@@ -53,6 +53,19 @@ export {
   type Rotation,
   type Shift,
 } from './data/oncall';
+export {
+  costModel,
+  dailyLevel,
+  dayString,
+  isEstimated,
+  jumpDay,
+  parseDay,
+  reportedShare,
+  UNTAGGED_POOL,
+  weekdayFactor,
+  type CostLine,
+  type CostModel,
+} from './data/cost';
 export type { LoggedRequest } from './control/requestLog';
 export type { FaultRule } from './control/faultRule';
 export type { StoredFault } from './control/faults';

@@ -26,7 +26,7 @@ describe('simulator frame', () => {
     expect((await pd.expect(404)).body).toEqual({ error: { message: 'Not Found', code: 2100, errors: [] } });
     const opsgenie = await request(app).get('/opsgenie/v2/heartbeats').set('Authorization', 'GenieKey x').expect(404);
     expect(opsgenie.body).toMatchObject({ message: 'Not Found', requestId: expect.any(String) });
-    const aws = await request(app).post('/aws/').send({}).expect(404);
+    const aws = await request(app).post('/aws/elsewhere').send({}).expect(404);
     expect(JSON.parse(aws.text)).toEqual({ __type: 'ResourceNotFoundException', message: 'Not Found' });
   });
 

@@ -23,6 +23,11 @@ export const faultRuleSchema = z
     delayMs: z.number().int().min(0).max(120_000).optional(),
     malformedBody: z.literal(true).optional(),
     body: z.unknown().optional(),
+    /** with `status`: the vendor's error name where the vendor names errors (AWS `__type`, e.g. DataUnavailableException) */
+    errorType: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an error name such as DataUnavailableException')
+      .optional(),
     // -- how often
     times: z.number().int().min(1).optional(),
     onNth: z.number().int().min(1).optional(),
@@ -37,6 +42,9 @@ export const faultRuleSchema = z
     }
     if (rule.retryAfter !== undefined && rule.status === undefined) {
       ctx.addIssue({ code: 'custom', path: ['retryAfter'], message: 'needs a status, e.g. 429 or 503' });
+    }
+    if (rule.errorType !== undefined && (rule.status === undefined || rule.malformedBody || rule.body !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['errorType'], message: 'needs a status, and no body or malformedBody' });
     }
     if (rule.body !== undefined && (rule.status === undefined || rule.malformedBody)) {
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'needs a status and no malformedBody' });

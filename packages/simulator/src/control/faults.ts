@@ -106,7 +106,7 @@ export function applyFaults(store: FaultStore, vendor: Vendor): RequestHandler {
         res.status(fault.status).json(fault.body);
         return;
       }
-      vendor.sendError(res, fault.status);
+      vendor.sendError(res, fault.status, undefined, fault.errorType);
     };
     if (fault.delayMs) setTimeout(act, fault.delayMs);
     else act();

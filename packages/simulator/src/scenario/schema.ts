@@ -145,6 +145,16 @@ export const costSchema = z
       .string()
       .regex(/^[^=\s]+=[^=\s]+$/, 'must be key=value')
       .optional(),
+    /**
+     * The spend steps by `pct` percent from the day of the component's most recent successful production
+     * deploy at least `minDaysAgo` days old (one the GitHub/GitLab routes serve); `monthly` is the level after it.
+     */
+    jumpAfterDeploy: z
+      .strictObject({
+        pct: z.number().min(-90).max(1000),
+        minDaysAgo: z.number().int().min(1).max(365).default(10),
+      })
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.tagged && c.tag === undefined) {
@@ -170,6 +180,13 @@ export const componentSchema = z
         code: 'custom',
         path: ['incidents'],
         message: 'incidents are served by the on-call vendor: add an oncall section or remove incidents',
+      });
+    }
+    if (c.cost?.jumpAfterDeploy && !c.deploys) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cost', 'jumpAfterDeploy'],
+        message: 'the jump follows a production deploy: add a deploys section or remove jumpAfterDeploy',
       });
     }
   });
@@ -199,13 +216,15 @@ const vendorsSchema = z
       .strictObject({
         accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
         accountName: z.string().min(1),
+        /** groups per Cost Explorer page: small, so that a sync pages and a day splits across pages */
+        pageSize: z.number().int().min(1).max(5000).default(40),
       })
-      .default({ accountId: '123456789012', accountName: 'production' }),
+      .default({ accountId: '123456789012', accountName: 'production', pageSize: 40 }),
   })
   .default({
     github: { rateLimitPerHour: 5000 },
     pagerduty: { subdomain: 'acme', rateLimitPerMinute: 960 },
-    aws: { accountId: '123456789012', accountName: 'production' },
+    aws: { accountId: '123456789012', accountName: 'production', pageSize: 40 },
   });
 
 /** Top-level keys starting with "x-" are free for YAML anchors and notes; everything else is checked. */

@@ -9,6 +9,9 @@ export interface Vendor {
   /** mount point; a client's base URL is http://host:port<basePath> */
   basePath: string;
   router: Router;
-  /** answer with this vendor's own error body and headers (used for 404s and injected faults) */
-  sendError(res: Response, status: number, message?: string): void;
+  /**
+   * answer with this vendor's own error body and headers (used for 404s and injected faults); `errorType`
+   * is a fault's vendor error name, for vendors that name their errors (AWS)
+   */
+  sendError(res: Response, status: number, message?: string, errorType?: string): void;
 }
