@@ -1,0 +1,56 @@
+import type { GetCostAndUsageCommandOutput } from '@aws-sdk/client-cost-explorer';
+import type { CostRecord } from '@opsfolio/backstage-plugin-node';
+import { isDay } from './days';
+
+type Page = Pick<GetCostAndUsageCommandOutput, 'GroupDefinitions' | 'ResultsByTime'>;
+
+/**
+ * Cost Explorer pages (grouped by the cost allocation tag and SERVICE) as cost records, merged by (day,
+ * tag value, service, currency): a page can end inside a day, and several TAG keys can map to one value.
+ * `<key>$value` gives the tag value (split on the first `$`); `<key>$` is the untagged bucket, `''`.
+ */
+export function toCostRecords(pages: Page[], metric: string): CostRecord[] {
+  const merged = new Map<string, CostRecord>();
+  for (const page of pages) {
+    const definitions = page.GroupDefinitions ?? [];
+    const tagAt = indexOr(definitions.findIndex(d => d.Type === 'TAG'), 0);
+    const serviceAt = indexOr(definitions.findIndex(d => d.Type === 'DIMENSION' && d.Key === 'SERVICE'), 1);
+    for (const result of page.ResultsByTime ?? []) {
+      const day = result.TimePeriod?.Start ?? '';
+      if (!isDay(day)) throw new Error(`Cost Explorer sent a period that is not a day: "${day}"`);
+      for (const group of result.Groups ?? []) {
+        const value = group.Metrics?.[metric];
+        if (!value) throw new Error(`Cost Explorer sent a group of ${day} without the ${metric} metric`);
+        const amount = Number(value.Amount);
+        if (value.Amount === undefined || value.Amount.trim() === '' || !Number.isFinite(amount)) {
+          throw new Error(`Cost Explorer sent an amount that is not a number for ${day}: "${value.Amount}"`);
+        }
+        if (!value.Unit) throw new Error(`Cost Explorer sent an amount without a currency for ${day}`);
+        if (amount === 0) continue;
+        const record: CostRecord = {
+          day,
+          tagValue: tagValueOf(group.Keys?.[tagAt] ?? ''),
+          cloudService: group.Keys?.[serviceAt] ?? '',
+          currency: value.Unit,
+          amount,
+          estimated: result.Estimated === true,
+        };
+        const key = JSON.stringify([record.day, record.tagValue, record.cloudService, record.currency]);
+        const seen = merged.get(key);
+        if (seen) {
+          seen.amount += amount;
+          seen.estimated ||= record.estimated;
+        } else merged.set(key, record);
+      }
+    }
+  }
+  return [...merged.values()];
+}
+
+/** `service$payments-api` → `payments-api`; `service$` → `''` (untagged). */
+export function tagValueOf(key: string): string {
+  const at = key.indexOf('$');
+  return at < 0 ? key : key.slice(at + 1);
+}
+
+const indexOr = (index: number, fallback: number) => (index < 0 ? fallback : index);
