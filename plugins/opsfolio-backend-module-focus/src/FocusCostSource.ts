@@ -1,0 +1,161 @@
+import type { UrlReaderService } from '@backstage/backend-plugin-api';
+import type { CostSource, CostSyncContext } from '@opsfolio/backstage-plugin-node';
+import { listExportFiles, type ExportFile } from './exportFiles';
+import { FocusAggregate } from './FocusAggregate';
+import { readFocus, type FocusFileStats } from './parseFocus';
+
+type Days = { from: string; to: string };
+
+/** What the last import saw, kept in the source's state: each file's fingerprint and days. */
+interface Imported {
+  location: string;
+  files: Record<string, { fingerprint?: string; days?: Days }>;
+}
+
+const STATE_KEY = 'imported';
+
+/** @public */
+export interface FocusCostSourceOptions {
+  /** Unique among cost sources: `focus` or `focus-<export id>`. */
+  id: string;
+  /** A local file or directory (relative to `baseDir`), or a URL read through the UrlReader. */
+  location: string;
+  urlReader: UrlReaderService;
+  /** The column summed (default `EffectiveCost`). */
+  costColumn?: string;
+  /** Only these `ChargeCategory` values count (default: every row). */
+  chargeCategories?: readonly string[];
+  /** Where relative paths start (default: the backend's working directory). */
+  baseDir?: string;
+  now?: () => Date;
+}
+
+/** Sync result: `items` records written; the rows read and the malformed rows left out. @public */
+export interface FocusSyncResult {
+  items: number;
+  files: number;
+  rows: number;
+  skipped: number;
+}
+
+/**
+ * Daily cost from the FOCUS CSV exports at one location. A file is read again only when it changed
+ * (size and mtime, or ETag); its days are then replaced whole, so a re-import never double counts.
+ * @public
+ */
+export class FocusCostSource implements CostSource {
+  readonly id: string;
+  readonly vendor = 'focus';
+
+  constructor(private readonly options: FocusCostSourceOptions) {
+    this.id = options.id;
+  }
+
+  async sync(context: CostSyncContext): Promise<FocusSyncResult> {
+    const { logger, signal } = context;
+    const before = await this.imported(context);
+    const files = await listExportFiles(
+      this.options.location,
+      { urlReader: this.options.urlReader, baseDir: this.options.baseDir ?? process.cwd(), signal },
+      name => before.files[name]?.fingerprint,
+    );
+    const changed = files.filter(f => !f.fingerprint || before.files[f.name]?.fingerprint !== f.fingerprint);
+    const gone = Object.keys(before.files).filter(name => !files.some(f => f.name === name));
+    const result: FocusSyncResult = { items: 0, files: changed.length, rows: 0, skipped: 0 };
+    if (!changed.length && !gone.length) {
+      logger.debug(`FOCUS ${this.options.location}: ${files.length} file(s), none changed since the last import`);
+      return result;
+    }
+
+    // Replace every day a changed or removed file covered, before or now: disjoint spans, so days
+    // between two monthly files that no file covers are left alone rather than stored as empty.
+    const aggregate = new FocusAggregate();
+    const after: Imported = { location: this.options.location, files: {} };
+    const covered = [...changed.map(f => f.name), ...gone].map(name => before.files[name]?.days);
+    for (const file of changed) {
+      const stats = await this.read(file, aggregate, context);
+      after.files[file.name] = { fingerprint: file.fingerprint, days: stats.days };
+      covered.push(stats.days);
+      result.rows += stats.rows;
+      result.skipped += stats.skipped;
+    }
+    const spans = disjoint(covered);
+    // Unchanged files with rows on those days (part files, overlapping exports) are read again.
+    for (const file of files.filter(f => !changed.includes(f))) {
+      const known = before.files[file.name];
+      after.files[file.name] = known;
+      if (known.days && spans.some(span => overlap(span, known.days!))) await this.read(file, aggregate, context);
+    }
+    for (const span of spans) {
+      const records = aggregate.records(span);
+      await context.replaceDays(span, records);
+      result.items += records.length;
+    }
+    await context.state.set(STATE_KEY, JSON.stringify(after));
+    logger.info(
+      `FOCUS ${this.options.location}: imported ${changed.length} changed file(s), ${result.rows} rows` +
+        (spans.length ? `, ${result.items} daily records for ${spans.map(d => `${d.from}..${d.to}`).join(', ')} (end exclusive)` : '') +
+        (result.skipped ? `, ${result.skipped} malformed rows left out` : ''),
+    );
+    return result;
+  }
+
+  private async read(file: ExportFile, aggregate: FocusAggregate, context: CostSyncContext): Promise<FocusFileStats> {
+    let stats: FocusFileStats;
+    try {
+      stats = await readFocus(
+        await file.open(),
+        {
+          tagKey: context.tagKey,
+          costColumn: this.options.costColumn,
+          chargeCategories: this.options.chargeCategories,
+          now: this.options.now?.(),
+          signal: context.signal,
+        },
+        aggregate,
+      );
+    } catch (error) {
+      // Nothing is replaced unless every file read whole: a truncated file never wipes good data.
+      throw new Error(`FOCUS export ${file.name}: ${(error as Error).message}`, { cause: error });
+    }
+    for (const problem of stats.problems) {
+      context.logger.warn(`FOCUS export ${file.name} line ${problem.line}: ${problem.message}; row left out`);
+    }
+    if (stats.skipped > stats.problems.length) {
+      context.logger.warn(`FOCUS export ${file.name}: ${stats.skipped - stats.problems.length} more malformed rows left out`);
+    }
+    return stats;
+  }
+
+  /** The last import, or nothing when the location changed or the store lost what it imported. */
+  private async imported(context: CostSyncContext): Promise<Imported> {
+    const none: Imported = { location: this.options.location, files: {} };
+    let saved: Imported;
+    try {
+      saved = JSON.parse((await context.state.get(STATE_KEY)) ?? 'null') ?? none;
+    } catch {
+      return none;
+    }
+    if (saved.location !== this.options.location) {
+      // Moved: every file is read again, and the days the old files covered are replaced too.
+      const days = Object.entries(saved.files ?? {}).map(([name, file]) => [name, { days: file.days }]);
+      return { ...none, files: Object.fromEntries(days) };
+    }
+    if (Object.keys(saved.files).length && !(await context.storedDays()).first) return none;
+    return saved;
+  }
+}
+
+const overlap = (a: Days, b: Days) => a.from < b.to && b.from < a.to;
+
+/** The days of the given spans as few disjoint spans, in order; touching spans are joined. */
+function disjoint(spans: Array<Days | undefined>): Days[] {
+  const sorted = spans.filter((d): d is Days => !!d).sort((a, b) => (a.from < b.from ? -1 : 1));
+  const out: Days[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last && span.from <= last.to) last.to = span.to > last.to ? span.to : last.to;
+    else out.push({ ...span });
+  }
+  return out;
+}
