@@ -14,5 +14,7 @@ backend.add(import('@opsfolio/backstage-plugin-backend-module-github'));
 backend.add(import('@opsfolio/backstage-plugin-backend-module-gitlab'));
 backend.add(import('@opsfolio/backstage-plugin-backend-module-pagerduty'));
 backend.add(import('@opsfolio/backstage-plugin-backend-module-opsgenie'));
+backend.add(import('@opsfolio/backstage-plugin-backend-module-aws'));
+backend.add(import('@opsfolio/backstage-plugin-backend-module-focus'));
 
 backend.start();
