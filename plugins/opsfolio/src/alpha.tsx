@@ -1,6 +1,7 @@
 import { compatWrapper } from '@backstage/core-compat-api';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { ApiBlueprint, createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, createFrontendPlugin, createRouteRef, PageBlueprint } from '@backstage/frontend-plugin-api';
+import MoneyIcon from '@material-ui/icons/AttachMoney';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { opsfolioApiRef } from './api/OpsfolioApi';
 import { OpsfolioClient } from './api/OpsfolioClient';
@@ -81,6 +82,28 @@ const costContent = EntityContentBlueprint.make({
   },
 });
 
+const teamCostCard = EntityCardBlueprint.make({
+  name: 'team-cost',
+  params: {
+    filter: { kind: 'group' },
+    loader: () => import('./cost/EntityTeamCostCard').then(m => compatWrapper(<m.EntityTeamCostCard />)),
+  },
+});
+
+const costPageRouteRef = createRouteRef();
+
+const costPage = PageBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/opsfolio/cost',
+    title: 'Cost',
+    icon: <MoneyIcon />,
+    routeRef: costPageRouteRef,
+    noHeader: true,
+    loader: () => import('./cost/OpsfolioCostPage').then(m => compatWrapper(<m.OpsfolioCostPage />)),
+  },
+});
+
 const readinessCard = EntityCardBlueprint.make({
   name: 'readiness',
   params: {
@@ -96,5 +119,6 @@ const readinessCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'opsfolio',
   info: { packageJson: () => import('../package.json') },
-  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, teamOnCallCard, costCard, costContent, readinessCard],
+  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, teamOnCallCard, costCard, costContent, teamCostCard, costPage, readinessCard],
+  routes: { costPage: costPageRouteRef },
 });

@@ -13,6 +13,8 @@ export {
   EntityTeamOnCallCard,
   EntityCostCard,
   EntityCostContent,
+  EntityTeamCostCard,
+  OpsfolioCostPage,
   EntityReadinessCard,
 } from './plugin';
 export { isDeploymentsAvailable, isOnCallAvailable, isCostAvailable, isReadinessAvailable } from './predicates';

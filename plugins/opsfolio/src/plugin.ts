@@ -12,11 +12,12 @@ import { OpsfolioClient } from './api/OpsfolioClient';
 
 const deploymentsRouteRef = createRouteRef({ id: 'opsfolio:deployments' });
 const costRouteRef = createRouteRef({ id: 'opsfolio:cost' });
+const costPageRouteRef = createRouteRef({ id: 'opsfolio:cost-page' });
 
 /** The Opsfolio plugin for the legacy frontend system. @public */
 export const opsfolioPlugin = createPlugin({
   id: 'opsfolio',
-  routes: { deployments: deploymentsRouteRef, cost: costRouteRef },
+  routes: { deployments: deploymentsRouteRef, cost: costRouteRef, costPage: costPageRouteRef },
   apis: [
     createApiFactory({
       api: opsfolioApiRef,
@@ -45,6 +46,10 @@ export const EntityOnCallCard = card('EntityOnCallCard', () =>
 export const EntityTeamOnCallCard = card('EntityTeamOnCallCard', () =>
   import('./oncall/EntityTeamOnCallCard').then(m => m.EntityTeamOnCallCard),
 );
+/** For Group pages: the team's spend with its sub-teams, by month, and its top services. @public */
+export const EntityTeamCostCard = card('EntityTeamCostCard', () =>
+  import('./cost/EntityTeamCostCard').then(m => m.EntityTeamCostCard),
+);
 /** @public */
 export const EntityCostCard = card('EntityCostCard', () => import('./cost/EntityCostCard').then(m => m.EntityCostCard));
 /** @public */
@@ -67,5 +72,14 @@ export const EntityCostContent = opsfolioPlugin.provide(
     name: 'EntityCostContent',
     mountPoint: costRouteRef,
     component: () => import('./cost/EntityCostContent').then(m => m.EntityCostContent),
+  }),
+);
+
+/** Spend of every team, system or domain with the untagged and unmapped buckets: `<Route path="/opsfolio/cost" element={<OpsfolioCostPage />} />`. @public */
+export const OpsfolioCostPage = opsfolioPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsfolioCostPage',
+    mountPoint: costPageRouteRef,
+    component: () => import('./cost/OpsfolioCostPage').then(m => m.OpsfolioCostPage),
   }),
 );

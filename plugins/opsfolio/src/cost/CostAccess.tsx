@@ -1,0 +1,35 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import type { ReactNode } from 'react';
+import { COST_DENIED, useCostAccess } from './useCostAccess';
+
+/** A 403 from the backend: its policy said no although the frontend's check said yes. */
+export function isNotAllowed(error: unknown): boolean {
+  const e = error as { statusCode?: number; name?: string; cause?: { name?: string } } | undefined;
+  return e?.statusCode === 403 || e?.name === 'NotAllowedError' || e?.cause?.name === 'NotAllowedError';
+}
+
+/** Not an error: the install's permission policy keeps spend from this user. */
+export function CostNotAllowed() {
+  return (
+    <Box data-testid="opsfolio-cost-not-allowed">
+      <Typography variant="body2">{COST_DENIED}</Typography>
+      <Typography variant="body2" color="textSecondary">
+        Ask your Backstage administrators if you need to see spend.
+      </Typography>
+    </Box>
+  );
+}
+
+/** The backend's 403 as the permission message, anything else as an error. */
+export function CostError(props: { error: Error }) {
+  return isNotAllowed(props.error) ? <CostNotAllowed /> : <ResponseErrorPanel error={props.error} />;
+}
+
+/** Renders (and so fetches) its children only when the user may read cost. */
+export function CostPermissionGate(props: { children: ReactNode }) {
+  const { loading, allowed } = useCostAccess();
+  if (loading) return <Progress />;
+  return allowed ? <>{props.children}</> : <CostNotAllowed />;
+}

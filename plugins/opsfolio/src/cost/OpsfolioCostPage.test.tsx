@@ -1,0 +1,132 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { vi } from 'vitest';
+import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
+import { ownerOverview, paymentsCost, systemOverview } from './costTestData';
+import { OpsfolioCostPage } from './OpsfolioCostPage';
+
+function apiOf(overview = async (groupBy?: CostOverviewResponse['groupBy']) => (groupBy === 'system' ? systemOverview : ownerOverview)) {
+  return {
+    getCostOverview: vi.fn(overview),
+    getCostOverviewCsv: vi.fn(async () => new Blob(['key,monthToDate\n'], { type: 'text/csv' })),
+    getEntityCost: vi.fn(async () => paymentsCost),
+  } satisfies Partial<OpsfolioApi>;
+}
+
+async function renderPage(api: Partial<OpsfolioApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[opsfolioApiRef, api], [permissionApiRef, mockApis.permission()]]}>
+      <OpsfolioCostPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map(c => c.textContent);
+
+describe('OpsfolioCostPage', () => {
+  it('lists every team in tree order with totals, own spend, unmapped, untagged and the organisation', async () => {
+    await renderPage(apiOf());
+    const rows = await screen.findAllByTestId('opsfolio-cost-row');
+    expect(rows.map(r => [r.dataset.key, r.dataset.depth])).toEqual([
+      ['group:default/engineering', '0'],
+      ['group:default/search', '1'],
+      ['group:default/payments', '1'],
+      ['group:default/checkout', '2'],
+      ['user:default/jane', '0'],
+      ['', '0'],
+    ]);
+    expect(screen.getByTestId('opsfolio-cost-page')).toBeInTheDocument();
+    // Engineering: with sub-teams, own spend as secondary text; change is forecast on last month.
+    expect(cells(rows[0])).toEqual([
+      expect.stringMatching(/Engineering.*with sub-teams/),
+      '1',
+      '$1,500own $100',
+      '$1,600own $100',
+      '$2,250own $150',
+      '+41%',
+    ]);
+    expect(cells(rows[1])).toEqual(['▸Search', '3', '$800', '$700', '$1,100', '+57%']);
+    expect(within(rows[2]).getByText('$600')).toBeInTheDocument();
+    expect(within(rows[2]).getByText('own $400')).toBeInTheDocument();
+    expect(within(rows[0]).getByRole('link', { name: 'Engineering' })).toHaveAttribute('href', '/catalog/default/group/engineering');
+    expect(within(rows[4]).getByRole('link')).toHaveTextContent('user:jane');
+    expect(within(rows[5]).queryByRole('link')).toBeNull();
+    expect(rows[5]).toHaveTextContent('No owner');
+
+    const unmapped = screen.getByTestId('opsfolio-cost-unmapped');
+    expect(within(unmapped).getAllByTestId('opsfolio-cost-unmapped-value')).toHaveLength(10);
+    expect(unmapped).toHaveTextContent('legacy-01 $10.00 this month, $5.00 last month');
+    expect(unmapped).toHaveTextContent('and 2 more');
+    expect(cells(screen.getByTestId('opsfolio-cost-untagged')).slice(2)).toEqual(['$300', '$250', '$400', '+60%']);
+    expect(cells(screen.getByTestId('opsfolio-cost-organisation'))).toEqual(['Organisation', '', '$2,000', '$1,970', '$2,945', '+49%']);
+    expect(screen.getByTestId('opsfolio-cost-reconciliation')).toHaveTextContent(
+      "Teams, unmapped and untagged add up to the organisation's $2,000 this month",
+    );
+  });
+
+  it("opens a team's services", async () => {
+    const api = apiOf();
+    await renderPage(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show services of Payments' }));
+    const services = await screen.findAllByTestId('opsfolio-cost-drilldown-row');
+    expect(api.getEntityCost).toHaveBeenCalledWith({ kind: 'group', namespace: 'default', name: 'payments' }, { granularity: 'month' });
+    expect(services.map(cells)).toEqual([
+      ['payments-api', '$2,500'],
+      ['refunds', '$1,200'],
+      ['checkout-web', '€40.00 + $670'],
+    ]);
+    expect(screen.getByTestId('opsfolio-cost-drilldown')).toHaveTextContent('Spend since Jan 2026');
+  });
+
+  it('downloads the CSV of the current grouping', async () => {
+    const api = apiOf();
+    const createObjectURL = vi.fn(() => 'blob:csv');
+    const revokeObjectURL = vi.fn();
+    // jsdom has neither; put back whatever was there.
+    const original = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const saved: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(`${this.download} ${this.href}`);
+    });
+    await renderPage(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(saved).toEqual(['opsfolio-cost-by-owner.csv blob:csv']));
+    expect(api.getCostOverviewCsv).toHaveBeenCalledWith('owner');
+    expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+    await waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith('blob:csv'));
+    click.mockRestore();
+    Object.assign(URL, original);
+  });
+
+  it('groups by system', async () => {
+    const api = apiOf();
+    await renderPage(api);
+    await screen.findAllByTestId('opsfolio-cost-row');
+    fireEvent.change(screen.getByTestId('opsfolio-cost-group-by'), { target: { value: 'system' } });
+    await waitFor(() => expect(api.getCostOverview).toHaveBeenLastCalledWith('system'));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('opsfolio-cost-row').map(r => r.dataset.key)).toEqual(['system:default/storefront', '']),
+    );
+    expect(screen.getAllByTestId('opsfolio-cost-row')[1]).toHaveTextContent('No system');
+    expect(screen.getByTestId('opsfolio-cost-reconciliation')).toHaveTextContent('Systems, unmapped and untagged add up');
+  });
+
+  it('shows a 403 from the backend as the permission message, not an error', async () => {
+    const forbidden = Object.assign(new Error('Forbidden'), { name: 'ResponseError', statusCode: 403 });
+    await renderPage(apiOf(async () => Promise.reject(forbidden)));
+    expect(await screen.findByTestId('opsfolio-cost-not-allowed')).toHaveTextContent('your permission policy does not allow opsfolio.cost.read');
+    expect(screen.queryAllByTestId('opsfolio-cost-row')).toHaveLength(0);
+  });
+
+  it('explains how to get cost data when there is none', async () => {
+    const empty = { monthToDate: {}, lastMonth: {}, forecast: {} };
+    await renderPage(apiOf(async () => ({ ...ownerOverview, rows: [], untagged: empty, unmapped: { figures: empty, values: [] }, organisation: empty })));
+    expect(await screen.findByText('No cost data yet')).toBeInTheDocument();
+    expect(screen.getByTestId('opsfolio-empty-state')).toHaveTextContent('AWS Cost Explorer or FOCUS');
+  });
+});

@@ -1,0 +1,121 @@
+import { Content, ContentHeader, Header, Page, Progress } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import type { CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { PillarEmptyState } from '../components/PillarEmptyState';
+import { CostError, CostPermissionGate } from './CostAccess';
+import { isEmptyFigures, monthLabel } from './costMoney';
+import { CostOverviewTable } from './CostOverviewTable';
+import { saveBlob } from './saveBlob';
+
+type GroupBy = CostOverviewResponse['groupBy'];
+const GROUP_BYS: Array<{ value: GroupBy; label: string }> = [
+  { value: 'owner', label: 'Owner' },
+  { value: 'system', label: 'System' },
+  { value: 'domain', label: 'Domain' },
+];
+const groupByOf = (raw: string | null): GroupBy => GROUP_BYS.find(g => g.value === raw)?.value ?? 'owner';
+
+// `asOf` is exclusive: the figures run through the day before.
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+function DownloadCsv(props: { groupBy: GroupBy }) {
+  const api = useApi(opsfolioApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      saveBlob(await api.getCostOverviewCsv(props.groupBy), `opsfolio-cost-by-${props.groupBy}.csv`);
+    } catch (e) {
+      alertApi.post({ message: `Could not download the CSV: ${(e as Error).message}`, severity: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="outlined" color="primary" disabled={busy} onClick={download}>
+      Download CSV
+    </Button>
+  );
+}
+
+function CostOverviewBody(props: { groupBy: GroupBy }) {
+  const api = useApi(opsfolioApiRef);
+  const { value, loading, error } = useAsync(() => api.getCostOverview(props.groupBy), [api, props.groupBy]);
+  if (loading) return <Progress />;
+  if (error) return <CostError error={error} />;
+  const overview = value!;
+  if (isEmptyFigures(overview.organisation)) {
+    return (
+      <PillarEmptyState title="No cost data yet">
+        Opsfolio reads spend from a cost source in the backend: install the AWS Cost Explorer or FOCUS Opsfolio module and
+        set the organisation&apos;s cost allocation tag. If one is installed, its first sync has not finished yet.
+      </PillarEmptyState>
+    );
+  }
+  return (
+    <>
+      <Typography variant="body2" color="textSecondary" gutterBottom>
+        {monthLabel(overview.month)}, through {dayBefore(overview.asOf)}. Spend is matched to entities by the{' '}
+        <code>{overview.tagKey}</code> tag.
+      </Typography>
+      <CostOverviewTable overview={overview} />
+    </>
+  );
+}
+
+function CostOverview() {
+  const [params, setParams] = useSearchParams();
+  const groupBy = groupByOf(params.get('groupBy'));
+  return (
+    <>
+      <ContentHeader title={`Spend by ${groupBy}`}>
+        <TextField
+          select
+          label="Group by"
+          size="small"
+          variant="outlined"
+          value={groupBy}
+          onChange={e => setParams({ groupBy: e.target.value }, { replace: true })}
+          SelectProps={{ native: true }}
+          inputProps={{ 'data-testid': 'opsfolio-cost-group-by' }}
+          style={{ marginRight: 16, minWidth: 140 }}
+        >
+          {GROUP_BYS.map(g => (
+            <option key={g.value} value={g.value}>
+              {g.label}
+            </option>
+          ))}
+        </TextField>
+        <DownloadCsv groupBy={groupBy} />
+      </ContentHeader>
+      <CostOverviewBody groupBy={groupBy} />
+    </>
+  );
+}
+
+/**
+ * `/opsfolio/cost`: every team's spend side by side, with the untagged and unmapped spend nobody owns, adding up
+ * to the organisation's. @public
+ */
+export function OpsfolioCostPage() {
+  return (
+    <Page themeId="tool">
+      <Header title="Cost" subtitle="Cloud spend by team, system or domain" />
+      <Content>
+        <div data-testid="opsfolio-cost-page">
+          <CostPermissionGate>
+            <CostOverview />
+          </CostPermissionGate>
+        </div>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,39 @@
+import Typography from '@material-ui/core/Typography';
+import type { EntityCostResponse } from '@opsfolio/backstage-plugin-common';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { largest, monthLabel, sumMoney } from './costMoney';
+import { formatMoney } from './formatMoney';
+import { mainCurrency } from './mainCurrency';
+
+/** Spend per month in the team's main currency; other currencies are named, never converted or added in. */
+export function TeamCostChart(props: { series: EntityCostResponse['series'] }) {
+  const amounts = props.series.map(p => p.amounts);
+  if (largest(sumMoney(amounts)) <= 0) return null;
+  const { currency, others } = mainCurrency(amounts);
+  // Months with estimated days are a second, lighter series rather than a per-bar colour.
+  const rows = props.series.map(p => {
+    const amount = p.amounts[currency] ?? 0;
+    return { month: monthLabel(p.period), known: p.estimated ? 0 : amount, estimated: p.estimated ? amount : 0 };
+  });
+  return (
+    <div data-testid="opsfolio-team-cost-chart">
+      <div style={{ width: '100%', height: 180 }}>
+        <ResponsiveContainer>
+          <BarChart data={rows}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="month" />
+            <YAxis width={70} tickFormatter={(v: number) => formatMoney({ [currency]: v })} />
+            <Tooltip formatter={(v: unknown) => formatMoney({ [currency]: Number(v) })} />
+            <Bar dataKey="known" name={`Spend (${currency})`} stackId="s" fill="#1976d2" isAnimationActive={false} />
+            <Bar dataKey="estimated" name={`Estimated (${currency})`} stackId="s" fill="#90caf9" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <Typography variant="caption" color="textSecondary" display="block">
+        Monthly spend in {currency}
+        {others.length > 0 && `; also spent in ${others.join(', ')}, not charted`}
+        {props.series.some(p => p.estimated) && '; lighter bars include estimated days'}.
+      </Typography>
+    </div>
+  );
+}

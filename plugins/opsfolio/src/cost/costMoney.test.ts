@@ -1,0 +1,32 @@
+import { isEmptyFigures, largest, monthLabel, sameFigures, spendByEntity, sumMoney } from './costMoney';
+import { paymentsCost } from './costTestData';
+
+describe('costMoney', () => {
+  it('sums per currency, never across', () => {
+    expect(sumMoney([{ USD: 1, EUR: 2 }, { USD: 3 }])).toEqual({ USD: 4, EUR: 2 });
+    expect(largest({ USD: 4, EUR: 9 })).toBe(9);
+    expect(largest({})).toBe(0);
+  });
+
+  it('treats sub-cent amounts as nothing', () => {
+    expect(isEmptyFigures({ monthToDate: { USD: 0.001 }, lastMonth: {}, forecast: {} })).toBe(true);
+    expect(isEmptyFigures({ monthToDate: {}, lastMonth: { USD: 3 }, forecast: {} })).toBe(false);
+    const f = { monthToDate: { USD: 1 }, lastMonth: {}, forecast: {} };
+    expect(sameFigures(f, { ...f, monthToDate: { USD: 1.001 } })).toBe(true);
+    expect(sameFigures(f, { ...f, lastMonth: { USD: 1 } })).toBe(false);
+  });
+
+  it('labels months', () => {
+    expect(monthLabel('2026-06')).toBe('Jun 2026');
+    expect(monthLabel('2026-01-01')).toBe('Jan 2026');
+  });
+
+  it('lists spend per service, or the one tagged service with its series summed', () => {
+    expect(spendByEntity(paymentsCost)).toBe(paymentsCost.byEntity);
+    const single = { ...paymentsCost, tags: paymentsCost.tags.slice(0, 1), byEntity: undefined };
+    expect(spendByEntity(single)).toEqual([
+      { entityRef: 'component:default/payments-api', amounts: { USD: 4370, EUR: 40 }, tag: 'team=payments-api' },
+    ]);
+    expect(spendByEntity({ ...single, tags: [] })).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import type { CostFigures, EntityCostResponse, Money } from '@opsfolio/backstage-plugin-common';
+
+/** The largest amount in any one currency: enough to rank spend without adding currencies together. */
+export function largest(money: Money): number {
+  return Math.max(0, ...Object.values(money));
+}
+
+/** Per-currency sum. */
+export function sumMoney(monies: Iterable<Money>): Money {
+  const total: Money = {};
+  for (const money of monies) for (const [currency, amount] of Object.entries(money)) total[currency] = (total[currency] ?? 0) + amount;
+  return total;
+}
+
+// Rounded amounts below a cent count as nothing, as formatMoney shows them.
+const isEmptyMoney = (money: Money) => Object.values(money).every(amount => Math.abs(amount) < 0.005);
+
+export const isEmptyFigures = (f: CostFigures) => isEmptyMoney(f.monthToDate) && isEmptyMoney(f.lastMonth) && isEmptyMoney(f.forecast);
+
+/** Same amounts in every currency (so a team without sub-team spend shows one figure, not two). */
+export function sameMoney(a: Money, b: Money): boolean {
+  return Object.keys({ ...a, ...b }).every(currency => Math.abs((a[currency] ?? 0) - (b[currency] ?? 0)) < 0.005);
+}
+
+export const sameFigures = (a: CostFigures, b: CostFigures) =>
+  sameMoney(a.monthToDate, b.monthToDate) && sameMoney(a.lastMonth, b.lastMonth) && sameMoney(a.forecast, b.forecast);
+
+/** "Jun 2026" from `2026-06` or `2026-06-01`. */
+export function monthLabel(periodOrDay: string): string {
+  const date = new Date(`${periodOrDay.slice(0, 7)}-01T00:00:00Z`);
+  return date.toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Spend per entity over the response's window; a single service has no `byEntity`, so its series is summed. */
+export function spendByEntity(cost: EntityCostResponse): Array<{ entityRef: string; amounts: Money; tag?: string }> {
+  if (cost.byEntity) return cost.byEntity;
+  if (cost.tags.length === 0) return [];
+  const [tag] = cost.tags;
+  return [{ entityRef: tag.entityRef, amounts: sumMoney(cost.series.map(p => p.amounts)), tag: `${tag.key}=${tag.value}` }];
+}
