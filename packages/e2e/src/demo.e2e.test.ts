@@ -162,6 +162,29 @@ describe('the demo, in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}team-payments.png`, fullPage: true });
   });
 
+  it('lists every demo team on the cost page, and a team total matches its service\'s cost card', async () => {
+    await waitForFirstSync(['aws', 'focus']);
+    await page.goto(`${APP_URL}/opsfolio/cost`);
+    const rows = page.getByTestId('opsfolio-cost-row');
+    await rows.first().waitFor({ timeout: 120_000 });
+    const keys = await rows.evaluateAll(els => els.map(el => el.getAttribute('data-key')));
+    for (const team of ['acme', 'engineering', 'platform', 'team-payments', 'team-checkout', 'team-growth', 'team-identity', 'team-data', 'team-sre', 'team-devex']) {
+      expect(keys).toContain(`group:default/${team}`);
+    }
+    expect(await page.getByTestId('opsfolio-cost-organisation').innerText()).toMatch(/\$[\d,]+/);
+    expect(await page.getByTestId('opsfolio-cost-untagged').innerText()).toMatch(/\$[\d,]+/);
+    // team-sre owns one service, api-gateway: the team's month to date is that service's.
+    const sreRow = page.locator('[data-testid="opsfolio-cost-row"][data-key="group:default/team-sre"]');
+    const sreMonthToDate = (await sreRow.locator('td').nth(2).innerText()).trim();
+    expect(sreMonthToDate).toMatch(/^\$[\d,]+$/);
+    await page.screenshot({ path: `${SCREENSHOTS}cost-page.png`, fullPage: true });
+    await openEntityPage(page, 'api-gateway');
+    const card = page.getByTestId('opsfolio-cost-month-to-date');
+    await card.waitFor({ timeout: 60_000 });
+    expect(await card.innerText()).toContain(sreMonthToDate);
+    await page.screenshot({ path: `${SCREENSHOTS}api-gateway-cost.png`, fullPage: true });
+  });
+
   it('names the annotation to add on a service without on-call', async () => {
     await openEntityPage(page, 'search-service');
     const card = page.getByTestId('opsfolio-card-oncall');

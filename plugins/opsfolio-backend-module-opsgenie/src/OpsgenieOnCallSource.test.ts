@@ -45,7 +45,8 @@ describe('Opsgenie on-call source against the simulator', () => {
     const [answer] = res.body.sources;
     expect(answer).toMatchObject({ source: 'opsgenie', stale: false });
     expect(answer.onCall.shifts.find((s: any) => s.level === 1).person.email).toMatch(/@acme\.example$/);
-    expect(answer.coverage[0].coveredShare).toBeGreaterThan(0);
+    // A full rota: covered for the whole fortnight, with no sliver of a gap at either end.
+    expect(answer.coverage[0]).toMatchObject({ gaps: [], coveredShare: 1 });
   });
 
   it("stores the component's alerts as incidents, reading the team's schedule once for both components", async () => {

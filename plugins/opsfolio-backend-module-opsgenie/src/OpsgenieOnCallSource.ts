@@ -103,13 +103,16 @@ export class OpsgenieOnCallSource implements OnCallSource {
 
   private async onCallOf(team: string, schedule: OgSchedule, signal: AbortSignal): Promise<OnCallRead> {
     const id = encodeURIComponent(schedule.id);
+    // Opsgenie takes whole seconds: one instant for who is on call, the timeline's start and the read.
+    const readAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
+    const date = readAt.toISOString().replace('.000Z', 'Z');
     const { body } = await this.client.getJson(`/v2/schedules/${id}/on-calls`, {
-      query: { identifierType: 'id', flat: false },
+      query: { identifierType: 'id', flat: false, date },
       schema: onCallsSchema,
       signal,
     });
     const { body: timeline } = await this.client.getJson(`/v2/schedules/${id}/timeline`, {
-      query: { identifierType: 'id', interval: 2, intervalUnit: 'weeks' },
+      query: { identifierType: 'id', interval: 2, intervalUnit: 'weeks', date },
       schema: timelineSchema,
       signal,
     });
@@ -128,7 +131,7 @@ export class OpsgenieOnCallSource implements OnCallSource {
           entries: (rotation?.periods ?? []).map(p => ({ start: p.startDate, end: p.endDate })),
         },
       ],
-      readAt: this.now().toISOString(),
+      readAt: readAt.toISOString(),
     };
   }
 }

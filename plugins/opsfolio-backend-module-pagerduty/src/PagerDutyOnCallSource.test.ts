@@ -58,6 +58,9 @@ describe('PagerDuty on-call source against the simulator', () => {
     }
     // A direct target has no end: permanently on call.
     expect(answer.onCall.shifts.some((s: any) => s.end === undefined)).toBe(true);
+    // A full rota has no gap, not even a sliver at the end of the fortnight read.
+    expect(answer.coverage.flatMap((c: any) => c.gaps)).toEqual([]);
+    expect(answer.coverage.every((c: any) => c.coveredShare === 1)).toBe(true);
   });
 
   it('finds a service by integration key through the services list, and shows a schedule gap ahead', async () => {

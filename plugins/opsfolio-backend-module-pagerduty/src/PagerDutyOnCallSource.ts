@@ -55,11 +55,15 @@ export class PagerDutyOnCallSource implements OnCallSource {
     private readonly options: { logger: LoggerService; incidentDays: number; now?: () => Date },
   ) {}
 
+  /** Whole seconds: PagerDuty answers schedule windows to the second, and coverage is measured over the read's window. */
   private now() {
-    return this.options.now?.() ?? new Date();
+    const now = this.options.now?.() ?? new Date();
+    return new Date(Math.floor(now.getTime() / 1000) * 1000);
   }
 
   async readOnCall(entity: SourceEntity, signal: AbortSignal): Promise<OnCallRead | undefined> {
+    // One instant for the read and the schedules' window, so coverage is measured over exactly what was read.
+    const readAt = this.now();
     let serviceId: string | undefined = entity.annotations[ANNOTATIONS.pagerdutyServiceId]?.trim();
     if (!serviceId) {
       const services = await this.listServices(signal);
@@ -73,8 +77,8 @@ export class PagerDutyOnCallSource implements OnCallSource {
     });
     const policy = await this.policyOf(body.service, signal);
     const oncalls = policy ? await this.onCallsOf([policy.id], signal) : [];
-    const schedules = await this.schedulesOf(scheduleIdsOf(policy), signal);
-    return toOnCallRead({ service: body.service, policy, oncalls, schedules, readAt: this.now() });
+    const schedules = await this.schedulesOf(scheduleIdsOf(policy), readAt, signal);
+    return toOnCallRead({ service: body.service, policy, oncalls, schedules, readAt });
   }
 
   async sync(context: OnCallSyncContext): Promise<{ items: number }> {
@@ -96,11 +100,11 @@ export class PagerDutyOnCallSource implements OnCallSource {
       const policy = await this.policyOf(service, signal);
       if (policy) policies.set(policy.id, policy);
     }
+    const readAt = this.now();
     const oncalls = await this.onCallsOf([...policies.keys()], signal);
     const schedules = new Map(
-      (await this.schedulesOf([...new Set([...policies.values()].flatMap(scheduleIdsOf))], signal)).map(s => [s.id, s]),
+      (await this.schedulesOf([...new Set([...policies.values()].flatMap(scheduleIdsOf))], readAt, signal)).map(s => [s.id, s]),
     );
-    const readAt = this.now();
     for (const [entityRef, service] of serviceOf) {
       const policy = policies.get(service.escalation_policy.id);
       const own = scheduleIdsOf(policy).map(id => schedules.get(id)).filter((s): s is PdSchedule => Boolean(s));
@@ -220,13 +224,13 @@ export class PagerDutyOnCallSource implements OnCallSource {
     return all;
   }
 
-  private async schedulesOf(ids: string[], signal: AbortSignal): Promise<PdSchedule[]> {
-    const now = this.now();
-    const until = new Date(now.getTime() + COVERAGE_DAYS * DAY);
+  /** Each schedule's entries over the fortnight from `from` (the read's instant). */
+  private async schedulesOf(ids: string[], from: Date, signal: AbortSignal): Promise<PdSchedule[]> {
+    const until = new Date(from.getTime() + COVERAGE_DAYS * DAY);
     const schedules: PdSchedule[] = [];
     for (const id of ids) {
       const { body } = await this.client.getJson(`/schedules/${encodeURIComponent(id)}`, {
-        query: { since: now.toISOString(), until: until.toISOString(), time_zone: 'UTC' },
+        query: { since: from.toISOString(), until: until.toISOString(), time_zone: 'UTC' },
         schema: z.object({ schedule: scheduleSchema }),
         signal,
       });
