@@ -248,10 +248,19 @@ describe('examples/scenario.yaml agrees with the catalog', () => {
       expect(annotation(c, 'opsgenie.com/component-selector'), name).toBe(
         s.oncall?.vendor === 'opsgenie' ? `tag:"service:${name}"` : undefined,
       );
-      expect(annotation(c, 'opsfolio.io/cost-tag'), name).toBe(s.cost?.tagged ? s.cost.tag : undefined);
+      // notification-service's resources carry its old name (an unmapped tag value): see the next test.
+      if (name !== 'notification-service') expect(annotation(c, 'opsfolio.io/cost-tag'), name).toBe(s.cost?.tagged ? s.cost.tag : undefined);
       const prodEnvs = annotation(c, 'opsfolio.io/production-environments');
       expect(prodEnvs?.split(',') ?? ['production'], name).toEqual(s.deploys?.production ?? ['production']);
     }
+  });
+
+  it("tags one service's resources with a value no catalog entity carries (unmapped spend)", () => {
+    const tags = new Set(
+      entities.flatMap((e) => [annotation(e, 'opsfolio.io/cost-tag'), `service=${e.metadata.name}`]).filter((t): t is string => Boolean(t)),
+    );
+    const unmapped = Object.entries(scenario.components).filter(([, c]) => c.cost?.tagged && !tags.has(c.cost.tag!));
+    expect(unmapped.map(([name, c]) => [name, c.cost!.tag])).toEqual([['notification-service', 'service=notifications']]);
   });
 
   it('puts only catalog users on rotas', () => {
