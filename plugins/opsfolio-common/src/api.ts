@@ -118,6 +118,18 @@ export interface CostFigures {
   forecast: Money;
 }
 
+/** What readiness checks read about an entity's cost (ratios: 0.15 = 15% more). @public */
+export interface CostFacts {
+  /** Some spend is attributed to the entity this month or last. */
+  known: boolean;
+  /** The share of the organisation's spend this month that reaches an entity, in its main currency. */
+  taggedShare: number | null;
+  /** Last month against the month before, in their one shared currency. */
+  monthOverMonth: number | null;
+  /** This month's forecast against last month. */
+  forecastVsLastMonth: number | null;
+}
+
 /** `GET /entities/:kind/:namespace/:name/cost` @public */
 export interface EntityCostResponse {
   entityRef: string;
@@ -139,6 +151,7 @@ export interface EntityCostResponse {
   notIncluded: { untagged: Money; unmapped: Money };
   /** The last day a cost source has data for. */
   lastDay?: string;
+  facts: CostFacts;
 }
 
 /** One row of `GET /overview/cost`. @public */

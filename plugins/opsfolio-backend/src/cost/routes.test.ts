@@ -24,9 +24,9 @@ const entities: Entity[] = [
   entity('Component', 'docs', { type: 'website', owner: 'eng' }),
 ];
 
-// Every day from 70 days ago to today: pay-api 6 (RDS) + 4 (EC2) = 10 a day, ledger-v2 5, untagged 2, 'mystery' 1.
+// Every day from 100 days ago (before the month before last) to today: pay-api 6 (RDS) + 4 (EC2) = 10 a day, ledger-v2 5, untagged 2, 'mystery' 1.
 const today = dayOf(new Date());
-const first = addDays(today, -70);
+const first = addDays(today, -100);
 function records(): CostRecord[] {
   return eachDay(first, addDays(today, 1)).flatMap(day => [
     { day, tagValue: 'pay-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 6, estimated: day >= addDays(today, -1) },
@@ -82,6 +82,13 @@ describe('cost routes', () => {
     expect(res.body.series[0]).toMatchObject({ period: addDays(today, -29), estimated: false });
     expect(res.body.notIncluded).toEqual({ untagged: { USD: 2 * elapsed }, unmapped: { USD: 1 * elapsed } });
     expect(res.body.tags).toEqual([{ key: 'service', value: 'pay-api', annotated: false, entityRef: 'component:default/pay-api' }]);
+    // 10 a day in every month: the months differ only by their number of days. Of 18 a day in all, 2 are
+    // untagged and 1 unmapped: 15/18 reaches an entity.
+    const beforeLastDays = daysInMonth(addMonths(today, -2));
+    expect(res.body.facts.known).toBe(true);
+    expect(res.body.facts.taggedShare).toBeCloseTo(15 / 18, 10);
+    expect(res.body.facts.monthOverMonth).toBeCloseTo(lastMonthDays / beforeLastDays - 1, 10);
+    expect(res.body.facts.forecastVsLastMonth).toBeCloseTo(daysInMonth(today) / lastMonthDays - 1, 10);
   });
 
   it('sums a team with its sub-teams, by month', async () => {

@@ -16,6 +16,7 @@ import { tagValuesOf } from './costIndex';
 import type { CostIndexLoader } from './costIndexLoader';
 import { overviewCsv } from './csv';
 import { addDays, addMonths, dayOf, daysBetween, eachDay, isDay, monthOf } from './days';
+import { costFacts } from './facts';
 import { figuresByTag, roundedFigures, sumFigures } from './figures';
 import { addTo, largest, rounded } from './money';
 import { rollUpCost } from './rollup';
@@ -90,12 +91,17 @@ export function costRoutes(deps: {
     }
 
     const figures = tagValues.length ? sumFigures((await figuresByTag(deps.store, now, tagValues)).values()) : sumFigures([]);
-    const month = [monthOf(now)];
     const untagged: Money = {};
     const unmapped: Money = {};
-    for (const row of await deps.store.monthlyByTag(month)) {
+    const total: Money = {};
+    for (const row of await deps.store.monthlyByTag([monthOf(now)])) {
+      addTo(total, row.currency, row.amount);
       if (row.tagValue === '') addTo(untagged, row.currency, row.amount);
       else if (!index.byTag.has(row.tagValue)) addTo(unmapped, row.currency, row.amount);
+    }
+    const monthBeforeLast: Money = {};
+    if (tagValues.length) {
+      for (const row of await deps.store.monthlyByTag([monthOf(addMonths(now, -2))], tagValues)) addTo(monthBeforeLast, row.currency, row.amount);
     }
     const body: EntityCostResponse = {
       entityRef,
@@ -110,6 +116,7 @@ export function costRoutes(deps: {
       figures: roundedFigures(figures),
       notIncluded: { untagged: rounded(untagged), unmapped: rounded(unmapped) },
       lastDay: (await deps.store.coveredDays()).lastDay,
+      facts: costFacts({ figures, monthBeforeLast, organisation: { total, untagged, unmapped } }),
     };
     res.json(body);
   });

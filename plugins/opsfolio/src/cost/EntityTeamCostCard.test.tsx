@@ -6,7 +6,7 @@ import { screen, within } from '@testing-library/react';
 import type { EntityCostResponse } from '@opsfolio/backstage-plugin-common';
 import { vi } from 'vitest';
 import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
-import { paymentsCost } from './costTestData';
+import { paymentsCost } from './testing/costTestData';
 import { EntityTeamCostCard } from './EntityTeamCostCard';
 
 const group: Entity = { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'payments' }, spec: { type: 'team', children: [] } };

@@ -5,7 +5,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { vi } from 'vitest';
 import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
-import { ownerOverview, paymentsCost, systemOverview } from './costTestData';
+import { ownerOverview, paymentsCost, systemOverview } from './testing/costTestData';
 import { OpsfolioCostPage } from './OpsfolioCostPage';
 
 function apiOf(overview = async (groupBy?: CostOverviewResponse['groupBy']) => (groupBy === 'system' ? systemOverview : ownerOverview)) {

@@ -1,5 +1,5 @@
 import { isEmptyFigures, largest, monthLabel, sameFigures, spendByEntity, sumMoney } from './costMoney';
-import { paymentsCost } from './costTestData';
+import { paymentsCost } from './testing/costTestData';
 
 describe('costMoney', () => {
   it('sums per currency, never across', () => {

@@ -45,6 +45,7 @@ export const cost: EntityCostResponse = {
   figures: { monthToDate: { USD: 4200 }, lastMonth: { USD: 6000 }, forecast: { USD: 6300 } },
   notIncluded: { untagged: { USD: 980 }, unmapped: { USD: 45.5 } },
   lastDay: '2026-11-21',
+  facts: { known: true, taggedShare: 0.92, monthOverMonth: 0.04, forecastVsLastMonth: 0.05 },
 };
 
 /** Renders the cost card with a summary that finds spend under the default tag. */

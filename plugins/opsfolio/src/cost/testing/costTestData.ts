@@ -71,4 +71,5 @@ export const paymentsCost: EntityCostResponse = {
   figures: usd(600, 800, 1000),
   notIncluded: { untagged: { USD: 300 }, unmapped: { USD: 120 } },
   lastDay: '2026-06-14',
+  facts: { known: true, taggedShare: 0.92, monthOverMonth: 0.04, forecastVsLastMonth: 0.05 },
 };
