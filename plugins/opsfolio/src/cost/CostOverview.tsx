@@ -1,5 +1,5 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { Progress, ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import { Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -10,22 +10,24 @@ import { SourceFreshness } from '../components/SourceFreshness';
 import { CostChart } from './CostChart';
 import { CostFiguresRow } from './CostFiguresRow';
 import { formatMoney } from './formatMoney';
-import { COST_DENIED, useCostAccess } from './useCostAccess';
+import { CostError, CostPermissionGate } from './CostAccess';
 
 /** The cost card's body: this month, last month, forecast, 30 days of spend, where it goes, and what is left out. */
 export function CostOverview(props: { summary: PillarSummary }) {
+  return (
+    <CostPermissionGate>
+      <EntityCost summary={props.summary} />
+    </CostPermissionGate>
+  );
+}
+
+function EntityCost(props: { summary: PillarSummary }) {
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
-  const access = useCostAccess();
   const ref = getCompoundEntityRef(entity);
-  const { value, loading, error } = useAsync(
-    async () => (access.allowed ? api.getEntityCost(ref) : undefined),
-    [api, access.allowed, ref.kind, ref.namespace, ref.name],
-  );
-  // The fetch starts a render after access is known: no value and no error yet means still loading.
-  if (access.loading || loading || (access.allowed && !value && !error)) return <Progress />;
-  if (!access.allowed) return <Typography variant="body2">{COST_DENIED}</Typography>;
-  if (error) return <ResponseErrorPanel error={error} />;
+  const { value, loading, error } = useAsync(() => api.getEntityCost(ref), [api, ref.kind, ref.namespace, ref.name]);
+  if (loading) return <Progress />;
+  if (error) return <CostError error={error} />;
   const cost = value!;
   const top = cost.byCloudService.slice(0, 3);
   return (

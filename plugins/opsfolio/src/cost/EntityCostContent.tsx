@@ -1,5 +1,5 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
@@ -19,7 +19,7 @@ import { CostChart } from './CostChart';
 import { CostFiguresRow } from './CostFiguresRow';
 import { formatMoney } from './formatMoney';
 import { mainCurrency } from './mainCurrency';
-import { COST_DENIED, useCostAccess } from './useCostAccess';
+import { CostError, CostPermissionGate } from './CostAccess';
 import { useDeployMarkers } from './useDeployMarkers';
 
 const VIEWS = { day: { label: 'Daily, 90 days', days: 90 }, month: { label: 'Monthly, 12 months', days: 0 } } as const;
@@ -45,9 +45,16 @@ function Breakdown(props: { rows: Array<{ label: ReactNode; amounts: Money; key:
 
 /** The cost tab: spend by day or month with the production deploys marked on it, and where it goes. @public */
 export function EntityCostContent() {
+  return (
+    <CostPermissionGate>
+      <CostTab />
+    </CostPermissionGate>
+  );
+}
+
+function CostTab() {
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
-  const access = useCostAccess();
   const ref = getCompoundEntityRef(entity);
   const [view, setView] = useState<View>('day');
   const today = dayOf(Date.now());
@@ -55,14 +62,10 @@ export function EntityCostContent() {
     view === 'day'
       ? { granularity: 'day' as const, from: dayOf(Date.now() - (VIEWS.day.days - 1) * DAY), to: dayOf(Date.now() + DAY) }
       : { granularity: 'month' as const, from: `${dayOf(Date.now() - 335 * DAY).slice(0, 7)}-01` };
-  const cost = useAsync(
-    async () => (access.allowed ? api.getEntityCost(ref, query) : undefined),
-    [api, access.allowed, ref.kind, ref.namespace, ref.name, view],
-  );
+  const cost = useAsync(() => api.getEntityCost(ref, query), [api, ref.kind, ref.namespace, ref.name, view]);
   const markers = useDeployMarkers(ref, query.from ?? today);
-  if (access.loading || cost.loading || (access.allowed && !cost.value && !cost.error)) return <Progress />;
-  if (!access.allowed) return <Typography>{COST_DENIED}</Typography>;
-  if (cost.error) return <ResponseErrorPanel error={cost.error} />;
+  if (cost.loading) return <Progress />;
+  if (cost.error) return <CostError error={cost.error} />;
   const data = cost.value!;
   if (data.tags.length === 0) {
     return (
