@@ -10,6 +10,7 @@ import {
   type OnCallSource,
 } from '@opsfolio/backstage-plugin-node';
 import { CostIndexLoader } from './cost/costIndexLoader';
+import { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
 import { CostStore } from './cost/store';
 import { costSyncJob } from './cost/sync';
 import { readDoraSettings } from './deployments/doraSettings';
@@ -71,6 +72,8 @@ export const opsfolioPlugin = createBackendPlugin({
         for (const source of onCallSources) {
           await runner.register(onCallSyncJob(source, { catalog, auth, store: onCall, db }));
         }
+        // The org-wide views (cost roll-ups, ownership) share one paged, cached read of the catalog.
+        const catalogSnapshot = new CatalogSnapshotLoader({ catalog, auth });
         const cost = new CostStore(db);
         const tagKey = config.getOptionalString('opsfolio.cost.tagKey') ?? 'service';
         for (const source of costSources) {
@@ -92,7 +95,7 @@ export const opsfolioPlugin = createBackendPlugin({
             onCallCacheTtlMs: (config.getOptionalNumber('opsfolio.oncall.cacheTtlSeconds') ?? 60) * 1000,
             permissions,
             cost,
-            costIndex: new CostIndexLoader({ catalog, auth, tagKey }),
+            costIndex: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }),
           }),
         );
         for (const path of UNAUTHENTICATED_PATHS) {
