@@ -11,3 +11,4 @@ export * from './dora';
 export * from './oncall';
 export * from './cost';
 export * from './permissions';
+export * from './ownership';

@@ -1,0 +1,76 @@
+import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { OwnerContact } from '@opsfolio/backstage-plugin-common';
+
+/** Kinds that must name an owner (the catalog's own rule for these kinds). */
+export const OWNED_KINDS = ['component', 'api', 'resource', 'system', 'domain'];
+const CONTACT_LINKS = ['chat', 'slack', 'email'];
+
+const lower = (s: string) => s.toLocaleLowerCase('en-US');
+const targets = (entity: Entity, type: string) => (entity.relations ?? []).filter(r => r.type === type).map(r => lower(r.targetRef));
+
+export interface IndexedGroup {
+  ref: string;
+  title?: string;
+  type?: string;
+  parentRef?: string;
+  childRefs: string[];
+  memberRefs: string[];
+  contact: OwnerContact;
+}
+
+export interface IndexedOwned {
+  ref: string;
+  kind: string;
+  title?: string;
+  /** As written in `spec.owner`, resolved to a full ref; unset when there is none. */
+  ownerRef?: string;
+}
+
+/** The catalog arranged for ownership checks: groups with members and parents, users, owned entities. */
+export interface OwnershipIndex {
+  groups: Map<string, IndexedGroup>;
+  users: Map<string, { title?: string; email?: string }>;
+  owned: Map<string, IndexedOwned>;
+}
+
+/** Resolves `spec.owner` as the catalog does: kind defaults to group, namespace to the entity's. */
+export function ownerRefOf(entity: Entity): string | undefined {
+  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+  if (typeof owner !== 'string' || !owner.trim()) return undefined;
+  try {
+    return lower(stringifyEntityRef(parseEntityRef(owner.trim(), { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' })));
+  } catch {
+    return lower(owner.trim());
+  }
+}
+
+/** Builds the index from one read of the catalog. Pure. */
+export function buildOwnershipIndex(entities: Entity[]): OwnershipIndex {
+  const index: OwnershipIndex = { groups: new Map(), users: new Map(), owned: new Map() };
+  for (const entity of entities) {
+    const kind = lower(entity.kind);
+    const ref = lower(stringifyEntityRef(entity));
+    const spec = (entity.spec ?? {}) as { type?: string; profile?: { email?: string; displayName?: string } };
+    if (kind === 'group') {
+      index.groups.set(ref, {
+        ref,
+        title: entity.metadata.title ?? spec.profile?.displayName,
+        type: spec.type,
+        parentRef: targets(entity, 'childOf')[0],
+        childRefs: targets(entity, 'parentOf'),
+        memberRefs: targets(entity, 'hasMember'),
+        contact: {
+          email: spec.profile?.email,
+          links: (entity.metadata.links ?? [])
+            .filter(l => CONTACT_LINKS.includes(lower(l.type ?? '')))
+            .map(l => ({ url: l.url, title: l.title, type: l.type })),
+        },
+      });
+    } else if (kind === 'user') {
+      index.users.set(ref, { title: entity.metadata.title ?? spec.profile?.displayName, email: spec.profile?.email });
+    } else if (OWNED_KINDS.includes(kind)) {
+      index.owned.set(ref, { ref, kind, title: entity.metadata.title, ownerRef: ownerRefOf(entity) });
+    }
+  }
+  return index;
+}
