@@ -96,6 +96,7 @@ export const opsfolioPlugin = createBackendPlugin({
             permissions,
             cost,
             costIndex: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }),
+            catalogSnapshot,
           }),
         );
         for (const path of UNAUTHENTICATED_PATHS) {

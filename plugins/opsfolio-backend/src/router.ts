@@ -14,6 +14,8 @@ import type { DeploymentStore } from './deployments/store';
 import { incidentPushRoutes } from './oncall/pushRoutes';
 import { onCallRoutes } from './oncall/routes';
 import type { OnCallStore } from './oncall/store';
+import { ownershipRoutes } from './ownership/routes';
+import type { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
 import { teamOnCallRoutes } from './oncall/teamRoutes';
 import { entitySummaryRoutes } from './platform/entitySummaryRoutes';
 import { healthRoutes } from './platform/healthRoutes';
@@ -36,6 +38,7 @@ export interface RouterDeps {
   permissions: PermissionsService;
   cost: CostStore;
   costIndex: CostIndexLoader;
+  catalogSnapshot: CatalogSnapshotLoader;
   now?: () => Date;
 }
 
@@ -77,6 +80,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(onCallRoutes(onCallDeps));
   router.use(teamOnCallRoutes(onCallDeps));
   router.use(costRoutes({ ...deps, store: deps.cost, index: deps.costIndex }));
+  router.use(ownershipRoutes({ ...deps, snapshot: deps.catalogSnapshot }));
   return router;
 }
 

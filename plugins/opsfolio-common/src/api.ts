@@ -1,5 +1,6 @@
 import type { CostTag, Money } from './cost';
 import type { Deployment } from './deployments';
+import type { OwnershipFacts, OwnershipProblem, OwnershipProblemKind } from './ownership';
 import type { EscalationFacts, Incident, OnCallDrift, OnCallNow, ResponseTimes, ScheduleCoverage } from './oncall';
 import type { PillarId, PillarSetup } from './pillars';
 
@@ -182,4 +183,22 @@ export interface CostOverviewResponse {
   /** Everything: the sum of every row's `direct`, `unmapped` and `untagged`. */
   organisation: CostFigures;
   tagKey: string;
+}
+
+/** `GET /entities/:kind/:namespace/:name/ownership` @public */
+export interface EntityOwnershipResponse extends OwnershipFacts {
+  /** Level 1 of the stored on-call reads, when the entity has on-call: who answers for the owner now. */
+  onCallNow?: Array<{ name: string; email?: string; until?: string; source: string; readAt: string }>;
+}
+
+/** `GET /overview/ownership` @public */
+export interface OwnershipOverviewResponse {
+  /** Entities checked (owned kinds and groups). */
+  entities: number;
+  /** Problems per kind, over everything checked (before the filters). */
+  counts: Record<OwnershipProblemKind, number>;
+  /** Per owner (the `''` row: entities without an owner), how many entities and problems. */
+  byTeam: Array<{ ownerRef: string; title?: string; entities: number; problems: number }>;
+  /** One row per problem, filtered by `problem` and `owner`. */
+  problems: Array<{ entityRef: string; kind: string; title?: string; ownerRef?: string; problem: OwnershipProblem }>;
 }

@@ -1,14 +1,7 @@
+import { csvField } from '../platform/csv';
 import type { CostFigures, CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
 
 const HEADER = ['key', 'title', 'parent', 'entities', 'currency', 'month_to_date', 'last_month', 'forecast', 'total_month_to_date', 'total_last_month', 'total_forecast'];
-
-/** Quotes a field when it holds a comma, quote or line break (RFC 4180); defuses spreadsheet formulas. */
-function field(value: string | number | undefined, index: number): string {
-  let text = value === undefined ? '' : String(value);
-  // Names (the first three columns) could start a spreadsheet formula; amounts may be negative.
-  if (index < 3 && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const amount = (money: Record<string, number>, currency: string) => (money[currency] ?? 0).toFixed(2);
 
@@ -28,7 +21,7 @@ function lines(key: string, title: string | undefined, parent: string | undefine
       amount(total.lastMonth, currency),
       amount(total.forecast, currency),
     ]
-      .map(field)
+      .map((value, index) => csvField(value, index < 3))
       .join(','),
   );
 }

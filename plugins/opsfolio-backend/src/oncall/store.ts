@@ -62,6 +62,14 @@ export class OnCallStore {
     return row ? (JSON.parse(row.snapshot) as OnCallNow) : undefined;
   }
 
+  /** Every stored read, by entity: the ownership overview checks each rota against its owner in one query. */
+  async allSnapshots(): Promise<Map<string, OnCallNow[]>> {
+    const rows: Array<{ entity_ref: string; snapshot: string }> = await this.db(SNAPSHOTS).select('entity_ref', 'snapshot');
+    const byEntity = new Map<string, OnCallNow[]>();
+    for (const row of rows) byEntity.set(row.entity_ref, [...(byEntity.get(row.entity_ref) ?? []), JSON.parse(row.snapshot) as OnCallNow]);
+    return byEntity;
+  }
+
   async transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     return this.db.transaction(fn);
   }

@@ -29,7 +29,7 @@ export interface IndexedOwned {
 /** The catalog arranged for ownership checks: groups with members and parents, users, owned entities. */
 export interface OwnershipIndex {
   groups: Map<string, IndexedGroup>;
-  users: Map<string, { title?: string; email?: string }>;
+  users: Map<string, { name: string; title?: string; email?: string }>;
   owned: Map<string, IndexedOwned>;
 }
 
@@ -67,7 +67,7 @@ export function buildOwnershipIndex(entities: Entity[]): OwnershipIndex {
         },
       });
     } else if (kind === 'user') {
-      index.users.set(ref, { title: entity.metadata.title ?? spec.profile?.displayName, email: spec.profile?.email });
+      index.users.set(ref, { name: entity.metadata.name, title: entity.metadata.title ?? spec.profile?.displayName, email: spec.profile?.email });
     } else if (OWNED_KINDS.includes(kind)) {
       index.owned.set(ref, { ref, kind, title: entity.metadata.title, ownerRef: ownerRefOf(entity) });
     }

@@ -1,0 +1,106 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  OWNERSHIP_PROBLEM_KINDS,
+  type EntityOwnershipResponse,
+  type OwnershipFacts,
+  type OwnershipOverviewResponse,
+} from '@opsfolio/backstage-plugin-common';
+import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { OnCallStore } from '../oncall/store';
+import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
+import { loadEntity } from '../platform/catalog/loadEntity';
+import { ownershipCsv } from './csv';
+import { ownershipFacts } from './facts';
+import { buildOwnershipIndex, type OwnershipIndex } from './ownershipIndex';
+import { rotaDriftProblems } from './rotaDrift';
+
+const overviewQuery = z
+  .object({
+    problem: z.enum(OWNERSHIP_PROBLEM_KINDS).optional(),
+    owner: z.string().min(1).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .strict();
+
+/** Ownership of one entity (with who is on call for it now), and every ownership problem in the catalog. */
+export function ownershipRoutes(deps: {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  snapshot: CatalogSnapshotLoader;
+  onCall: OnCallStore;
+  onCallSources: OnCallSource[];
+}) {
+  const router = Router();
+  let built: { from: object; index: OwnershipIndex } | undefined;
+  const index = async () => {
+    const snapshot = await deps.snapshot.get();
+    if (built?.from !== snapshot) built = { from: snapshot, index: buildOwnershipIndex(snapshot.entities) };
+    return built.index;
+  };
+
+  router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
+    const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    // As the caller: the catalog's own permissions decide whether they may see the entity.
+    const entity = await loadEntity(deps.catalog, req.params, credentials);
+    const ref = stringifyEntityRef(entity);
+    const reads = (await Promise.all(deps.onCallSources.map(s => deps.onCall.snapshot(ref, s.id)))).filter(r => r !== undefined);
+    const idx = await index();
+    const owner = idx.owned.get(ref.toLocaleLowerCase('en-US'))?.ownerRef;
+    const facts = ownershipFacts(idx, ref, rotaDriftProblems(idx, owner, reads));
+    if (!facts) throw new NotFoundError(`${ref} is not a kind Opsfolio checks ownership of (components, APIs, resources, systems, domains, groups)`);
+    const body: EntityOwnershipResponse = {
+      ...facts,
+      onCallNow: reads.length
+        ? reads.flatMap(r => r.shifts.filter(s => s.level === 1).map(s => ({ name: s.person.name, email: s.person.email, until: s.end, source: r.source, readAt: r.readAt })))
+        : undefined,
+    };
+    res.json(body);
+  });
+
+  router.get('/overview/ownership', async (req, res) => {
+    const parsed = overviewQuery.safeParse(req.query);
+    if (!parsed.success) throw new InputError(parsed.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
+    const query = parsed.data;
+    await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const idx = await index();
+    const reads = await deps.onCall.allSnapshots();
+    const all: OwnershipFacts[] = [];
+    for (const ref of [...idx.owned.keys(), ...idx.groups.keys()]) {
+      const owner = idx.owned.get(ref)?.ownerRef;
+      all.push(ownershipFacts(idx, ref, rotaDriftProblems(idx, owner, reads.get(ref) ?? []))!);
+    }
+    const counts = Object.fromEntries(OWNERSHIP_PROBLEM_KINDS.map(k => [k, 0])) as OwnershipOverviewResponse['counts'];
+    const teams = new Map<string, { entities: number; problems: number }>();
+    for (const f of all) {
+      for (const p of f.problems) counts[p.kind] += 1;
+      if (f.kind === 'group') continue;
+      const team = teams.get(f.ownerRef ?? '') ?? teams.set(f.ownerRef ?? '', { entities: 0, problems: 0 }).get(f.ownerRef ?? '')!;
+      team.entities += 1;
+      team.problems += f.problems.length;
+    }
+    const owner = query.owner?.toLocaleLowerCase('en-US');
+    const body: OwnershipOverviewResponse = {
+      entities: all.length,
+      counts,
+      byTeam: [...teams]
+        .map(([ownerRef, t]) => ({ ownerRef, title: idx.groups.get(ownerRef)?.title ?? idx.users.get(ownerRef)?.title, ...t }))
+        .sort((a, b) => b.problems - a.problems || a.ownerRef.localeCompare(b.ownerRef)),
+      problems: all
+        .filter(f => !owner || f.ownerRef === owner || (f.kind === 'group' && f.entityRef === owner))
+        .flatMap(f => f.problems.map(problem => ({ entityRef: f.entityRef, kind: f.kind, title: f.title, ownerRef: f.ownerRef, problem })))
+        .filter(p => !query.problem || p.problem.kind === query.problem)
+        .sort((a, b) => a.problem.kind.localeCompare(b.problem.kind) || a.entityRef.localeCompare(b.entityRef)),
+    };
+    if (query.format === 'csv') {
+      res.type('text/csv').attachment('opsfolio-ownership-problems.csv').send(ownershipCsv(body));
+      return;
+    }
+    res.json(body);
+  });
+  return router;
+}
