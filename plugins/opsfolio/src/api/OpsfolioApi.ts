@@ -7,11 +7,14 @@ import type {
   DeploymentStatus,
   DoraResult,
   EntityCostResponse,
+  EntityOwnershipResponse,
   EntitySummaryResponse,
   HealthResponse,
   IncidentsPage,
   IncidentStatus,
   OnCallResponse,
+  OwnershipOverviewResponse,
+  OwnershipProblemKind,
   TeamOnCallResponse,
   WeeklyDeploymentsResponse,
 } from '@opsfolio/backstage-plugin-common';
@@ -48,6 +51,8 @@ export interface OpsfolioApi {
   getCostOverview(groupBy?: CostOverviewResponse['groupBy']): Promise<CostOverviewResponse>;
   /** The overview as a CSV file, fetched with the user's credentials. */
   getCostOverviewCsv(groupBy?: CostOverviewResponse['groupBy']): Promise<Blob>;
+  getOwnership(entity: CompoundEntityRef): Promise<EntityOwnershipResponse>;
+  getOwnershipOverview(filters?: { problem?: OwnershipProblemKind; owner?: string }): Promise<OwnershipOverviewResponse>;
   getIncidents(entity: CompoundEntityRef, query?: { status?: IncidentStatus; limit?: number; offset?: number }): Promise<IncidentsPage>;
 }
 

@@ -7,11 +7,14 @@ import type {
   DeploymentsPage,
   DoraResult,
   EntityCostResponse,
+  EntityOwnershipResponse,
   EntitySummaryResponse,
   HealthResponse,
   IncidentsPage,
   IncidentStatus,
   OnCallResponse,
+  OwnershipOverviewResponse,
+  OwnershipProblemKind,
   TeamOnCallResponse,
   WeeklyDeploymentsResponse,
 } from '@opsfolio/backstage-plugin-common';
@@ -65,6 +68,14 @@ export class OpsfolioClient implements OpsfolioApi {
     const response = await this.deps.fetchApi.fetch(`${base}/overview/cost?groupBy=${groupBy}&format=csv`);
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return response.blob();
+  }
+
+  getOwnership(entity: CompoundEntityRef): Promise<EntityOwnershipResponse> {
+    return this.get<EntityOwnershipResponse>(`${entityPath(entity)}/ownership`);
+  }
+
+  getOwnershipOverview(filters: { problem?: OwnershipProblemKind; owner?: string } = {}): Promise<OwnershipOverviewResponse> {
+    return this.get<OwnershipOverviewResponse>(`/overview/ownership${searchOf(filters)}`);
   }
 
   getIncidents(

@@ -15,7 +15,6 @@ import type { Entity } from '@backstage/catalog-model';
 import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
 import { EntityDeploymentsCard } from '../deployments/EntityDeploymentsCard';
 import { EntityOnCallCard } from '../oncall/EntityOnCallCard';
-import { EntityOwnershipCard } from '../ownership/EntityOwnershipCard';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -134,11 +133,6 @@ describe('Opsfolio entity cards', () => {
     expect(screen.getByTestId('opsfolio-dora-deploymentFrequency')).toHaveTextContent('2 a day');
     expect(screen.getAllByText('elite')).toHaveLength(4);
     expect(screen.getByText(/github sync failed 10 minutes ago; showing data from 2 hours ago/)).toBeInTheDocument();
-  });
-
-  it('links the owner', async () => {
-    await render({ getEntitySummary: async () => summaryOf(entity) }, <EntityOwnershipCard />);
-    expect(await screen.findByText('team-payments')).toBeInTheDocument();
   });
 
   it('shows the backend error instead of an empty card', async () => {

@@ -1,20 +1,11 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
 import { PillarCard } from '../components/PillarCard';
+import { OwnershipOverview } from './OwnershipOverview';
 
-/** Who owns the entity. @public */
+/** Who owns the entity, how to reach them, who is on call for it, and what is wrong with its ownership. @public */
 export function EntityOwnershipCard() {
   return (
     <PillarCard title="Ownership" pillar="ownership" notConfigured="This entity has no owner">
-      {summary => {
-        const owner = parseEntityRef(summary.found['spec.owner'], { defaultKind: 'group' });
-        return (
-          <Typography variant="body1">
-            Owned by <EntityRefLink entityRef={owner} /> ({owner.kind.toLocaleLowerCase('en-US')})
-          </Typography>
-        );
-      }}
+      {() => <OwnershipOverview />}
     </PillarCard>
   );
 }
