@@ -2,6 +2,7 @@ import { compatWrapper } from '@backstage/core-compat-api';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { ApiBlueprint, createFrontendPlugin, createRouteRef, PageBlueprint } from '@backstage/frontend-plugin-api';
 import MoneyIcon from '@material-ui/icons/AttachMoney';
+import PeopleIcon from '@material-ui/icons/People';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { opsfolioApiRef } from './api/OpsfolioApi';
 import { OpsfolioClient } from './api/OpsfolioClient';
@@ -104,6 +105,20 @@ const costPage = PageBlueprint.make({
   },
 });
 
+const ownershipPageRouteRef = createRouteRef();
+
+const ownershipPage = PageBlueprint.make({
+  name: 'ownership',
+  params: {
+    path: '/opsfolio/ownership',
+    title: 'Ownership',
+    icon: <PeopleIcon />,
+    routeRef: ownershipPageRouteRef,
+    noHeader: true,
+    loader: () => import('./ownership/OpsfolioOwnershipPage').then(m => compatWrapper(<m.OpsfolioOwnershipPage />)),
+  },
+});
+
 const readinessCard = EntityCardBlueprint.make({
   name: 'readiness',
   params: {
@@ -119,6 +134,6 @@ const readinessCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'opsfolio',
   info: { packageJson: () => import('../package.json') },
-  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, teamOnCallCard, costCard, costContent, teamCostCard, costPage, readinessCard],
-  routes: { costPage: costPageRouteRef },
+  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, teamOnCallCard, costCard, costContent, teamCostCard, costPage, ownershipPage, readinessCard],
+  routes: { costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef },
 });

@@ -15,6 +15,7 @@ export {
   EntityCostContent,
   EntityTeamCostCard,
   OpsfolioCostPage,
+  OpsfolioOwnershipPage,
   EntityReadinessCard,
 } from './plugin';
 export { isDeploymentsAvailable, isOnCallAvailable, isCostAvailable, isReadinessAvailable } from './predicates';

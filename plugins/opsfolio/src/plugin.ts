@@ -13,11 +13,12 @@ import { OpsfolioClient } from './api/OpsfolioClient';
 const deploymentsRouteRef = createRouteRef({ id: 'opsfolio:deployments' });
 const costRouteRef = createRouteRef({ id: 'opsfolio:cost' });
 const costPageRouteRef = createRouteRef({ id: 'opsfolio:cost-page' });
+const ownershipPageRouteRef = createRouteRef({ id: 'opsfolio:ownership-page' });
 
 /** The Opsfolio plugin for the legacy frontend system. @public */
 export const opsfolioPlugin = createPlugin({
   id: 'opsfolio',
-  routes: { deployments: deploymentsRouteRef, cost: costRouteRef, costPage: costPageRouteRef },
+  routes: { deployments: deploymentsRouteRef, cost: costRouteRef, costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef },
   apis: [
     createApiFactory({
       api: opsfolioApiRef,
@@ -81,5 +82,14 @@ export const OpsfolioCostPage = opsfolioPlugin.provide(
     name: 'OpsfolioCostPage',
     mountPoint: costPageRouteRef,
     component: () => import('./cost/OpsfolioCostPage').then(m => m.OpsfolioCostPage),
+  }),
+);
+
+/** Every ownership problem by kind and team: `<Route path="/opsfolio/ownership" element={<OpsfolioOwnershipPage />} />`. @public */
+export const OpsfolioOwnershipPage = opsfolioPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsfolioOwnershipPage',
+    mountPoint: ownershipPageRouteRef,
+    component: () => import('./ownership/OpsfolioOwnershipPage').then(m => m.OpsfolioOwnershipPage),
   }),
 );

@@ -53,6 +53,8 @@ export interface OpsfolioApi {
   getCostOverviewCsv(groupBy?: CostOverviewResponse['groupBy']): Promise<Blob>;
   getOwnership(entity: CompoundEntityRef): Promise<EntityOwnershipResponse>;
   getOwnershipOverview(filters?: { problem?: OwnershipProblemKind; owner?: string }): Promise<OwnershipOverviewResponse>;
+  /** The ownership problems as a CSV file, fetched with the user's credentials. */
+  getOwnershipOverviewCsv(filters?: { problem?: OwnershipProblemKind; owner?: string }): Promise<Blob>;
   getIncidents(entity: CompoundEntityRef, query?: { status?: IncidentStatus; limit?: number; offset?: number }): Promise<IncidentsPage>;
 }
 

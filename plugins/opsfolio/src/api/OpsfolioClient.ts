@@ -63,11 +63,8 @@ export class OpsfolioClient implements OpsfolioApi {
     return this.get<CostOverviewResponse>(`/overview/cost?groupBy=${groupBy}`);
   }
 
-  async getCostOverviewCsv(groupBy: CostOverviewResponse['groupBy'] = 'owner'): Promise<Blob> {
-    const base = await this.deps.discoveryApi.getBaseUrl('opsfolio');
-    const response = await this.deps.fetchApi.fetch(`${base}/overview/cost?groupBy=${groupBy}&format=csv`);
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.blob();
+  getCostOverviewCsv(groupBy: CostOverviewResponse['groupBy'] = 'owner'): Promise<Blob> {
+    return this.getBlob(`/overview/cost?groupBy=${groupBy}&format=csv`);
   }
 
   getOwnership(entity: CompoundEntityRef): Promise<EntityOwnershipResponse> {
@@ -76,6 +73,10 @@ export class OpsfolioClient implements OpsfolioApi {
 
   getOwnershipOverview(filters: { problem?: OwnershipProblemKind; owner?: string } = {}): Promise<OwnershipOverviewResponse> {
     return this.get<OwnershipOverviewResponse>(`/overview/ownership${searchOf(filters)}`);
+  }
+
+  async getOwnershipOverviewCsv(filters: { problem?: OwnershipProblemKind; owner?: string } = {}): Promise<Blob> {
+    return this.getBlob(`/overview/ownership${searchOf({ ...filters, format: 'csv' })}`);
   }
 
   getIncidents(
@@ -95,6 +96,13 @@ export class OpsfolioClient implements OpsfolioApi {
 
   getWeeklyDeployments(entity: CompoundEntityRef, weeks = 12): Promise<WeeklyDeploymentsResponse> {
     return this.get<WeeklyDeploymentsResponse>(`${entityPath(entity)}/deployments/weekly?weeks=${weeks}`);
+  }
+
+  private async getBlob(path: string): Promise<Blob> {
+    const base = await this.deps.discoveryApi.getBaseUrl('opsfolio');
+    const response = await this.deps.fetchApi.fetch(`${base}${path}`);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.blob();
   }
 
   private async get<T>(path: string): Promise<T> {

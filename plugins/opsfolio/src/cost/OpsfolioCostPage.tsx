@@ -12,7 +12,7 @@ import { PillarEmptyState } from '../components/PillarEmptyState';
 import { CostError, CostPermissionGate } from './CostAccess';
 import { isEmptyFigures, monthLabel } from './costMoney';
 import { CostOverviewTable } from './CostOverviewTable';
-import { saveBlob } from './saveBlob';
+import { saveBlob } from '../components/saveBlob';
 
 type GroupBy = CostOverviewResponse['groupBy'];
 const GROUP_BYS: Array<{ value: GroupBy; label: string }> = [

@@ -1,0 +1,126 @@
+import { Content, ContentHeader, Header, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { OWNERSHIP_PROBLEM_KINDS, type OwnershipProblemKind } from '@opsfolio/backstage-plugin-common';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { PillarEmptyState } from '../components/PillarEmptyState';
+import { saveBlob } from '../components/saveBlob';
+
+const LABELS: Record<OwnershipProblemKind, string> = {
+  'no-owner': 'No owner',
+  'owner-missing': 'Owner does not exist',
+  'owned-by-user': 'Owned by one person',
+  'team-without-members': 'Team without members',
+  'codeowners-drift': 'CODEOWNERS disagrees',
+  'oncall-drift': 'On-call rota disagrees',
+  'deployer-drift': 'Deployed by another team',
+};
+
+const kindOf = (value: string | null) => (OWNERSHIP_PROBLEM_KINDS as readonly string[]).includes(value ?? '') ? (value as OwnershipProblemKind) : undefined;
+
+function Problems() {
+  const api = useApi(opsfolioApiRef);
+  const [params, setParams] = useSearchParams();
+  const problem = kindOf(params.get('problem'));
+  const owner = params.get('owner') ?? undefined;
+  const filters = { problem, owner };
+  const { value, loading, error } = useAsync(() => api.getOwnershipOverview(filters), [api, problem, owner]);
+  const set = (key: string, v?: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(key, v);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const overview = value!;
+  return (
+    <>
+      <ContentHeader title={`${overview.problems.length} ownership problem${overview.problems.length === 1 ? '' : 's'}`}>
+        <TextField select size="small" variant="outlined" label="Owner" value={owner ?? ''} onChange={e => set('owner', e.target.value)} SelectProps={{ native: true }} style={{ marginRight: 16, minWidth: 200 }}>
+          <option value="">Every owner</option>
+          {overview.byTeam.filter(t => t.ownerRef).map(t => (
+            <option key={t.ownerRef} value={t.ownerRef}>
+              {t.title ?? t.ownerRef}
+            </option>
+          ))}
+        </TextField>
+        <Button variant="outlined" color="primary" onClick={async () => saveBlob(await api.getOwnershipOverviewCsv(filters), 'opsfolio-ownership-problems.csv')}>
+          Download CSV
+        </Button>
+      </ContentHeader>
+      <Box mb={2} data-testid="opsfolio-ownership-counts">
+        {OWNERSHIP_PROBLEM_KINDS.map(kind => (
+          <Chip
+            key={kind}
+            label={`${LABELS[kind]}: ${overview.counts[kind]}`}
+            color={problem === kind ? 'primary' : 'default'}
+            onClick={() => set('problem', problem === kind ? undefined : kind)}
+            style={{ margin: 4 }}
+            data-testid={`opsfolio-ownership-count-${kind}`}
+          />
+        ))}
+      </Box>
+      {overview.problems.length === 0 ? (
+        <PillarEmptyState title="No ownership problems">Every checked entity has an owner that exists, has members and agrees with its rota.</PillarEmptyState>
+      ) : (
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>Entity</TableCell>
+              <TableCell>Owner</TableCell>
+              <TableCell>Problem</TableCell>
+              <TableCell>How to fix it</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {overview.problems.map(p => (
+              <TableRow key={`${p.entityRef}:${p.problem.kind}:${p.problem.message}`} data-testid="opsfolio-ownership-row" data-kind={p.problem.kind} data-entity={p.entityRef}>
+                <TableCell>
+                  <EntityRefLink entityRef={p.entityRef} title={p.title} />
+                </TableCell>
+                <TableCell>{p.ownerRef ? <EntityRefLink entityRef={p.ownerRef} /> : '–'}</TableCell>
+                <TableCell>
+                  <Typography variant="body2">{LABELS[p.problem.kind]}</Typography>
+                  <Typography variant="caption" color="textSecondary">
+                    {p.problem.message}
+                  </Typography>
+                </TableCell>
+                <TableCell>{p.problem.fix}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <Typography variant="caption" color="textSecondary" component="p" style={{ marginTop: 8 }}>
+        {overview.entities} entities checked (components, APIs, resources, systems, domains and groups).
+      </Typography>
+    </>
+  );
+}
+
+/** `/opsfolio/ownership`: where ownership is broken, by problem and by team, with how to fix each. @public */
+export function OpsfolioOwnershipPage() {
+  return (
+    <Page themeId="tool">
+      <Header title="Ownership" subtitle="Owners that do not exist, people instead of teams, empty teams, and owners that disagree with who runs the code" />
+      <Content>
+        <div data-testid="opsfolio-ownership-page">
+          <Problems />
+        </div>
+      </Content>
+    </Page>
+  );
+}
