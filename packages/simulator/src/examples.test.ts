@@ -135,6 +135,13 @@ describe('examples/catalog', () => {
     expect(under('engineering').some((name) => named('Group', name)!.spec.children.length > 0)).toBe(true);
   });
 
+  it('has one team nobody has joined, which owns a component', () => {
+    const memberships = new Set(users.flatMap((u) => u.spec.memberOf as string[]));
+    const empty = groups.filter((g) => g.spec.type === 'team' && !memberships.has(g.metadata.name)).map((g) => g.metadata.name);
+    expect(empty).toEqual(['team-mobile']);
+    expect(components.filter((c) => c.spec.owner === 'group:default/team-mobile').map((c) => c.metadata.name)).toEqual(['mobile-sdk']);
+  });
+
   it('has at least 25 users, each a member of an existing team', () => {
     expect(users.length).toBeGreaterThanOrEqual(25);
     for (const u of users) {
