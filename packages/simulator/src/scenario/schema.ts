@@ -227,6 +227,28 @@ const vendorsSchema = z
     aws: { accountId: '123456789012', accountName: 'production', pageSize: 40 },
   });
 
+/** Where GitHub looks for CODEOWNERS, in its order (the first found is used). */
+export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+
+const CODEOWNER = /^(?:@[A-Za-z0-9][A-Za-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+
+/**
+ * A GitHub repository's CODEOWNERS: the owners of its one `*` rule (served at .github/CODEOWNERS), or the
+ * file's lines as written (not validated, so a file may be deliberately broken) at one of GitHub's paths.
+ */
+export const codeownersSchema = z.union([
+  z
+    .string()
+    .refine(
+      (s) => s.trim() !== '' && s.trim().split(/\s+/).every((o) => CODEOWNER.test(o)),
+      'must be owners separated by spaces: @user, @org/team or an email',
+    ),
+  z.strictObject({
+    path: z.enum(CODEOWNERS_PATHS).default('.github/CODEOWNERS'),
+    lines: z.array(z.string()).min(1),
+  }),
+]);
+
 /** Top-level keys starting with "x-" are free for YAML anchors and notes; everything else is checked. */
 function dropExtensionKeys(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
@@ -248,8 +270,11 @@ export const scenarioSchema = z.preprocess(
       components: z
         .record(entityName, componentSchema)
         .refine((c) => Object.keys(c).length > 0, 'list at least one component'),
+      /** component name -> the CODEOWNERS its GitHub repository serves; a repository not listed has none */
+      codeowners: z.record(entityName, codeownersSchema).default({}),
     })
-    .superRefine(crossComponentChecks),
+    .superRefine(crossComponentChecks)
+    .superRefine(codeownersChecks),
 );
 
 type ScenarioShape = {
@@ -308,7 +333,23 @@ function crossComponentChecks(s: ScenarioShape, ctx: z.RefinementCtx): void {
   }
 }
 
+/** CODEOWNERS are served by GitHub, so each one belongs to a component with a GitHub repository. */
+function codeownersChecks(
+  s: { components: Record<string, { repo: { github?: string } }>; codeowners: Record<string, unknown> },
+  ctx: z.RefinementCtx,
+): void {
+  for (const name of Object.keys(s.codeowners)) {
+    const component = s.components[name];
+    if (!component) {
+      ctx.addIssue({ code: 'custom', path: ['codeowners', name], message: `"${name}" is not a component of this scenario` });
+    } else if (component.repo.github === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['codeowners', name], message: `"${name}" has no GitHub repository to hold a CODEOWNERS` });
+    }
+  }
+}
+
 export type Scenario = z.output<typeof scenarioSchema>;
+export type CodeownersScenario = z.output<typeof codeownersSchema>;
 export type ComponentScenario = z.output<typeof componentSchema>;
 export type RepoScenario = z.output<typeof repoSchema>;
 export type DeploysScenario = z.output<typeof deploysSchema>;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { SimulatorContext } from '../../context';
 import type { Vendor } from '../types';
 import { registerCompareRoutes } from './compare';
+import { registerContentsRoutes } from './contents';
 import { registerDeploymentRoutes } from './deployments';
 import { sendError } from './errors';
 import { apiVersion, rateLimit } from './middleware';
@@ -16,6 +17,7 @@ export function createGithubVendor(ctx: SimulatorContext): Vendor {
   registerRepoRoutes(router, ctx);
   registerDeploymentRoutes(router, ctx);
   registerCompareRoutes(router, ctx);
+  registerContentsRoutes(router, ctx);
   return {
     name: 'github',
     basePath: '/github',
