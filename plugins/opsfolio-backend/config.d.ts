@@ -42,6 +42,16 @@ export interface Config {
        */
       tagKey?: string;
     };
+    /** Ownership checks. */
+    ownership?: {
+      codeowners?: {
+        /**
+         * Hosts whose CODEOWNERS files are read (through Backstage's UrlReader and its integrations); default:
+         * every host an entity's source location names.
+         */
+        hosts?: string[];
+      };
+    };
     /** Per-source settings, keyed by source id (e.g. `github`, `pagerduty`). */
     sources?: {
       [sourceId: string]: {

@@ -12,6 +12,8 @@ import {
 import { CostIndexLoader } from './cost/costIndexLoader';
 import { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
 import { CostStore } from './cost/store';
+import { CodeownersStore } from './ownership/codeownersStore';
+import { codeownersSyncJob } from './ownership/codeownersSync';
 import { costSyncJob } from './cost/sync';
 import { readDoraSettings } from './deployments/doraSettings';
 import { DeploymentStore } from './deployments/store';
@@ -57,8 +59,9 @@ export const opsfolioPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        urlReader: coreServices.urlReader,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, cache, catalog, permissions, permissionsRegistry }) {
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, cache, catalog, permissions, permissionsRegistry, urlReader }) {
         permissionsRegistry.addPermissions(opsfolioPermissions);
         const db = await database.getClient();
         if (!database.migrations?.skip) await migrate(db);
@@ -79,6 +82,15 @@ export const opsfolioPlugin = createBackendPlugin({
         for (const source of costSources) {
           await runner.register(costSyncJob(source, { catalog, auth, store: cost, db, tagKey }));
         }
+        const codeowners = new CodeownersStore(db);
+        await runner.register(
+          codeownersSyncJob({
+            snapshot: catalogSnapshot,
+            reader: urlReader,
+            store: codeowners,
+            hosts: config.getOptionalStringArray('opsfolio.ownership.codeowners.hosts'),
+          }),
+        );
         httpRouter.use(
           createRouter({
             httpAuth,
@@ -97,6 +109,7 @@ export const opsfolioPlugin = createBackendPlugin({
             cost,
             costIndex: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }),
             catalogSnapshot,
+            codeowners,
           }),
         );
         for (const path of UNAUTHENTICATED_PATHS) {

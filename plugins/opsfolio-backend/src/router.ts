@@ -14,6 +14,7 @@ import type { DeploymentStore } from './deployments/store';
 import { incidentPushRoutes } from './oncall/pushRoutes';
 import { onCallRoutes } from './oncall/routes';
 import type { OnCallStore } from './oncall/store';
+import type { CodeownersStore } from './ownership/codeownersStore';
 import { ownershipRoutes } from './ownership/routes';
 import type { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
 import { teamOnCallRoutes } from './oncall/teamRoutes';
@@ -39,6 +40,7 @@ export interface RouterDeps {
   cost: CostStore;
   costIndex: CostIndexLoader;
   catalogSnapshot: CatalogSnapshotLoader;
+  codeowners: CodeownersStore;
   now?: () => Date;
 }
 

@@ -187,6 +187,17 @@ export interface CostOverviewResponse {
 
 /** `GET /entities/:kind/:namespace/:name/ownership` @public */
 export interface EntityOwnershipResponse extends OwnershipFacts {
+  /** The entity's CODEOWNERS as last read: whether its rule names the owner, and who it names. */
+  codeowners?: {
+    status: 'agrees' | 'drift' | 'no-rule' | 'unowned' | 'no-file' | 'no-owner';
+    url?: string;
+    /** The deciding rule's line. */
+    line?: number;
+    owners: string[];
+    readAt: string;
+    /** Why the last read failed; the file read before is still used. */
+    error?: string;
+  };
   /** Level 1 of the stored on-call reads, when the entity has on-call: who answers for the owner now. */
   onCallNow?: Array<{ name: string; email?: string; until?: string; source: string; readAt: string }>;
 }

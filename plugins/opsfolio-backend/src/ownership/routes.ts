@@ -12,6 +12,9 @@ import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { OnCallStore } from '../oncall/store';
+import { ownerDirectory, type OwnerDirectory } from './codeowners/matchGroups';
+import { codeownersFinding } from './codeownersFinding';
+import type { CodeownersStore } from './codeownersStore';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { ownershipCsv } from './csv';
@@ -34,13 +37,16 @@ export function ownershipRoutes(deps: {
   snapshot: CatalogSnapshotLoader;
   onCall: OnCallStore;
   onCallSources: OnCallSource[];
+  codeowners: CodeownersStore;
 }) {
   const router = Router();
-  let built: { from: object; index: OwnershipIndex } | undefined;
-  const index = async () => {
+  let built: { from: object; index: OwnershipIndex; directory: OwnerDirectory } | undefined;
+  const catalog = async () => {
     const snapshot = await deps.snapshot.get();
-    if (built?.from !== snapshot) built = { from: snapshot, index: buildOwnershipIndex(snapshot.entities) };
-    return built.index;
+    if (built?.from !== snapshot) {
+      built = { from: snapshot, index: buildOwnershipIndex(snapshot.entities), directory: ownerDirectory(snapshot.entities) };
+    }
+    return built;
   };
 
   router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
@@ -49,12 +55,14 @@ export function ownershipRoutes(deps: {
     const entity = await loadEntity(deps.catalog, req.params, credentials);
     const ref = stringifyEntityRef(entity);
     const reads = (await Promise.all(deps.onCallSources.map(s => deps.onCall.snapshot(ref, s.id)))).filter(r => r !== undefined);
-    const idx = await index();
+    const { index: idx, directory } = await catalog();
     const owner = idx.owned.get(ref.toLocaleLowerCase('en-US'))?.ownerRef;
-    const facts = ownershipFacts(idx, ref, rotaDriftProblems(idx, owner, reads));
+    const codeowners = codeownersFinding(await deps.codeowners.get(ref), owner, directory);
+    const facts = ownershipFacts(idx, ref, [...codeowners.problems, ...rotaDriftProblems(idx, owner, reads)]);
     if (!facts) throw new NotFoundError(`${ref} is not a kind Opsfolio checks ownership of (components, APIs, resources, systems, domains, groups)`);
     const body: EntityOwnershipResponse = {
       ...facts,
+      codeowners: codeowners.summary,
       onCallNow: reads.length
         ? reads.flatMap(r => r.shifts.filter(s => s.level === 1).map(s => ({ name: s.person.name, email: s.person.email, until: s.end, source: r.source, readAt: r.readAt })))
         : undefined,
@@ -67,12 +75,14 @@ export function ownershipRoutes(deps: {
     if (!parsed.success) throw new InputError(parsed.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
     const query = parsed.data;
     await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const idx = await index();
+    const { index: idx, directory } = await catalog();
     const reads = await deps.onCall.allSnapshots();
+    const files = await deps.codeowners.all();
     const all: OwnershipFacts[] = [];
     for (const ref of [...idx.owned.keys(), ...idx.groups.keys()]) {
       const owner = idx.owned.get(ref)?.ownerRef;
-      all.push(ownershipFacts(idx, ref, rotaDriftProblems(idx, owner, reads.get(ref) ?? []))!);
+      const extra = [...codeownersFinding(files.get(ref), owner, directory).problems, ...rotaDriftProblems(idx, owner, reads.get(ref) ?? [])];
+      all.push(ownershipFacts(idx, ref, extra)!);
     }
     const counts = Object.fromEntries(OWNERSHIP_PROBLEM_KINDS.map(k => [k, 0])) as OwnershipOverviewResponse['counts'];
     const teams = new Map<string, { entities: number; problems: number }>();

@@ -30,6 +30,7 @@ const facts: EntityOwnershipResponse = {
   memberCount: 5,
   parentChain: [{ ref: 'group:default/engineering', title: 'Engineering' }, { ref: 'group:default/acme', title: 'Acme' }],
   contact: { email: 'team-payments@acme.example', links: [{ url: 'https://chat.acme.example/payments', title: '#payments', type: 'slack' }] },
+  codeowners: { status: 'agrees', url: 'https://github.com/acme/payments-api/blob/main/.github/CODEOWNERS', line: 1, owners: ['@acme/team-payments'], readAt: new Date().toISOString() },
   onCallNow: [{ name: 'Ada Okafor', until: '2099-01-01T09:00:00Z', source: 'pagerduty', readAt: new Date().toISOString() }],
   problems: [{ kind: 'oncall-drift', message: 'On its rota but not in Payments: Victor Nguyen.', fix: 'Add them to Payments in the catalog, or take them off the rota.' }],
 };
@@ -51,6 +52,7 @@ describe('EntityOwnershipCard', () => {
     expect(await screen.findByTestId('opsfolio-ownership-owner')).toHaveTextContent('Owned by Payments (group, 5 members)');
     expect(screen.getByText('Part of Engineering › Acme')).toBeInTheDocument();
     expect(screen.getByTestId('opsfolio-ownership-contact')).toHaveTextContent(/^Contact: team-payments@acme.example.* · #payments/);
+    expect(screen.getByTestId('opsfolio-ownership-codeowners')).toHaveTextContent('CODEOWNERS: @acme/team-payments (agrees)');
     expect(screen.getByTestId('opsfolio-ownership-oncall')).toHaveTextContent('On call now: Ada Okafor (until');
     const [problem] = screen.getAllByTestId('opsfolio-ownership-problem');
     expect(problem).toHaveTextContent('On its rota but not in Payments: Victor Nguyen.Add them to Payments in the catalog, or take them off the rota.');

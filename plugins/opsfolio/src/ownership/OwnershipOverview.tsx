@@ -52,6 +52,26 @@ export function OwnershipOverview() {
           </Typography>
         </Typography>
       )}
+      {facts.codeowners && facts.codeowners.status !== 'no-owner' && (
+        <Typography variant="body2" data-testid="opsfolio-ownership-codeowners">
+          CODEOWNERS:{' '}
+          {facts.codeowners.status === 'no-file'
+            ? 'none in the repository'
+            : `${facts.codeowners.owners.join(', ') || 'nobody'}${facts.codeowners.status === 'agrees' ? ' (agrees)' : ''}`}
+          {facts.codeowners.url && (
+            <>
+              {' · '}
+              <Link to={facts.codeowners.url}>file</Link>
+            </>
+          )}
+          {facts.codeowners.error && (
+            <Typography variant="caption" color="textSecondary" component="span">
+              {' '}
+              (last read failed: {facts.codeowners.error})
+            </Typography>
+          )}
+        </Typography>
+      )}
       {facts.problems.map(problem => (
         <Box key={`${problem.kind}:${problem.message}`} mt={1} data-testid="opsfolio-ownership-problem" data-kind={problem.kind}>
           <Typography variant="body2" style={{ color: '#c62828' }}>
