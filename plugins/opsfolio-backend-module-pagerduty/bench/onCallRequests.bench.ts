@@ -16,9 +16,9 @@
  * The catalog has each team as a Group with its 5 Users, so the route also works out drift.
  *
  * Per size:
- *   sync 1   first sync, empty store: services (with their policies), on-calls (20 policies a request),
- *            each schedule, incidents of the last 90 days (20 services a request), and the log of each
- *            resolved incident for its acknowledgement
+ *   sync 1   first sync, empty store: services (with their policies), on-calls over the next 14 days (20
+ *            policies a series of pages; they give the schedules' coverage too), incidents of the last 90
+ *            days (20 services a request), and the log of each resolved incident for its acknowledgement
  *   sync 2   right after: the steady-state refresh (incidents from the mark on)
  *   route    GET …/oncall once for each of up to BENCH_ROUTE_ENTITIES entities (cold cache: live reads),
  *            then BENCH_ROUTE_REQUESTS more round-robin over them (warm: the cache's 60 s TTL)

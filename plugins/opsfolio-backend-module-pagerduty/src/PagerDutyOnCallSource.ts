@@ -9,22 +9,20 @@ import {
   type VendorClient,
 } from '@opsfolio/backstage-plugin-node';
 import { z } from 'zod';
-import { scheduleIdsOf, toIncident, toOnCallRead } from './mapping';
+import { toIncident, toOnCallRead } from './mapping';
 import {
   escalationPolicySchema,
   incidentSchema,
   logEntrySchema,
   onCallSchema,
-  scheduleSchema,
   serviceSchema,
   type PdEscalationPolicy,
   type PdOnCall,
-  type PdSchedule,
   type PdService,
 } from './schemas';
 
 const DAY = 86_400_000;
-/** Schedules are checked this far ahead for gaps. */
+/** Schedules are checked this far ahead for gaps (PagerDuty lists on-call shifts up to 90 days ahead). */
 const COVERAGE_DAYS = 14;
 /** Ids per request in batched queries (escalation_policy_ids[], service_ids[]): calls grow with pages. */
 const BATCH = 20;
@@ -44,6 +42,11 @@ const isFullPolicy = (p: PdService['escalation_policy']): p is PdEscalationPolic
  * PagerDuty: the service of `pagerduty.com/service-id` (or the one whose integration has the key of
  * `pagerduty.com/integration-key`), its escalation policy, who is on call at every level, its schedules
  * for the next two weeks, and its incidents.
+ *
+ * Who is on call now and the schedules ahead come from one `GET /oncalls` series over the fortnight for a
+ * batch of policies (every level, each shift whole): the entries covering the read's instant are "now",
+ * and each schedule's entries are its coverage. No schedule is read on its own, so requests grow with
+ * pages, not with entities or schedules.
  */
 export class PagerDutyOnCallSource implements OnCallSource {
   readonly id = 'pagerduty';
@@ -55,14 +58,14 @@ export class PagerDutyOnCallSource implements OnCallSource {
     private readonly options: { logger: LoggerService; incidentDays: number; now?: () => Date },
   ) {}
 
-  /** Whole seconds: PagerDuty answers schedule windows to the second, and coverage is measured over the read's window. */
+  /** Whole seconds: PagerDuty answers on-call windows to the second, and coverage is measured over the read's window. */
   private now() {
     const now = this.options.now?.() ?? new Date();
     return new Date(Math.floor(now.getTime() / 1000) * 1000);
   }
 
   async readOnCall(entity: SourceEntity, signal: AbortSignal): Promise<OnCallRead | undefined> {
-    // One instant for the read and the schedules' window, so coverage is measured over exactly what was read.
+    // One instant for "now" and the start of the window read, so coverage is measured over exactly what was read.
     const readAt = this.now();
     let serviceId: string | undefined = entity.annotations[ANNOTATIONS.pagerdutyServiceId]?.trim();
     if (!serviceId) {
@@ -76,9 +79,9 @@ export class PagerDutyOnCallSource implements OnCallSource {
       signal,
     });
     const policy = await this.policyOf(body.service, signal);
-    const oncalls = policy ? await this.onCallsOf([policy.id], signal) : [];
-    const schedules = await this.schedulesOf(scheduleIdsOf(policy), readAt, signal);
-    return toOnCallRead({ service: body.service, policy, oncalls, schedules, readAt });
+    const until = this.windowEnd(readAt);
+    const oncalls = policy ? await this.onCallsOf([policy.id], readAt, until, signal) : [];
+    return toOnCallRead({ service: body.service, policy, oncalls, readAt, until });
   }
 
   async sync(context: OnCallSyncContext): Promise<{ items: number }> {
@@ -101,14 +104,17 @@ export class PagerDutyOnCallSource implements OnCallSource {
       if (policy) policies.set(policy.id, policy);
     }
     const readAt = this.now();
-    const oncalls = await this.onCallsOf([...policies.keys()], signal);
-    const schedules = new Map(
-      (await this.schedulesOf([...new Set([...policies.values()].flatMap(scheduleIdsOf))], readAt, signal)).map(s => [s.id, s]),
-    );
+    const until = this.windowEnd(readAt);
+    const byPolicy = new Map<string, PdOnCall[]>();
+    for (const o of await this.onCallsOf([...policies.keys()], readAt, until, signal)) {
+      const own = byPolicy.get(o.escalation_policy.id) ?? [];
+      own.push(o);
+      byPolicy.set(o.escalation_policy.id, own);
+    }
     for (const [entityRef, service] of serviceOf) {
       const policy = policies.get(service.escalation_policy.id);
-      const own = scheduleIdsOf(policy).map(id => schedules.get(id)).filter((s): s is PdSchedule => Boolean(s));
-      await context.saveOnCall(entityRef, toOnCallRead({ service, policy, oncalls, schedules: own, readAt }));
+      const oncalls = (policy && byPolicy.get(policy.id)) ?? [];
+      await context.saveOnCall(entityRef, toOnCallRead({ service, policy, oncalls, readAt, until }));
     }
 
     return { items: await this.syncIncidents(context, serviceOf) };
@@ -205,8 +211,16 @@ export class PagerDutyOnCallSource implements OnCallSource {
     return body.escalation_policy;
   }
 
-  /** Every on-call entry at every level of these policies, a batch of policies per request. */
-  private async onCallsOf(policyIds: string[], signal: AbortSignal): Promise<PdOnCall[]> {
+  /** The end (exclusive) of the window read from `readAt`: the fortnight coverage is measured over. */
+  private windowEnd(readAt: Date) {
+    return new Date(readAt.getTime() + COVERAGE_DAYS * DAY);
+  }
+
+  /**
+   * Every on-call entry at every level of these policies over [since, until), a batch of policies per series
+   * of pages: the shifts that overlap the window (whole) and the direct targets (no start, no end).
+   */
+  private async onCallsOf(policyIds: string[], since: Date, until: Date, signal: AbortSignal): Promise<PdOnCall[]> {
     const all: PdOnCall[] = [];
     for (const ids of chunks(policyIds, BATCH)) {
       all.push(
@@ -215,27 +229,18 @@ export class PagerDutyOnCallSource implements OnCallSource {
             limit: 100,
             itemsKey: 'oncalls',
             itemSchema: onCallSchema,
-            query: { 'escalation_policy_ids[]': ids, 'include[]': 'users', time_zone: 'UTC' },
+            query: {
+              'escalation_policy_ids[]': ids,
+              since: since.toISOString(),
+              until: until.toISOString(),
+              'include[]': 'users',
+              time_zone: 'UTC',
+            },
             signal,
           }),
         )),
       );
     }
     return all;
-  }
-
-  /** Each schedule's entries over the fortnight from `from` (the read's instant). */
-  private async schedulesOf(ids: string[], from: Date, signal: AbortSignal): Promise<PdSchedule[]> {
-    const until = new Date(from.getTime() + COVERAGE_DAYS * DAY);
-    const schedules: PdSchedule[] = [];
-    for (const id of ids) {
-      const { body } = await this.client.getJson(`/schedules/${encodeURIComponent(id)}`, {
-        query: { since: from.toISOString(), until: until.toISOString(), time_zone: 'UTC' },
-        schema: z.object({ schedule: scheduleSchema }),
-        signal,
-      });
-      schedules.push(body.schedule);
-    }
-    return schedules;
   }
 }

@@ -16,8 +16,15 @@ export const escalationPolicySchema = z.object({
   name: z.string().nullish(),
   summary: z.string().nullish(),
   html_url: z.string().nullish(),
+  // A schedule target's reference names the schedule (its summary) and links to it.
   escalation_rules: z
-    .array(z.object({ targets: z.array(z.object({ id: z.string(), type: z.string() })) }))
+    .array(
+      z.object({
+        targets: z.array(
+          z.object({ id: z.string(), type: z.string(), summary: z.string().nullish(), html_url: z.string().nullish() }),
+        ),
+      }),
+    )
     .default([]),
 });
 
@@ -29,6 +36,7 @@ export const serviceSchema = z.object({
   integrations: z.array(z.object({ id: z.string(), integration_key: z.string().nullish() })).default([]),
 });
 
+/** An entry of `GET /oncalls`: a shift of a schedule target (whole, with start and end) or a direct target (neither). */
 export const onCallSchema = z.object({
   user: userSchema,
   schedule: reference.nullish(),
@@ -36,20 +44,6 @@ export const onCallSchema = z.object({
   escalation_level: z.number(),
   start: z.string().nullish(),
   end: z.string().nullish(),
-});
-
-export const scheduleSchema = z.object({
-  id: z.string(),
-  name: z.string().nullish(),
-  summary: z.string().nullish(),
-  html_url: z.string().nullish(),
-  final_schedule: z
-    .object({
-      rendered_schedule_entries: z
-        .array(z.object({ start: z.string(), end: z.string(), user: userSchema.nullish() }))
-        .default([]),
-    })
-    .nullish(),
 });
 
 export const incidentSchema = z.object({
@@ -72,5 +66,4 @@ export const logEntrySchema = z.object({ type: z.string(), created_at: z.string(
 export type PdService = z.infer<typeof serviceSchema>;
 export type PdEscalationPolicy = z.infer<typeof escalationPolicySchema>;
 export type PdOnCall = z.infer<typeof onCallSchema>;
-export type PdSchedule = z.infer<typeof scheduleSchema>;
 export type PdIncident = z.infer<typeof incidentSchema>;
