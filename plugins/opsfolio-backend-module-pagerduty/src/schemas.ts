@@ -16,16 +16,13 @@ export const escalationPolicySchema = z.object({
   name: z.string().nullish(),
   summary: z.string().nullish(),
   html_url: z.string().nullish(),
-  // A schedule target's reference names the schedule (its summary) and links to it.
-  escalation_rules: z
-    .array(
-      z.object({
-        targets: z.array(
-          z.object({ id: z.string(), type: z.string(), summary: z.string().nullish(), html_url: z.string().nullish() }),
-        ),
-      }),
-    )
-    .default([]),
+  // Required: a bare reference (no rules) must not parse as a policy with no levels. A schedule target's
+  // reference names the schedule (its summary) and links to it.
+  escalation_rules: z.array(
+    z.object({
+      targets: z.array(z.object({ id: z.string(), type: z.string(), summary: z.string().nullish(), html_url: z.string().nullish() })),
+    }),
+  ),
 });
 
 export const serviceSchema = z.object({
