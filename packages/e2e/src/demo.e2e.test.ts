@@ -155,7 +155,7 @@ describe('the demo, in a real browser', () => {
   it("shows a manager the team's services with who is on call for each on the Group page", async () => {
     await openEntityPage(page, 'team-payments', 'group');
     const card = page.getByTestId('opsfolio-card-team-oncall');
-    const row = card.getByTestId('opsfolio-team-oncall-row').filter({ hasText: 'payments-api' });
+    const row = card.getByTestId('opsfolio-team-oncall-row').filter({ hasText: 'Payments API' });
     await row.waitFor({ timeout: 60_000 });
     expect(await row.getByTestId('opsfolio-team-oncall-level-1').innerText()).toMatch(/^L1: \S+ \S+ \(until /);
     expect(await row.getByTestId('opsfolio-team-oncall-level-2').count()).toBe(1);
@@ -185,6 +185,30 @@ describe('the demo, in a real browser', () => {
     await card.waitFor({ timeout: 60_000 });
     expect(await card.innerText()).toContain(sreMonthToDate);
     await page.screenshot({ path: `${SCREENSHOTS}api-gateway-cost.png`, fullPage: true });
+  });
+
+  it('lists exactly the ownership problems planted in examples/, and the service card shows its warning', async () => {
+    await waitForFirstSync(['codeowners', 'pagerduty', 'opsgenie']);
+    await page.goto(`${APP_URL}/opsfolio/ownership`);
+    const rows = page.getByTestId('opsfolio-ownership-row');
+    await rows.first().waitFor({ timeout: 120_000 });
+    const found = await rows.evaluateAll(els => els.map(el => `${el.getAttribute('data-kind')} ${el.getAttribute('data-entity')}`));
+    expect(found.sort()).toEqual(
+      [
+        'codeowners-drift component:default/storefront-web',
+        'oncall-drift component:default/product-catalog',
+        'owned-by-user component:default/legacy-sso-bridge',
+        'owner-missing component:default/promotions-service',
+        'team-without-members component:default/mobile-sdk',
+        'team-without-members group:default/team-mobile',
+      ].sort(),
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}ownership-page.png`, fullPage: true });
+    await openEntityPage(page, 'storefront-web');
+    const warning = page.getByTestId('opsfolio-ownership-problem');
+    await warning.first().waitFor({ timeout: 60_000 });
+    expect(await warning.first().getAttribute('data-kind')).toBe('codeowners-drift');
+    expect(await warning.first().innerText()).toContain('@acme/team-checkout');
   });
 
   it('names the annotation to add on a service without on-call', async () => {

@@ -35,7 +35,7 @@ const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v
 
 /**
  * Checks the `/oncalls` requests against what the simulator holds: policies batched 20 a series, each series
- * over the fortnight from a whole-second instant, as many pages (of 100) as the batch has entries in that
+ * over the 12 weeks from a whole-second instant, as many pages (of 100) as the batch has entries in that
  * window. Returns the batches and the pages of each.
  */
 function onCallSeries(requests: LoggedRequest[], policies: EscalationPolicy[], simulatorNow: number) {
@@ -52,7 +52,7 @@ function onCallSeries(requests: LoggedRequest[], policies: EscalationPolicy[], s
     const since = Date.parse(String(query.since));
     const until = Date.parse(String(query.until));
     expect(since % 1000).toBe(0);
-    expect(until - since).toBe(14 * DAY);
+    expect(until - since).toBe(84 * DAY);
     expect(asList(query['include[]'])).toContain('users');
     const entries = batches[i]
       .map(id => policies.find(p => p.id === id)!)
@@ -243,7 +243,7 @@ describe('PagerDuty on-call source with more policies than one batch', () => {
     expect(requests.filter(r => r.path === '/oncalls')).toHaveLength(Math.ceil(SERVICES / 20) * pages[0]);
 
     // What each entity stored is what the old reads gave: /oncalls at the read's instant and each schedule's
-    // final entries over the fortnight (clipped to it), as GET /schedules/{id}?since&until renders them.
+    // final entries over the 12 weeks read (clipped to them), as GET /schedules/{id}?since&until renders them.
     const rows: Array<{ entity_ref: string; snapshot: string }> = await backend
       .knex('opsfolio_oncall_snapshots')
       .where({ source: 'pagerduty' });
@@ -252,7 +252,7 @@ describe('PagerDuty on-call source with more policies than one batch', () => {
       const row = rows.find(r => r.entity_ref === `component:default/${name(i)}`)!;
       const onCall = JSON.parse(row.snapshot);
       const readAt = Date.parse(onCall.readAt);
-      const until = readAt + 14 * DAY;
+      const until = readAt + 84 * DAY;
       // The window read starts at the read's instant exactly, so coverage is measured over what was read.
       expect(new Set(requests.filter(r => r.path === '/oncalls').map(r => Date.parse(String(r.query.since))))).toEqual(new Set([readAt]));
       const now = policyOnCalls(service(i).policy, NOW.getTime(), readAt, readAt);
@@ -280,7 +280,8 @@ describe('PagerDuty on-call source with more policies than one batch', () => {
     const full = await api(`/entities/component/default/${name(21)}/oncall`);
     const requests = await simulator.requests('pagerduty');
     expect(requests.filter(r => r.path.startsWith('/schedules'))).toHaveLength(0);
-    expect(requests.filter(r => r.path === '/oncalls')).toHaveLength(2);
+    // Daily shifts at two levels over 12 weeks are about 170 entries: two pages of 100 per live read.
+    expect(requests.filter(r => r.path === '/oncalls')).toHaveLength(4);
     const gaps = gap.body.sources[0].coverage.flatMap((c: any) => c.gaps);
     expect(gaps).toHaveLength(1);
     expect(Date.parse(gaps[0].end) - Date.parse(gaps[0].start)).toBe(10 * 3_600_000);

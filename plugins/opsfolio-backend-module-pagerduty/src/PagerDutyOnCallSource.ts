@@ -22,8 +22,12 @@ import {
 } from './schemas';
 
 const DAY = 86_400_000;
-/** Schedules are checked this far ahead for gaps (PagerDuty lists on-call shifts up to 90 days ahead). */
-const COVERAGE_DAYS = 14;
+/**
+ * How far ahead on-call shifts are read (PagerDuty lists them up to 90 days ahead): long enough that
+ * everyone on a rotation of up to 12 weeks takes a shift in it, so drift sees the whole rota. The backend
+ * judges coverage gaps over the first 14 days.
+ */
+const WINDOW_DAYS = 84;
 /** Ids per request in batched queries (escalation_policy_ids[], service_ids[]): calls grow with pages. */
 const BATCH = 20;
 
@@ -211,9 +215,9 @@ export class PagerDutyOnCallSource implements OnCallSource {
     return body.escalation_policy;
   }
 
-  /** The end (exclusive) of the window read from `readAt`: the fortnight coverage is measured over. */
+  /** The end (exclusive) of the window read from `readAt`. */
   private windowEnd(readAt: Date) {
-    return new Date(readAt.getTime() + COVERAGE_DAYS * DAY);
+    return new Date(readAt.getTime() + WINDOW_DAYS * DAY);
   }
 
   /**

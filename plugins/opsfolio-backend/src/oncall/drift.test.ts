@@ -1,5 +1,5 @@
 import type { OnCallPerson, OwnerMember } from '@opsfolio/backstage-plugin-common';
-import { distinctPeople, normalisePersonName, onCallDrift, samePerson } from './drift';
+import { distinctPeople, normalisePersonName, onCallDrift, rotaOf, samePerson } from './drift';
 
 // The owning group, group:default/payments, as the catalog lists it.
 const ANA: OwnerMember = { name: 'Ana Souza', email: 'ana.souza@example.com' };
@@ -112,5 +112,29 @@ describe('onCallDrift', () => {
     expect(drift([oluPd], [], 'user:default/jane.doe')).toMatchObject({ outsiders: [oluPd], ownerOnRota: false });
     // A bare owner name is a group: its name is not taken as a member.
     expect(drift([{ name: 'Payments' }], [], 'payments').ownerOnRota).toBe(false);
+  });
+});
+
+describe('rotaOf', () => {
+  it('takes the people on call now and everyone with a shift in the schedules ahead', () => {
+    // A weekly rotation of three: only Ada is on call now; Kofi's week comes later.
+    const rota = rotaOf([
+      {
+        shifts: [{ level: 1, person: { name: 'Ada Okafor', email: 'ada@example.com' } }],
+        schedules: [
+          {
+            id: 'S1',
+            name: 'Primary',
+            entries: [
+              { start: '2026-11-22T00:00:00Z', end: '2026-11-29T00:00:00Z', person: { name: 'Ada Okafor', email: 'ada@example.com' } },
+              { start: '2026-11-29T00:00:00Z', end: '2026-12-06T00:00:00Z', person: { name: 'Kofi Mensah', email: 'kofi@example.com' } },
+              { start: '2026-12-06T00:00:00Z', end: '2026-12-13T00:00:00Z' },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(distinctPeople(rota).map(p => p.name)).toEqual(['Ada Okafor', 'Kofi Mensah']);
+    expect(onCallDrift({ rota, ownerMembers: [{ name: 'Ada Okafor', email: 'ada@example.com' }], ownerRef: 'group:default/payments' }).outsiders.map(p => p.name)).toEqual(['Kofi Mensah']);
   });
 });

@@ -1,4 +1,4 @@
-import type { OnCallDrift, OnCallMatch, OnCallPerson, OwnerMember } from '@opsfolio/backstage-plugin-common';
+import type { OnCallDrift, OnCallMatch, OnCallNow, OnCallPerson, OwnerMember } from '@opsfolio/backstage-plugin-common';
 
 /**
  * A name reduced to what identifies it: accents dropped (`José` → `jose`), lower case, and everything
@@ -85,4 +85,15 @@ export function onCallDrift(input: OnCallDriftInput): OnCallDrift {
     else outsiders.push(person);
   }
   return { outsiders, ownerOnRota: matchedBy.length > 0, matchedBy };
+}
+
+/**
+ * Everyone on an entity's rota: on call now at any level, or taking a shift in the schedules' entries ahead
+ * (a weekly rotation of five shows one person now and the rest only over the weeks to come).
+ */
+export function rotaOf(reads: ReadonlyArray<Pick<OnCallNow, 'shifts' | 'schedules'>>): OnCallPerson[] {
+  return reads.flatMap(r => [
+    ...r.shifts.map(s => s.person),
+    ...(r.schedules ?? []).flatMap(s => s.entries.flatMap(e => (e.person ? [e.person] : []))),
+  ]);
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { ownerMembers } from '../platform/catalog/ownerMembers';
 import { describeAnswer } from './describeAnswer';
-import { onCallDrift } from './drift';
+import { onCallDrift, rotaOf } from './drift';
 import { LIVE_READ_TIMEOUT_MS, readEntityOnCallLive } from './liveOnCall';
 import { responseTimes } from './responseTimes';
 import type { OnCallStore } from './store';
@@ -51,7 +51,7 @@ export function onCallRoutes(deps: {
       throw new ServiceUnavailableError(`On-call vendors unavailable and nothing stored yet: ${answers.map(a => a.error).join('; ')}`);
     }
     const owner = await ownerMembers(deps.catalog, entity, credentials);
-    const rota = answers.flatMap(a => a.onCall?.shifts.map(s => s.person) ?? []);
+    const rota = rotaOf(answers.flatMap(a => (a.onCall ? [a.onCall] : [])));
     const at = now();
     const incidents = await deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 90 * DAY));
     res.json({

@@ -8,7 +8,7 @@ import { loadEntity } from '../platform/catalog/loadEntity';
 import { membersOf, type Member } from '../platform/catalog/ownerMembers';
 import { groupAndDescendants, ownedBy } from '../platform/catalog/teamEntities';
 import { describeAnswer } from './describeAnswer';
-import { onCallDrift } from './drift';
+import { onCallDrift, rotaOf } from './drift';
 import { LIVE_READ_TIMEOUT_MS, readEntityOnCallLive } from './liveOnCall';
 import { responseTimes } from './responseTimes';
 import type { OnCallStore } from './store';
@@ -59,7 +59,7 @@ export function teamOnCallRoutes(deps: {
         { ...deps, ttlMs: deps.cacheTtlMs, timeoutMs: LIVE_READ_TIMEOUT_MS },
         { entityRef, annotations: entity.metadata.annotations ?? {} },
       );
-      const rota = answers.flatMap(a => a.onCall?.shifts.map(s => s.person) ?? []);
+      const rota = rotaOf(answers.flatMap(a => (a.onCall ? [a.onCall] : [])));
       const incidents = await deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 30 * DAY));
       return {
         entityRef,

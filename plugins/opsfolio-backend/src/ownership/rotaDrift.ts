@@ -1,5 +1,5 @@
 import type { OnCallNow, OwnershipProblem } from '@opsfolio/backstage-plugin-common';
-import { onCallDrift } from '../oncall/drift';
+import { onCallDrift, rotaOf } from '../oncall/drift';
 import type { OwnershipIndex } from './ownershipIndex';
 
 /**
@@ -8,7 +8,7 @@ import type { OwnershipIndex } from './ownershipIndex';
  */
 export function rotaDriftProblems(index: OwnershipIndex, ownerRef: string | undefined, reads: OnCallNow[]): OwnershipProblem[] {
   const group = ownerRef ? index.groups.get(ownerRef) : undefined;
-  const rota = reads.flatMap(r => r.shifts.map(s => s.person));
+  const rota = rotaOf(reads);
   if (!ownerRef || !group || rota.length === 0) return [];
   const members = group.memberRefs
     .map(ref => index.users.get(ref))
