@@ -19,6 +19,7 @@ import { addDays, addMonths, dayOf, daysBetween, eachDay, isDay, monthOf } from 
 import { costFacts } from './facts';
 import { figuresByTag, roundedFigures, sumFigures } from './figures';
 import { addTo, largest, rounded } from './money';
+import { OrgCostFigures } from './orgFigures';
 import { rollUpCost } from './rollup';
 import type { CostStore } from './store';
 
@@ -53,6 +54,7 @@ export function costRoutes(deps: {
 }) {
   const router = Router();
   const today = () => dayOf(deps.now?.() ?? new Date());
+  const org = new OrgCostFigures(deps.store);
 
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
     const query = parse(entityQuery, req.query);
@@ -94,10 +96,12 @@ export function costRoutes(deps: {
     const untagged: Money = {};
     const unmapped: Money = {};
     const total: Money = {};
-    for (const row of await deps.store.monthlyByTag([monthOf(now)])) {
-      addTo(total, row.currency, row.amount);
-      if (row.tagValue === '') addTo(untagged, row.currency, row.amount);
-      else if (!index.byTag.has(row.tagValue)) addTo(unmapped, row.currency, row.amount);
+    for (const [tagValue, f] of await org.get(now)) {
+      for (const [currency, amount] of Object.entries(f.monthToDate)) {
+        addTo(total, currency, amount);
+        if (tagValue === '') addTo(untagged, currency, amount);
+        else if (!index.byTag.has(tagValue)) addTo(unmapped, currency, amount);
+      }
     }
     const monthBeforeLast: Money = {};
     if (tagValues.length) {
@@ -127,7 +131,7 @@ export function costRoutes(deps: {
     await requirePermission(deps.permissions, credentials, opsfolioCostReadPermission);
     const now = today();
     const index = await deps.index.get();
-    const rolled = rollUpCost(index, await figuresByTag(deps.store, now), query.groupBy);
+    const rolled = rollUpCost(index, await org.get(now), query.groupBy);
     const body: CostOverviewResponse = {
       groupBy: query.groupBy,
       month: monthOf(now),

@@ -27,6 +27,9 @@ export interface CostSum {
 
 /** Daily spend per source, tag value, cloud service and currency; a monthly roll-up per tag value beside it. */
 export class CostStore {
+  /** Bumped after every write in this process, so caches of derived figures know to recompute. */
+  version = 0;
+
   constructor(private readonly db: Knex) {}
 
   /**
@@ -56,6 +59,7 @@ export class CostStore {
       for (const rows of chunks(days.map(day => ({ source, day, estimated: estimated.has(day) })), CHUNK)) await tx(DAYS).insert(rows);
       await this.rollUpMonths(tx, source, monthOf(range.from), monthOf(days[days.length - 1]));
     });
+    this.version += 1;
   }
 
   /** Recomputes the monthly roll-up of the months touched, from the daily rows. */
