@@ -188,7 +188,7 @@ describe('the demo, in a real browser', () => {
   });
 
   it('lists exactly the ownership problems planted in examples/, and the service card shows its warning', async () => {
-    await waitForFirstSync(['codeowners', 'pagerduty', 'opsgenie']);
+    await waitForFirstSync(['codeowners', 'pagerduty', 'opsgenie', 'github']);
     await page.goto(`${APP_URL}/opsfolio/ownership`);
     const rows = page.getByTestId('opsfolio-ownership-row');
     await rows.first().waitFor({ timeout: 120_000 });
@@ -196,6 +196,7 @@ describe('the demo, in a real browser', () => {
     expect(found.sort()).toEqual(
       [
         'codeowners-drift component:default/storefront-web',
+        'deployer-drift component:default/account-portal',
         'oncall-drift component:default/product-catalog',
         'owned-by-user component:default/legacy-sso-bridge',
         'owner-missing component:default/promotions-service',

@@ -270,12 +270,20 @@ describe('examples/scenario.yaml agrees with the catalog', () => {
     expect(unmapped.map(([name, c]) => [name, c.cost!.tag])).toEqual([['notification-service', 'service=notifications']]);
   });
 
-  it('puts only catalog users on rotas', () => {
+  it('puts only catalog users on rotas and among deployers', () => {
     for (const [name, s] of Object.entries(scenario.components)) {
-      for (const member of [...(s.oncall?.rota ?? []), ...(s.oncall?.manager ? [s.oncall.manager] : [])]) {
+      for (const member of [...(s.oncall?.rota ?? []), ...(s.oncall?.manager ? [s.oncall.manager] : []), ...(s.deploys?.deployers ?? [])]) {
         expect(named('User', member), `${name} rota ${member}`).toBeDefined();
       }
     }
+  });
+
+  it('account-portal is shipped by a team other than its owner (deployer drift)', () => {
+    const shippedByOthers = Object.entries(scenario.components).filter(([name, c]) => {
+      const owner = (named('Component', name)!.spec.owner as string).replace(/^group:default\//, '');
+      return c.deploys?.deployers?.every((u) => !(named('User', u)!.spec.memberOf as string[]).includes(owner));
+    });
+    expect(shippedByOthers.map(([name]) => name)).toEqual(['account-portal']);
   });
 });
 

@@ -52,6 +52,8 @@ export const deploysSchema = z
       .refine((l) => l.p90 >= l.median, { message: 'p90 must be at least the median', path: ['p90'] })
       .default({ median: 24, p90: 96 }),
     lastDeployDaysAgo: z.number().int().min(0).optional(),
+    /** Catalog users who commit and deploy; default: the on-call rota. */
+    deployers: z.array(z.string().min(1)).min(1).optional(),
   })
   .superRefine((d, ctx) => {
     if ((d.perWeek === undefined) === (d.everyDays === undefined)) {

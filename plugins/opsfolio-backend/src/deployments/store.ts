@@ -184,6 +184,18 @@ export class DeploymentStore {
     return rows.map(toDeployment);
   }
 
+  /** Who deployed what since `from`: deploys per (entity, actor), for one entity or all; for ownership drift. */
+  async deployersSince(from: Date, entityRef?: string): Promise<Array<{ entityRef: string; actor: string; deploys: number }>> {
+    const rows: Array<{ entity_ref: string; actor: string; deploys: number | string }> = await this.db(TABLE)
+      .select('entity_ref', 'actor')
+      .count({ deploys: '*' })
+      .whereNotNull('actor')
+      .andWhere('started_at', '>=', from.toISOString())
+      .modify(q => (entityRef ? q.andWhere('entity_ref', normalizeRef(entityRef)) : q))
+      .groupBy('entity_ref', 'actor');
+    return rows.map(r => ({ entityRef: r.entity_ref, actor: r.actor, deploys: Number(r.deploys) }));
+  }
+
   /** Per environment: the newest deployment and the newest successful one (what runs there now). */
   async current(entityRef: string): Promise<Array<{ environment: string; latest: StoredDeployment; running?: StoredDeployment }>> {
     const ref = normalizeRef(entityRef);

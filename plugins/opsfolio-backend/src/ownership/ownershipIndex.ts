@@ -30,6 +30,10 @@ export interface IndexedOwned {
 export interface OwnershipIndex {
   groups: Map<string, IndexedGroup>;
   users: Map<string, { name: string; title?: string; email?: string }>;
+  /** A deploy actor (a GitHub login, GitLab username, email) → the user it is, by loose key (see `personKey`). */
+  usersByKey: Map<string, string>;
+  /** User → the groups it is a member of. */
+  groupsOfUser: Map<string, string[]>;
   owned: Map<string, IndexedOwned>;
 }
 
@@ -46,7 +50,7 @@ export function ownerRefOf(entity: Entity): string | undefined {
 
 /** Builds the index from one read of the catalog. Pure. */
 export function buildOwnershipIndex(entities: Entity[]): OwnershipIndex {
-  const index: OwnershipIndex = { groups: new Map(), users: new Map(), owned: new Map() };
+  const index: OwnershipIndex = { groups: new Map(), users: new Map(), owned: new Map(), usersByKey: new Map(), groupsOfUser: new Map() };
   for (const entity of entities) {
     const kind = lower(entity.kind);
     const ref = lower(stringifyEntityRef(entity));
@@ -68,9 +72,22 @@ export function buildOwnershipIndex(entities: Entity[]): OwnershipIndex {
       });
     } else if (kind === 'user') {
       index.users.set(ref, { name: entity.metadata.name, title: entity.metadata.title ?? spec.profile?.displayName, email: spec.profile?.email });
+      const login = entity.metadata.annotations?.['github.com/user-login'];
+      for (const key of [entity.metadata.name, login, spec.profile?.email, spec.profile?.email?.split('@')[0]]) {
+        if (key && !index.usersByKey.has(personKey(key))) index.usersByKey.set(personKey(key), ref);
+      }
     } else if (OWNED_KINDS.includes(kind)) {
       index.owned.set(ref, { ref, kind, title: entity.metadata.title, ownerRef: ownerRefOf(entity) });
     }
   }
+  for (const group of index.groups.values()) {
+    for (const member of group.memberRefs) index.groupsOfUser.set(member, [...(index.groupsOfUser.get(member) ?? []), group.ref]);
+  }
   return index;
 }
+
+/**
+ * A loose key for matching a deploy's actor to a catalog user: GitHub logins cannot hold dots, so `ada-okafor`
+ * deployed for `ada.okafor`; case and punctuation are ignored.
+ */
+export const personKey = (value: string) => value.toLocaleLowerCase('en-US').replace(/[^a-z0-9@]/g, '');

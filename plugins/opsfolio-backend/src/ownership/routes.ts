@@ -11,7 +11,9 @@ import {
 import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import type { DeploymentStore } from '../deployments/store';
 import type { OnCallStore } from '../oncall/store';
+import { deployerDriftProblems } from './deployerDrift';
 import { ownerDirectory, type OwnerDirectory } from './codeowners/matchGroups';
 import { codeownersFinding } from './codeownersFinding';
 import type { CodeownersStore } from './codeownersStore';
@@ -21,6 +23,9 @@ import { ownershipCsv } from './csv';
 import { ownershipFacts } from './facts';
 import { buildOwnershipIndex, type OwnershipIndex } from './ownershipIndex';
 import { rotaDriftProblems } from './rotaDrift';
+
+/** Who deployed an entity is judged over this many days. */
+const DEPLOYER_DAYS = 90;
 
 const overviewQuery = z
   .object({
@@ -38,7 +43,9 @@ export function ownershipRoutes(deps: {
   onCall: OnCallStore;
   onCallSources: OnCallSource[];
   codeowners: CodeownersStore;
+  deployments: DeploymentStore;
 }) {
+  const since = () => new Date(Date.now() - DEPLOYER_DAYS * 86_400_000);
   const router = Router();
   let built: { from: object; index: OwnershipIndex; directory: OwnerDirectory } | undefined;
   const catalog = async () => {
@@ -59,9 +66,15 @@ export function ownershipRoutes(deps: {
       const { index: idx, directory } = current;
       const reads = await deps.onCall.allSnapshots();
       const files = await deps.codeowners.all();
+      const deployers = new Map<string, Array<{ actor: string; deploys: number }>>();
+      for (const d of await deps.deployments.deployersSince(since())) deployers.set(d.entityRef, [...(deployers.get(d.entityRef) ?? []), d]);
       return [...idx.owned.keys(), ...idx.groups.keys()].map(ref => {
         const owner = idx.owned.get(ref)?.ownerRef;
-        const extra = [...codeownersFinding(files.get(ref), owner, directory).problems, ...rotaDriftProblems(idx, owner, reads.get(ref) ?? [])];
+        const extra = [
+          ...codeownersFinding(files.get(ref), owner, directory).problems,
+          ...rotaDriftProblems(idx, owner, reads.get(ref) ?? []),
+          ...deployerDriftProblems(idx, owner, deployers.get(ref) ?? [], DEPLOYER_DAYS),
+        ];
         return ownershipFacts(idx, ref, extra)!;
       });
     })();
@@ -81,7 +94,12 @@ export function ownershipRoutes(deps: {
     const { index: idx, directory } = await catalog();
     const owner = idx.owned.get(ref.toLocaleLowerCase('en-US'))?.ownerRef;
     const codeowners = codeownersFinding(await deps.codeowners.get(ref), owner, directory);
-    const facts = ownershipFacts(idx, ref, [...codeowners.problems, ...rotaDriftProblems(idx, owner, reads)]);
+    const deployers = await deps.deployments.deployersSince(since(), ref);
+    const facts = ownershipFacts(idx, ref, [
+      ...codeowners.problems,
+      ...rotaDriftProblems(idx, owner, reads),
+      ...deployerDriftProblems(idx, owner, deployers, DEPLOYER_DAYS),
+    ]);
     if (!facts) throw new NotFoundError(`${ref} is not a kind Opsfolio checks ownership of (components, APIs, resources, systems, domains, groups)`);
     const body: EntityOwnershipResponse = {
       ...facts,

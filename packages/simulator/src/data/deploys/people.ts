@@ -30,13 +30,13 @@ export function personFor(user: string, repoSlug: string): Person {
 }
 
 /**
- * The people who commit to and deploy a component: its on-call rota (the owning team, as far as the
- * scenario knows it); a component without one gets a single maintainer named after it.
+ * The people who commit to and deploy a component: its `deploys.deployers`, else its on-call rota (the
+ * owning team, as far as the scenario knows it); a component without either gets a single maintainer.
  */
 export function teamOf(scenario: Scenario, component: string): Person[] {
   const c = scenario.components[component];
   if (!c) return [];
   const slug = c.repo.github ?? c.repo.gitlab!;
-  const users = c.oncall?.rota ?? [`${component}.maintainer`];
+  const users = c.deploys?.deployers ?? c.oncall?.rota ?? [`${component}.maintainer`];
   return users.map((user) => personFor(user, slug));
 }
