@@ -1,5 +1,5 @@
 import type { OwnershipFacts, OwnershipProblem } from '@opsfolio/backstage-plugin-common';
-import type { OwnershipIndex } from './ownershipIndex';
+import type { IndexedOwned, OwnershipIndex } from './ownershipIndex';
 
 /** Deeper than any real org chart; stops a cycle in bad catalog data. */
 const MAX_DEPTH = 20;
@@ -26,7 +26,13 @@ const isEmptyTeam = (index: OwnershipIndex, groupRef: string) =>
  * found (CODEOWNERS, on-call rota, deployers). Pure. Groups are checked as teams: a leaf group without
  * members is a problem wherever it shows up.
  */
-export function ownershipFacts(index: OwnershipIndex, entityRef: string, extra: OwnershipProblem[] = []): OwnershipFacts | undefined {
+export function ownershipFacts(
+  index: OwnershipIndex,
+  entityRef: string,
+  extra: OwnershipProblem[] = [],
+  /** The entity as just read, when the cached index may be a minute old. */
+  fresh?: IndexedOwned,
+): OwnershipFacts | undefined {
   const ref = entityRef.toLocaleLowerCase('en-US');
   const group = index.groups.get(ref);
   if (group) {
@@ -44,7 +50,7 @@ export function ownershipFacts(index: OwnershipIndex, entityRef: string, extra: 
         : extra,
     };
   }
-  const owned = index.owned.get(ref);
+  const owned = fresh ?? index.owned.get(ref);
   if (!owned) return undefined;
   const problems: OwnershipProblem[] = [];
   const base = { entityRef: ref, kind: owned.kind, title: owned.title, parentChain: [] as OwnershipFacts['parentChain'] };

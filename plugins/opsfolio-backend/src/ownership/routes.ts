@@ -21,7 +21,7 @@ import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot'
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { ownershipCsv } from './csv';
 import { ownershipFacts } from './facts';
-import { buildOwnershipIndex, type OwnershipIndex } from './ownershipIndex';
+import { buildOwnershipIndex, ownerRefOf, type OwnershipIndex } from './ownershipIndex';
 import { rotaDriftProblems } from './rotaDrift';
 
 /** Who deployed an entity is judged over this many days. */
@@ -92,14 +92,17 @@ export function ownershipRoutes(deps: {
     const ref = stringifyEntityRef(entity);
     const reads = (await Promise.all(deps.onCallSources.map(s => deps.onCall.snapshot(ref, s.id)))).filter(r => r !== undefined);
     const { index: idx, directory } = await catalog();
-    const owner = idx.owned.get(ref.toLocaleLowerCase('en-US'))?.ownerRef;
+    // The entity as just read, so a changed owner shows at once; groups and users come from the snapshot.
+    const cached = idx.owned.get(ref.toLocaleLowerCase('en-US'));
+    const fresh = cached ? { ...cached, title: entity.metadata.title, ownerRef: ownerRefOf(entity) } : undefined;
+    const owner = fresh?.ownerRef;
     const codeowners = codeownersFinding(await deps.codeowners.get(ref), owner, directory);
     const deployers = await deps.deployments.deployersSince(since(), ref);
     const facts = ownershipFacts(idx, ref, [
       ...codeowners.problems,
       ...rotaDriftProblems(idx, owner, reads),
       ...deployerDriftProblems(idx, owner, deployers, DEPLOYER_DAYS),
-    ]);
+    ], fresh);
     if (!facts) throw new NotFoundError(`${ref} is not a kind Opsfolio checks ownership of (components, APIs, resources, systems, domains, groups)`);
     const body: EntityOwnershipResponse = {
       ...facts,
