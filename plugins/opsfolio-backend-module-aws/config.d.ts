@@ -21,6 +21,12 @@ export interface Config {
         maxAttempts?: number;
         /** RECORD_TYPE values to leave out, e.g. [Credit, Refund, Tax] (default none: totals match the bill). */
         excludeRecordTypes?: string[];
+        /**
+         * A sync reads and stores one calendar month at a time; a month that needs more `GetCostAndUsage`
+         * pages (requests) than this fails the run, naming the month (default 5000). The months before it
+         * stay stored and the next run goes on from there.
+         */
+        maxPagesPerMonth?: number;
       };
     };
   };

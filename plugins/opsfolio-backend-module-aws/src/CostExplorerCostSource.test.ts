@@ -3,6 +3,7 @@ import type { CostRecord } from '@opsfolio/backstage-plugin-node';
 import { costModel, loadScenario, parseDay, startSimulator, type RunningSimulator } from 'simulator';
 import { CostExplorerCostSource } from './CostExplorerCostSource';
 import { addDays } from './days';
+import { monthChunks } from './syncRange';
 import { memoryCostContext } from './testing/memoryCostContext';
 
 const scenario = loadScenario(new URL('../../../examples/scenario.yaml', import.meta.url).pathname);
@@ -11,26 +12,44 @@ let clock = new Date('2026-04-12T10:30:00Z');
 const now = () => clock;
 const keyOf = (day: string, tagValue: string, service: string) => JSON.stringify([day, tagValue, service]);
 
-/** What Cost Explorer should report over [from, to), straight from the simulator's model: (day, tag value, service) → amount. */
+/**
+ * What Cost Explorer should report over [from, to), straight from the simulator's model: (day, tag value,
+ * service) → amount, and the pages it takes when read a calendar month at a time (one page series a month).
+ */
 function expected(from: string, to: string, tagKey = 'service') {
   const model = costModel({ scenario, now });
   const amounts = new Map<string, number>();
-  let entries = 0;
+  let pages = 0;
   let splitDays = 0;
-  for (let day = from; day < to; day = addDays(day, 1)) {
-    const groups = new Set<string>();
-    for (const line of model.linesOn(parseDay(day)!)) {
-      const key = keyOf(day, line.tag?.key === tagKey ? line.tag.value : '', line.service);
-      amounts.set(key, (amounts.get(key) ?? 0) + line.amount);
-      groups.add(key);
+  for (const month of monthChunks({ from, to })) {
+    let entries = 0;
+    for (let day = month.from; day < month.to; day = addDays(day, 1)) {
+      const groups = new Set<string>();
+      for (const line of model.linesOn(parseDay(day)!)) {
+        const key = keyOf(day, line.tag?.key === tagKey ? line.tag.value : '', line.service);
+        amounts.set(key, (amounts.get(key) ?? 0) + line.amount);
+        groups.add(key);
+      }
+      const size = Math.max(1, groups.size); // a day without groups still comes back, as an empty result
+      // A page boundary falls inside this day's groups.
+      if (Math.floor(entries / PAGE_SIZE) !== Math.floor((entries + size - 1) / PAGE_SIZE)) splitDays++;
+      entries += size;
     }
-    const size = Math.max(1, groups.size); // a day without groups still comes back, as an empty result
-    // A page boundary falls inside this day's groups.
-    if (Math.floor(entries / PAGE_SIZE) !== Math.floor((entries + size - 1) / PAGE_SIZE)) splitDays++;
-    entries += size;
+    pages += Math.ceil(entries / PAGE_SIZE);
   }
-  return { amounts, pages: Math.ceil(entries / PAGE_SIZE), splitDays };
+  return { amounts, pages, splitDays };
 }
+
+/** The six-month backfill at 2026-04-12: one replaceDays a calendar month, oldest first, this month partial. */
+const BACKFILL_MONTHS = [
+  { from: '2025-10-01', to: '2025-11-01' },
+  { from: '2025-11-01', to: '2025-12-01' },
+  { from: '2025-12-01', to: '2026-01-01' },
+  { from: '2026-01-01', to: '2026-02-01' },
+  { from: '2026-02-01', to: '2026-03-01' },
+  { from: '2026-03-01', to: '2026-04-01' },
+  { from: '2026-04-01', to: '2026-04-13' },
+];
 
 function expectStored(records: CostRecord[], amounts: Map<string, number>) {
   const stored = new Map(records.map(r => [keyOf(r.day, r.tagValue, r.cloudService), r.amount]));
@@ -48,7 +67,8 @@ describe('Cost Explorer cost source against the simulator', () => {
       credentials: { accessKeyId: 'test-key-id', secretAccessKey: 'test-secret' },
       maxAttempts,
     });
-  const source = (maxAttempts?: number) => new CostExplorerCostSource({ client: client(maxAttempts), now });
+  const source = (maxAttempts?: number, maxPagesPerMonth?: number) =>
+    new CostExplorerCostSource({ client: client(maxAttempts), now, maxPagesPerMonth });
   const requests = async () => (await simulator.requests('aws')).filter(r => r.headers['x-amz-target'] === 'AWSInsightsIndexService.GetCostAndUsage');
 
   beforeAll(async () => {
@@ -61,10 +81,10 @@ describe('Cost Explorer cost source against the simulator', () => {
     await simulator.clearRequests();
   });
 
-  it('backfills six months on the first run: every page, days split across pages, figures as the model says', async () => {
+  it('backfills six months on the first run, a month at a time: every page, days split across pages, figures as the model says', async () => {
     const ctx = memoryCostContext();
     const result = await source().sync(ctx);
-    expect(ctx.replaceCalls).toEqual([{ from: '2025-10-01', to: '2026-04-13' }]);
+    expect(ctx.replaceCalls).toEqual(BACKFILL_MONTHS);
     const { amounts, pages, splitDays } = expected('2025-10-01', '2026-04-13');
     expect(result.items).toBe(amounts.size);
     expectStored(ctx.records(), amounts);
@@ -91,7 +111,7 @@ describe('Cost Explorer cost source against the simulator', () => {
     expect(ctx.days.get('2025-10-01')).toBe(false);
     expect(ctx.records().some(r => r.day === '2025-10-01')).toBe(false);
     expect(ctx.logs.at(-1)).toBe(
-      `Cost Explorer AmortizedCost by tag service and SERVICE, 2025-10-01 to 2026-04-13 (exclusive): ${pages} request(s), ${amounts.size} records`,
+      `Cost Explorer AmortizedCost by tag service and SERVICE, 2025-10-01 to 2026-04-13 (exclusive): ${pages} request(s) in 7 month(s), ${amounts.size} records`,
     );
     expect(ctx.logs.join('\n')).not.toMatch(/test-secret|test-key-id/);
   });
@@ -109,7 +129,7 @@ describe('Cost Explorer cost source against the simulator', () => {
     // Next run: from the first estimated day (the 1st of the month) through today only.
     await simulator.clearRequests();
     await source().sync(many);
-    expect(many.replaceCalls[1]).toEqual({ from: '2026-04-01', to: '2026-04-13' });
+    expect(many.replaceCalls.slice(BACKFILL_MONTHS.length)).toEqual([{ from: '2026-04-01', to: '2026-04-13' }]);
     expect(await requests()).toHaveLength(expected('2026-04-01', '2026-04-13').pages);
   });
 
@@ -123,16 +143,23 @@ describe('Cost Explorer cost source against the simulator', () => {
       records.filter(r => r.day === '2026-03-31').reduce((sum, r) => sum + r.amount, 0);
     const before = march31(ctx.records()); // yesterday: 90 % reported
 
+    expect(ctx.replaceCalls.at(-1)).toEqual({ from: '2026-04-01', to: '2026-04-02' });
+    const firstRun = ctx.replaceCalls.length;
+
     clock = new Date('2026-04-04T10:30:00Z');
     await src.sync(ctx);
-    expect(ctx.replaceCalls[1]).toEqual({ from: '2026-03-30', to: '2026-04-05' });
+    // From the first estimated day, cut at the month start.
+    expect(ctx.replaceCalls.slice(firstRun)).toEqual([
+      { from: '2026-03-30', to: '2026-04-01' },
+      { from: '2026-04-01', to: '2026-04-05' },
+    ]);
     expect([ctx.days.get('2026-03-30'), ctx.days.get('2026-03-31'), ctx.days.get('2026-04-01')]).toEqual([false, false, true]);
     expect(march31(ctx.records()) / before).toBeCloseTo(1 / 0.9, 6);
     const stillOpen = ctx.records().filter(r => r.day >= '2026-03-30');
     expectStored(stillOpen, expected('2026-03-30', '2026-04-05').amounts);
 
     await src.sync(ctx);
-    expect(ctx.replaceCalls[2]).toEqual({ from: '2026-04-01', to: '2026-04-05' });
+    expect(ctx.replaceCalls.slice(firstRun + 2)).toEqual([{ from: '2026-04-01', to: '2026-04-05' }]);
   });
 
   it('retries a throttled page (HTTP 400 LimitExceededException) and completes', async () => {
@@ -152,15 +179,17 @@ describe('Cost Explorer cost source against the simulator', () => {
     await source().sync(ctx);
     const snapshot = JSON.stringify([ctx.records(), [...ctx.days]]);
     await simulator.addFault({ vendor: 'aws', path: '/', status: 429, onNth: 3, times: 1000 });
-    await expect(source(2).sync(ctx)).rejects.toThrow(/GetCostAndUsage page 3 failed: LimitExceededException: Rate exceeded/);
-    expect(ctx.replaceCalls).toHaveLength(1);
+    await expect(source(2).sync(ctx)).rejects.toThrow(
+      /GetCostAndUsage page 3 of 2026-04 \(2026-04-01 to 2026-04-13\) failed: LimitExceededException: Rate exceeded$/,
+    );
+    expect(ctx.replaceCalls).toHaveLength(BACKFILL_MONTHS.length);
     expect(JSON.stringify([ctx.records(), [...ctx.days]])).toBe(snapshot);
 
     // DataUnavailableException is not retried.
     await simulator.clearFaults();
     await simulator.clearRequests();
     await simulator.addFault({ vendor: 'aws', path: '/', status: 400, errorType: 'DataUnavailableException' });
-    await expect(source().sync(ctx)).rejects.toThrow(/page 1 failed: DataUnavailableException/);
+    await expect(source().sync(ctx)).rejects.toThrow(/page 1 of 2026-04 \(2026-04-01 to 2026-04-13\) failed: DataUnavailableException/);
     expect(await requests()).toHaveLength(1);
   });
 
@@ -169,8 +198,76 @@ describe('Cost Explorer cost source against the simulator', () => {
     await source().sync(ctx);
     const byTeam = { ...ctx, tagKey: 'team' };
     await source().sync(byTeam);
-    expect(ctx.replaceCalls[1]).toEqual({ from: '2025-10-01', to: '2026-04-13' });
+    expect(ctx.replaceCalls.slice(BACKFILL_MONTHS.length)).toEqual(BACKFILL_MONTHS);
     expect(new Set(ctx.records().map(r => r.tagValue))).toEqual(new Set(['']));
     expectStored(ctx.records(), expected('2025-10-01', '2026-04-13', 'team').amounts);
+  });
+
+  it('keeps the months stored before a month whose throttling lasts, none of that month, and the next run goes on from it', async () => {
+    const ctx = memoryCostContext();
+    const firstThree = expected('2025-10-01', '2026-01-01').pages;
+    // Page 2 of January (month 4) and every request after it: throttled past the client's 2 attempts.
+    await simulator.addFault({ vendor: 'aws', path: '/', status: 429, onNth: firstThree + 2, times: 1000 });
+    await expect(source(2).sync(ctx)).rejects.toThrow(
+      /page 2 of 2026-01 \(2026-01-01 to 2026-02-01\) failed: LimitExceededException: Rate exceeded \(3 earlier month\(s\) of this run are stored/,
+    );
+    expect(ctx.replaceCalls).toEqual(BACKFILL_MONTHS.slice(0, 3));
+    expect(await requests()).toHaveLength(firstThree + 1 + 2);
+    // January's first page was read, but nothing of January is stored: no half month.
+    expect([...ctx.days.keys()].filter(d => d >= '2026-01-01')).toEqual([]);
+    expect(ctx.records().filter(r => r.day >= '2026-01-01')).toEqual([]);
+    expectStored(ctx.records(), expected('2025-10-01', '2026-01-01').amounts);
+    expect(await ctx.storedDays()).toEqual({ first: '2025-10-01', last: '2025-12-31', firstEstimated: undefined });
+
+    // The next run: from the last two stored days (a partial first chunk), then January onwards.
+    await simulator.clearFaults();
+    await simulator.clearRequests();
+    await source().sync(ctx);
+    expect(ctx.replaceCalls.slice(3)).toEqual([{ from: '2025-12-30', to: '2026-01-01' }, ...BACKFILL_MONTHS.slice(3)]);
+    expect(await requests()).toHaveLength(expected('2025-12-30', '2026-04-13').pages);
+    expectStored(ctx.records(), expected('2025-10-01', '2026-04-13').amounts);
+    expect(ctx.days.get('2026-04-01')).toBe(true);
+
+    // And the one after that reads only the open days again.
+    await source().sync(ctx);
+    expect(ctx.replaceCalls.at(-1)).toEqual({ from: '2026-04-01', to: '2026-04-13' });
+    expect(ctx.replaceCalls).toHaveLength(3 + 5 + 1);
+  });
+
+  it('guards pages per month: a month over maxPagesPerMonth fails the run, naming it, the months before it stored', async () => {
+    const october = expected('2025-10-01', '2025-11-01').pages;
+    expect(expected('2025-11-01', '2025-12-01').pages).toBeGreaterThan(october);
+    const ctx = memoryCostContext();
+    await expect(source(undefined, october).sync(ctx)).rejects.toThrow(
+      `Cost Explorer returned more than ${october} pages for 2025-11 (2025-11-01 to 2025-12-01); giving up (1 earlier month(s) of this run are stored`,
+    );
+    expect(ctx.replaceCalls).toEqual(BACKFILL_MONTHS.slice(0, 1));
+    expect(await requests()).toHaveLength(2 * october);
+    expect([...ctx.days.keys()].every(d => d < '2025-11-01')).toBe(true);
+  });
+
+  it('goes on with a backfill for a changed tag key that failed midway, from its first month not stored', async () => {
+    const ctx = memoryCostContext();
+    await source().sync(ctx);
+    const byTeam = { ...ctx, tagKey: 'team' };
+    const firstTwo = expected('2025-10-01', '2025-12-01', 'team').pages;
+    await simulator.clearRequests();
+    await simulator.addFault({ vendor: 'aws', path: '/', status: 429, onNth: firstTwo + 1, times: 1000 });
+    await expect(source(2).sync(byTeam)).rejects.toThrow(/page 1 of 2025-12 .* failed: LimitExceededException/);
+    expect(ctx.replaceCalls.slice(7)).toEqual(BACKFILL_MONTHS.slice(0, 2));
+
+    // Not a backfill from October again: December on, where the figures are still by the old tag key.
+    await simulator.clearFaults();
+    await simulator.clearRequests();
+    await source().sync(byTeam);
+    expect(ctx.replaceCalls.slice(9)).toEqual(BACKFILL_MONTHS.slice(2));
+    expect(await requests()).toHaveLength(expected('2025-12-01', '2026-04-13', 'team').pages);
+    expectStored(ctx.records(), expected('2025-10-01', '2026-04-13', 'team').amounts);
+
+    // Done: the next run is an ordinary one, and the old tag key would read afresh again.
+    await source().sync(byTeam);
+    expect(ctx.replaceCalls.at(-1)).toEqual({ from: '2026-04-01', to: '2026-04-13' });
+    await source().sync(ctx);
+    expect(ctx.replaceCalls.slice(-7)).toEqual(BACKFILL_MONTHS);
   });
 });

@@ -5,15 +5,21 @@ import {
   type GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
 import type { CostSource, CostSyncContext } from '@opsfolio/backstage-plugin-node';
-import { dayOf } from './days';
-import { toCostRecords } from './merge';
-import { syncRange } from './syncRange';
+import { dayOf, isDay } from './days';
+import { CostRecordMerger } from './merge';
+import { monthChunks, syncRange } from './syncRange';
 
 export const DEFAULT_METRIC = 'AmortizedCost';
 export const DEFAULT_BACKFILL_MONTHS = 6;
-/** A runaway guard: a year of daily groups for a large organisation is still far below this. */
-const MAX_PAGES = 5000;
+/**
+ * A runaway guard, per month read: a month of daily groups at 1,000 tagged services (2 AWS services each)
+ * on small pages of 40 groups is about 1,500 pages.
+ */
+export const DEFAULT_MAX_PAGES_PER_MONTH = 5000;
+/** The query the stored days were read with. */
 const QUERY_STATE = 'query';
+/** A backfill for a changed query that stopped midway: `{ query, next }`, the new figures stored up to `next`. */
+const RESUME_STATE = 'resume';
 
 /** @public */
 export interface CostExplorerCostSourceOptions {
@@ -25,15 +31,21 @@ export interface CostExplorerCostSourceOptions {
   backfillMonths?: number;
   /** RECORD_TYPE values left out, e.g. Credit, Refund, Tax (default: none, so totals match the bill) */
   excludeRecordTypes?: string[];
+  /** pages one calendar month may take before the run gives up (default 5,000) */
+  maxPagesPerMonth?: number;
   /** default `aws` */
   id?: string;
   now?: () => Date;
 }
 
+type Range = { from: string; to: string };
+
 /**
  * Daily cost per cost-allocation-tag value and AWS service from Cost Explorer: one paged
- * `GetCostAndUsage` per run for the whole organisation, so requests grow with pages, never with entities.
- * Every page is read before anything is stored, so a failed run leaves the stored days as they were.
+ * `GetCostAndUsage` series per calendar month read, for the whole organisation, so requests grow with
+ * pages, never with entities. Months are read oldest first, and each is stored (its days replaced) once all
+ * its pages are in, before the next is read: memory holds one month, a failed run keeps the months it
+ * stored, never part of one, and the next run goes on from its last stored day.
  * @public
  */
 export class CostExplorerCostSource implements CostSource {
@@ -43,6 +55,7 @@ export class CostExplorerCostSource implements CostSource {
   private readonly metric: string;
   private readonly backfillMonths: number;
   private readonly excludeRecordTypes: string[];
+  private readonly maxPagesPerMonth: number;
   private readonly now: () => Date;
 
   constructor(options: CostExplorerCostSourceOptions) {
@@ -51,6 +64,7 @@ export class CostExplorerCostSource implements CostSource {
     this.metric = options.metric ?? DEFAULT_METRIC;
     this.backfillMonths = options.backfillMonths ?? DEFAULT_BACKFILL_MONTHS;
     this.excludeRecordTypes = options.excludeRecordTypes ?? [];
+    this.maxPagesPerMonth = options.maxPagesPerMonth ?? DEFAULT_MAX_PAGES_PER_MONTH;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -58,26 +72,41 @@ export class CostExplorerCostSource implements CostSource {
     // The stored figures are only comparable under one query: another metric or tag key reads afresh.
     const query = JSON.stringify([this.metric, ctx.tagKey, this.excludeRecordTypes]);
     const previous = await ctx.state.get(QUERY_STATE);
+    const changed = previous !== undefined && previous !== query;
     const range = syncRange({
       today: dayOf(this.now()),
       stored: await ctx.storedDays(),
       backfillMonths: this.backfillMonths,
-      backfill: previous !== undefined && previous !== query,
+      backfill: changed,
+      resumeFrom: changed ? resumeFrom(await ctx.state.get(RESUME_STATE), query) : undefined,
     });
-    const pages = await this.readPages(range, ctx);
-    const records = toCostRecords(pages, this.metric);
-    await ctx.replaceDays(range, records);
+    const months = monthChunks(range);
+    let requests = 0;
+    let items = 0;
+    for (const [i, month] of months.entries()) {
+      ctx.signal.throwIfAborted();
+      const read = await this.readMonth(month, ctx, i);
+      await ctx.replaceDays(month, read.records);
+      requests += read.pages;
+      items += read.records.length;
+      // What the stored days hold now, so that a failure in a later month goes on after this one.
+      if (changed) await ctx.state.set(RESUME_STATE, JSON.stringify({ query, next: month.to }));
+      else if (i === 0 && previous === undefined) await ctx.state.set(QUERY_STATE, query);
+      ctx.logger.debug(`Cost Explorer ${labelOf(month)}: ${read.pages} request(s), ${read.records.length} records stored`);
+    }
     await ctx.state.set(QUERY_STATE, query);
+    if (changed) await ctx.state.set(RESUME_STATE, '');
     ctx.logger.info(
       `Cost Explorer ${this.metric} by tag ${ctx.tagKey} and SERVICE, ${range.from} to ${range.to} (exclusive): ` +
-        `${pages.length} request(s), ${records.length} records`,
+        `${requests} request(s) in ${months.length} month(s), ${items} records`,
     );
-    return { items: records.length };
+    return { items };
   }
 
-  private async readPages(range: { from: string; to: string }, ctx: CostSyncContext) {
+  /** One month's page series, merged as it arrives; nothing is stored here. */
+  private async readMonth(month: Range, ctx: CostSyncContext, stored: number) {
     const input: GetCostAndUsageCommandInput = {
-      TimePeriod: { Start: range.from, End: range.to },
+      TimePeriod: { Start: month.from, End: month.to },
       Granularity: 'DAILY',
       Metrics: [this.metric],
       GroupBy: [
@@ -88,10 +117,18 @@ export class CostExplorerCostSource implements CostSource {
         ? { Filter: { Not: { Dimensions: { Key: 'RECORD_TYPE', Values: this.excludeRecordTypes } } } }
         : {}),
     };
-    const pages: GetCostAndUsageCommandOutput[] = [];
+    const kept =
+      stored > 0 ? ` (${stored} earlier month(s) of this run are stored; the next run goes on from there)` : '';
+    const merger = new CostRecordMerger(this.metric);
+    let pages = 0;
     let token: string | undefined;
     do {
-      if (pages.length >= MAX_PAGES) throw new Error(`Cost Explorer returned more than ${MAX_PAGES} pages; giving up`);
+      if (pages >= this.maxPagesPerMonth) {
+        throw new Error(
+          `Cost Explorer returned more than ${this.maxPagesPerMonth} pages for ${labelOf(month)}; giving up${kept}. ` +
+            'Raise opsfolio.cost.aws.maxPagesPerMonth if this organisation has that many groups a month.',
+        );
+      }
       ctx.signal.throwIfAborted();
       let page: GetCostAndUsageCommandOutput;
       try {
@@ -101,16 +138,32 @@ export class CostExplorerCostSource implements CostSource {
         });
       } catch (error) {
         const e = error as Error;
-        throw new Error(`Cost Explorer GetCostAndUsage page ${pages.length + 1} failed: ${e.name}: ${e.message}`, {
-          cause: error,
-        });
+        throw new Error(
+          `Cost Explorer GetCostAndUsage page ${pages + 1} of ${labelOf(month)} failed: ${e.name}: ${e.message}${kept}`,
+          { cause: error },
+        );
       }
       if (page.NextPageToken && page.NextPageToken === token) {
-        throw new Error('Cost Explorer returned the same NextPageToken twice');
+        throw new Error(`Cost Explorer returned the same NextPageToken twice for ${labelOf(month)}`);
       }
-      pages.push(page);
+      pages++;
+      merger.add(page);
       token = page.NextPageToken || undefined;
     } while (token);
-    return pages;
+    return { pages, records: merger.records() };
+  }
+}
+
+/** `2026-01 (2026-01-01 to 2026-02-01)`: the month, and the days read of it (`to` exclusive). */
+const labelOf = (month: Range) => `${month.from.slice(0, 7)} (${month.from} to ${month.to})`;
+
+/** The day a stopped backfill for this query goes on from, if that is what the state holds. */
+function resumeFrom(raw: string | undefined, query: string): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as { query?: unknown; next?: unknown };
+    return parsed.query === query && typeof parsed.next === 'string' && isDay(parsed.next) ? parsed.next : undefined;
+  } catch {
+    return undefined;
   }
 }

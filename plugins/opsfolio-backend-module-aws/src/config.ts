@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_BACKFILL_MONTHS, DEFAULT_METRIC } from './CostExplorerCostSource';
+import { DEFAULT_BACKFILL_MONTHS, DEFAULT_MAX_PAGES_PER_MONTH, DEFAULT_METRIC } from './CostExplorerCostSource';
 import { MAX_BACKFILL_MONTHS } from './syncRange';
 
 /** The cost metrics GetCostAndUsage accepts (the usage ones are not money). */
@@ -13,6 +13,7 @@ export interface AwsCostSettings {
   backfillMonths: number;
   maxAttempts: number;
   excludeRecordTypes: string[];
+  maxPagesPerMonth: number;
 }
 
 const schema = z.strictObject({
@@ -23,6 +24,7 @@ const schema = z.strictObject({
   backfillMonths: z.number().int().min(1).max(MAX_BACKFILL_MONTHS).default(DEFAULT_BACKFILL_MONTHS),
   maxAttempts: z.number().int().min(1).max(10).default(5),
   excludeRecordTypes: z.array(z.string().min(1)).default([]),
+  maxPagesPerMonth: z.number().int().min(1).default(DEFAULT_MAX_PAGES_PER_MONTH),
 });
 
 /** Reads `opsfolio.cost.aws` (undefined when absent); throws on a bad value, naming it. */

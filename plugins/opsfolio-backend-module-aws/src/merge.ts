@@ -10,8 +10,22 @@ type Page = Pick<GetCostAndUsageCommandOutput, 'GroupDefinitions' | 'ResultsByTi
  * `<key>$value` gives the tag value (split on the first `$`); `<key>$` is the untagged bucket, `''`.
  */
 export function toCostRecords(pages: Page[], metric: string): CostRecord[] {
-  const merged = new Map<string, CostRecord>();
-  for (const page of pages) {
+  const merger = new CostRecordMerger(metric);
+  for (const page of pages) merger.add(page);
+  return merger.records();
+}
+
+/**
+ * {@link toCostRecords} a page at a time, as pages arrive: only the merged records are held, never the
+ * pages themselves.
+ */
+export class CostRecordMerger {
+  private readonly merged = new Map<string, CostRecord>();
+
+  constructor(private readonly metric: string) {}
+
+  add(page: Page): void {
+    const metric = this.metric;
     const definitions = page.GroupDefinitions ?? [];
     const tagAt = indexOr(definitions.findIndex(d => d.Type === 'TAG'), 0);
     const serviceAt = indexOr(definitions.findIndex(d => d.Type === 'DIMENSION' && d.Key === 'SERVICE'), 1);
@@ -36,15 +50,18 @@ export function toCostRecords(pages: Page[], metric: string): CostRecord[] {
           estimated: result.Estimated === true,
         };
         const key = JSON.stringify([record.day, record.tagValue, record.cloudService, record.currency]);
-        const seen = merged.get(key);
+        const seen = this.merged.get(key);
         if (seen) {
           seen.amount += amount;
           seen.estimated ||= record.estimated;
-        } else merged.set(key, record);
+        } else this.merged.set(key, record);
       }
     }
   }
-  return [...merged.values()];
+
+  records(): CostRecord[] {
+    return [...this.merged.values()];
+  }
 }
 
 /** `service$payments-api` → `payments-api`; `service$` → `''` (untagged). */

@@ -46,6 +46,7 @@ export const opsfolioModuleAws = createBackendModule({
             metric: settings.metric,
             backfillMonths: settings.backfillMonths,
             excludeRecordTypes: settings.excludeRecordTypes,
+            maxPagesPerMonth: settings.maxPagesPerMonth,
           }),
         );
       },
