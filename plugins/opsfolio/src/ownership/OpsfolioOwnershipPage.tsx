@@ -49,7 +49,7 @@ function Problems() {
   return (
     <>
       <ContentHeader title={`${overview.problems.length} ownership problem${overview.problems.length === 1 ? '' : 's'}`}>
-        <TextField select size="small" variant="outlined" label="Owner" value={owner ?? ''} onChange={e => set('owner', e.target.value)} SelectProps={{ native: true }} style={{ marginRight: 16, minWidth: 200 }}>
+        <TextField select size="small" variant="outlined" label="Owner" value={owner ?? ''} onChange={e => set('owner', e.target.value)} SelectProps={{ native: true }} InputLabelProps={{ shrink: true }} style={{ marginRight: 16, minWidth: 200 }}>
           <option value="">Every owner</option>
           {overview.byTeam.filter(t => t.ownerRef).map(t => (
             <option key={t.ownerRef} value={t.ownerRef}>
