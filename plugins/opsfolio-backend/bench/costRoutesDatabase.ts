@@ -2,15 +2,11 @@
  * The databases of the cost routes benchmark (costRoutes.bench.ts): a throwaway SQLite file or PostgreSQL
  * database, and the bulk load of a year of daily cost into the plugin's tables.
  */
-import { rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import knexFactory, { type Knex } from 'knex';
 import { addDays, monthOf, monthStart } from '../src/cost/days';
 import { CostStore } from '../src/cost/store';
+import { createBenchDatabase, type BenchDatabase } from './benchDatabase';
 import { CURRENCY, isEstimated, rowsOfDay, SOURCE } from './costRoutesWorld';
 
-const POSTGRES_URL = process.env.OPSFOLIO_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const n = (x: number) => x.toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -22,63 +18,9 @@ export interface Dataset {
   cloudServices: number;
 }
 
-export interface BenchDatabase {
-  kind: 'sqlite' | 'postgres';
-  knex: Knex;
-  where: string;
-  size(): Promise<string>;
-  destroy(): Promise<void>;
-}
+export type { BenchDatabase };
 
-export async function createDatabase(kind: 'sqlite' | 'postgres'): Promise<BenchDatabase> {
-  if (kind === 'sqlite') {
-    const filename = join(tmpdir(), `opsfolio-bench-cost-${process.pid}.sqlite`);
-    rmSync(filename, { force: true });
-    const knex = knexFactory({ client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true });
-    return {
-      kind,
-      knex,
-      where: filename,
-      size: async () => `${(statSync(filename).size / 2 ** 20).toFixed(0)} MiB file`,
-      async destroy() {
-        await knex.destroy();
-        for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${filename}${suffix}`, { force: true });
-      },
-    };
-  }
-  const admin = knexFactory({ client: 'pg', connection: POSTGRES_URL, pool: { min: 0, max: 1 } });
-  const name = `opsfolio_bench_cost_${process.pid}`;
-  try {
-    await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.raw(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    await admin.destroy();
-    throw new Error(
-      `PostgreSQL is not reachable at ${POSTGRES_URL.replace(/\/\/[^@]*@/, '//')}: ${(error as Error).message}. ` +
-        'Start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`.',
-    );
-  }
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const knex = knexFactory({ client: 'pg', connection: url.toString(), pool: { min: 0, max: 5 } });
-  return {
-    kind,
-    knex,
-    where: `database ${name}`,
-    async size() {
-      const { rows } = await knex.raw(
-        `select pg_size_pretty(pg_table_size('opsfolio_cost_daily')) as heap, pg_size_pretty(pg_indexes_size('opsfolio_cost_daily')) as indexes,
-                current_setting('shared_buffers') as shared_buffers`,
-      );
-      return `opsfolio_cost_daily: table ${rows[0].heap}, indexes ${rows[0].indexes} (shared_buffers ${rows[0].shared_buffers})`;
-    },
-    async destroy() {
-      await knex.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.destroy();
-    },
-  };
-}
+export const createDatabase = (kind: 'sqlite' | 'postgres') => createBenchDatabase(kind, { prefix: 'opsfolio-bench-cost', table: 'opsfolio_cost_daily' });
 
 const INSERT_DAILY = 'insert into opsfolio_cost_daily (source, day, tag_value, cloud_service, currency, amount)';
 

@@ -19,12 +19,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { migrate } from '../src/platform/migrate';
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '../src/testUtils';
+import { createBenchDatabase, type BenchDatabase } from './benchDatabase';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -39,7 +37,6 @@ const REQUESTS = int('BENCH_REQUESTS', 300);
 const WARMUP = int('BENCH_WARMUP', 20);
 /** Query plans: '0' none, 'all' every route's, otherwise those of routes that miss the target. */
 const EXPLAIN = process.env.BENCH_EXPLAIN ?? 'missed';
-const POSTGRES_URL = process.env.OPSFOLIO_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET_P95_MS = 50;
 
 const ROUTES: Array<{ name: string; path: (entity: string) => string }> = [
@@ -170,67 +167,6 @@ function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
 
 // ---------------------------------------------------------------------------------------------------------
 // Databases
-
-interface BenchDatabase {
-  kind: 'sqlite' | 'postgres';
-  knex: Knex;
-  where: string;
-  size(): Promise<string>;
-  destroy(): Promise<void>;
-}
-
-async function createDatabase(kind: 'sqlite' | 'postgres'): Promise<BenchDatabase> {
-  if (kind === 'sqlite') {
-    const filename = join(tmpdir(), `opsfolio-bench-${process.pid}.sqlite`);
-    rmSync(filename, { force: true });
-    const knex = knexFactory({ client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true });
-    return {
-      kind,
-      knex,
-      where: filename,
-      async size() {
-        return `${(statSync(filename).size / 2 ** 20).toFixed(0)} MiB file`;
-      },
-      async destroy() {
-        await knex.destroy();
-        for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${filename}${suffix}`, { force: true });
-      },
-    };
-  }
-  const admin = knexFactory({ client: 'pg', connection: POSTGRES_URL, pool: { min: 0, max: 1 } });
-  const name = `opsfolio_bench_${process.pid}`;
-  try {
-    await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.raw(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    await admin.destroy();
-    throw new Error(
-      `PostgreSQL is not reachable at ${POSTGRES_URL.replace(/\/\/[^@]*@/, '//')}: ${(error as Error).message}. ` +
-        'Start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`.',
-    );
-  }
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const knex = knexFactory({ client: 'pg', connection: url.toString(), pool: { min: 0, max: 5 } });
-  return {
-    kind,
-    knex,
-    where: `database ${name}`,
-    async size() {
-      const { rows } = await knex.raw(
-        `select pg_size_pretty(pg_table_size('opsfolio_deployments')) as heap,
-                pg_size_pretty(pg_indexes_size('opsfolio_deployments')) as indexes,
-                current_setting('shared_buffers') as shared_buffers`,
-      );
-      return `table ${rows[0].heap}, indexes ${rows[0].indexes} (shared_buffers ${rows[0].shared_buffers})`;
-    },
-    async destroy() {
-      await knex.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.destroy();
-    },
-  };
-}
 
 /** Multi-row inserts straight into the table; one transaction per batch. */
 async function load(db: BenchDatabase, now: number): Promise<number> {
@@ -378,7 +314,7 @@ const component = (i: number): Entity => ({
 
 async function benchDatabase(kind: 'sqlite' | 'postgres', now: number, cleanups: Array<() => Promise<void>>): Promise<RouteFigures[]> {
   console.log(`\n## ${kind}`);
-  const db = await createDatabase(kind);
+  const db = await createBenchDatabase(kind, { prefix: 'opsfolio-bench', table: 'opsfolio_deployments' });
   cleanups.push(() => db.destroy());
   console.log(`  ${db.where}`);
   await migrate(db.knex);
