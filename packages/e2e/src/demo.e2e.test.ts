@@ -187,7 +187,7 @@ describe('the demo, in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}api-gateway-cost.png`, fullPage: true });
   });
 
-  it('lists exactly the ownership problems planted in examples/, and the service card shows its warning', async () => {
+  it('lists exactly the ownership problems planted in examples/, and each service card shows its own', async () => {
     await waitForFirstSync(['codeowners', 'pagerduty', 'opsgenie', 'github']);
     await page.goto(`${APP_URL}/opsfolio/ownership`);
     const rows = page.getByTestId('opsfolio-ownership-row');
@@ -205,11 +205,18 @@ describe('the demo, in a real browser', () => {
       ].sort(),
     );
     await page.screenshot({ path: `${SCREENSHOTS}ownership-page.png`, fullPage: true });
-    await openEntityPage(page, 'storefront-web');
-    const warning = page.getByTestId('opsfolio-ownership-problem');
-    await warning.first().waitFor({ timeout: 60_000 });
-    expect(await warning.first().getAttribute('data-kind')).toBe('codeowners-drift');
-    expect(await warning.first().innerText()).toContain('@acme/team-checkout');
+    // Each planted service's own card shows its problem.
+    for (const line of found.filter(f => f.includes(' component:default/'))) {
+      const [kind, ref] = line.split(' ');
+      const name = ref.split('/')[1];
+      await openEntityPage(page, name);
+      const problem = page.getByTestId('opsfolio-ownership-problem').and(page.locator(`[data-kind="${kind}"]`));
+      await problem.first().waitFor({ timeout: 60_000 });
+      if (name === 'storefront-web') {
+        expect(await problem.first().innerText()).toContain('@acme/team-checkout');
+        await page.screenshot({ path: `${SCREENSHOTS}storefront-web-ownership.png`, fullPage: true });
+      }
+    }
   });
 
   it('names the annotation to add on a service without on-call', async () => {
