@@ -24,8 +24,8 @@ const incidentsQuery = z
 
 const DAY = 86_400_000;
 
-/** Who is on call now (live, cached, with the last read as fallback), drift, response times and incidents. */
-export function onCallRoutes(deps: {
+/** What the on-call routes (entity and team) need. */
+export interface OnCallRouteDeps {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
   cache: CacheService;
@@ -34,7 +34,10 @@ export function onCallRoutes(deps: {
   sources: OnCallSource[];
   cacheTtlMs: number;
   now?: () => Date;
-}) {
+}
+
+/** Who is on call now (live, cached, with the last read as fallback), drift, response times and incidents. */
+export function onCallRoutes(deps: OnCallRouteDeps) {
   const router = Router();
   const now = deps.now ?? (() => new Date());
 

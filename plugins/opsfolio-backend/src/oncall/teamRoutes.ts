@@ -1,8 +1,6 @@
-import type { CacheService, HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { TeamOnCallResponse, TeamOnCallService } from '@opsfolio/backstage-plugin-common';
-import { mapWithConcurrency, type OnCallSource } from '@opsfolio/backstage-plugin-node';
+import { mapWithConcurrency } from '@opsfolio/backstage-plugin-node';
 import Router from 'express-promise-router';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { membersOf, type Member } from '../platform/catalog/ownerMembers';
@@ -11,7 +9,7 @@ import { describeAnswer } from './describeAnswer';
 import { onCallDrift, rotaOf } from './drift';
 import { LIVE_READ_TIMEOUT_MS, readEntityOnCallLive } from './liveOnCall';
 import { responseTimes } from './responseTimes';
-import type { OnCallStore } from './store';
+import type { OnCallRouteDeps } from './routes';
 
 const DAY = 86_400_000;
 /** Live reads in flight for one team page: a team's services share the vendor's rate limit with everyone. */
@@ -22,16 +20,7 @@ const READ_CONCURRENCY = 4;
  * cached, falling back to the last read like the entity route), drift against the owning team, and 30-day
  * response times. Components are always listed (an unmapped one is a finding); other kinds when mapped.
  */
-export function teamOnCallRoutes(deps: {
-  httpAuth: HttpAuthService;
-  catalog: CatalogService;
-  cache: CacheService;
-  logger: LoggerService;
-  store: OnCallStore;
-  sources: OnCallSource[];
-  cacheTtlMs: number;
-  now?: () => Date;
-}) {
+export function teamOnCallRoutes(deps: OnCallRouteDeps) {
   const router = Router();
   const now = deps.now ?? (() => new Date());
   const onCallAnnotations = deps.sources.flatMap(s => s.annotations);
