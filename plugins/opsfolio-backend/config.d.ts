@@ -52,7 +52,27 @@ export interface Config {
         hosts?: string[];
       };
     };
-    /** Per-source settings, keyed by source id (e.g. `github`, `pagerduty`). */
+    /** Readiness scorecards: see the "Scorecards" section of the backend plugin's README. */
+    scorecards?: {
+      /**
+       * Scorecards written inline: `{ id, title, description?, filter?, levels?, targets?, checks }`, each check
+       * `{ id, title, fact, operator, threshold?, level, description, fix: { text, url? }, filter? }`. Validated at
+       * start-up (see the README); one with the id of a shipped scorecard replaces it.
+       */
+      definitions?: Array<{ [key: string]: any }>;
+      /** YAML files of scorecards, relative to the backend's working directory; a file holds one scorecard or a list. */
+      files?: string[];
+      /** Ship the built-in "Production readiness" scorecard (default true). */
+      includeDefault?: boolean;
+      /** Days daily snapshots, check transitions and level changes are kept (default 365). */
+      historyDays?: number;
+      /** Days of trend a new install fills in from stored deploys, incidents and cost (default 30; 0 to historyDays). */
+      backfillDays?: number;
+    };
+    /**
+     * Per-source settings, keyed by source id (e.g. `github`, `pagerduty`, or `scorecards` for the scorecard
+     * evaluation, every 30 minutes by default).
+     */
     sources?: {
       [sourceId: string]: {
         /** Set to false to stop syncing this source; its stored data stays. */

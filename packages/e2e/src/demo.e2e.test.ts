@@ -95,7 +95,7 @@ describe('the demo, in a real browser', () => {
     await expect.poll(() => page.getByTestId('opsfolio-card-deployments').innerText()).toContain('acme/payments-api');
     await expect.poll(() => page.getByTestId('opsfolio-card-oncall').innerText(), { timeout: 30_000 }).toMatch(/Level 1/);
     expect(await page.getByTestId('opsfolio-card-ownership').innerText()).toMatch(/Owned by\s+Payments/);
-    expect(await page.getByTestId('opsfolio-card-scorecards').innerText()).toContain('opsfolio.io/tier: 1');
+    expect(await page.getByTestId('opsfolio-card-scorecards').innerText()).toContain('Production readiness');
     await page.screenshot({ path: `${SCREENSHOTS}payments-api.png`, fullPage: true });
   });
 

@@ -43,10 +43,14 @@ describe.each(TEST_DATABASES)('opsfolio backend plugin on %s', kind => {
   });
   afterAll(async () => db.destroy());
 
-  it('answers /health without a token, listing the built-in CODEOWNERS check and no vendor sources', async () => {
+  it('answers /health without a token, listing the built-in CODEOWNERS check and scorecard evaluation, and no vendor sources', async () => {
     const res = await request(server).get('/api/opsfolio/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', sources: [{ id: 'codeowners', pillar: 'ownership', vendor: 'scm' }] });
+    expect(res.body).toEqual({ status: 'ok', sources: [
+        { id: 'codeowners', pillar: 'ownership', vendor: 'scm' },
+        { id: 'scorecards', pillar: 'scorecards', vendor: 'opsfolio' },
+      ],
+    });
     expectDocumentedResponse('GET', '/health', res);
   });
 

@@ -1,11 +1,13 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { opsfolioPermissions } from '@opsfolio/backstage-plugin-common';
+import { opsfolioPermissions, type Scorecard } from '@opsfolio/backstage-plugin-common';
 import {
   opsfolioCostSourcesExtensionPoint,
   opsfolioDeploymentSourcesExtensionPoint,
   opsfolioOnCallSourcesExtensionPoint,
+  opsfolioScorecardsExtensionPoint,
   type CostSource,
+  type FactProvider,
   type DeploymentSource,
   type OnCallSource,
 } from '@opsfolio/backstage-plugin-node';
@@ -24,6 +26,19 @@ import { readSourceSettings } from './platform/config';
 import { migrate } from './platform/migrate';
 import { SyncRunner } from './platform/sync/syncRunner';
 import { SyncRunStore } from './platform/sync/syncRunStore';
+import { OwnershipFactsLoader } from './ownership/ownershipFactsLoader';
+import { readScorecardSettings } from './scorecards/config';
+import { ScorecardEvaluator } from './scorecards/evaluator';
+import { catalogFactProvider } from './scorecards/facts/catalogFacts';
+import { costFactProvider } from './scorecards/facts/costFacts';
+import { deploymentFactProvider } from './scorecards/facts/deploymentFacts';
+import { onCallFactProvider } from './scorecards/facts/onCallFacts';
+import { ownershipFactProvider } from './scorecards/facts/ownershipFacts';
+import { sourceFreshness } from './scorecards/facts/sourceFreshness';
+import { scorecardJob } from './scorecards/job';
+import { OverviewDataLoader } from './scorecards/overviewData';
+import { PRODUCTION_READINESS } from './scorecards/productionReadiness';
+import { ScorecardStore } from './scorecards/store';
 import { createRouter, UNAUTHENTICATED_PATHS } from './router';
 
 /**
@@ -44,6 +59,12 @@ export const opsfolioPlugin = createBackendPlugin({
     const costSources: CostSource[] = [];
     env.registerExtensionPoint(opsfolioCostSourcesExtensionPoint, {
       addCostSource: source => void costSources.push(source),
+    });
+    const factProviders: FactProvider[] = [];
+    const moduleScorecards: Scorecard[] = [];
+    env.registerExtensionPoint(opsfolioScorecardsExtensionPoint, {
+      addFactProvider: provider => void factProviders.push(provider),
+      addScorecard: scorecard => void moduleScorecards.push(scorecard),
     });
 
     env.registerInit({
@@ -91,6 +112,32 @@ export const opsfolioPlugin = createBackendPlugin({
             hosts: config.getOptionalStringArray('opsfolio.ownership.codeowners.hosts'),
           }),
         );
+        const ownershipFacts = new OwnershipFactsLoader({ snapshot: catalogSnapshot, onCall, codeowners, deployments });
+        const costIndex = new CostIndexLoader({ catalog: catalogSnapshot, tagKey });
+        const dora = readDoraSettings(config);
+        const freshness = (ids: string[]) => sourceFreshness({ runs, runner }, ids);
+        const providers: FactProvider[] = [
+          catalogFactProvider,
+          ownershipFactProvider(ownershipFacts),
+          deploymentFactProvider({ store: deployments, onCall, dora, sources: deploymentSources, freshness }),
+          onCallFactProvider({ store: onCall, ownership: ownershipFacts, sources: onCallSources, freshness }),
+          costFactProvider({ store: cost, index: costIndex, sourceIds: costSources.map(s => s.id), freshness }),
+          ...factProviders,
+        ];
+        const facts = providers.flatMap(p => p.facts);
+        const scorecardSettings = readScorecardSettings(
+          config,
+          { builtIn: PRODUCTION_READINESS, fromModules: moduleScorecards },
+          new Set(facts.map(f => f.id)),
+        );
+        const scorecardStore = new ScorecardStore(db);
+        const evaluator = new ScorecardEvaluator({ settings: scorecardSettings, providers, snapshot: catalogSnapshot, store: scorecardStore, logger });
+        const notSyncedYet = async () => {
+          const ids = runner.registered().map(j => j.id).filter(id => id !== 'scorecards' && runner.enabled(id));
+          const fresh = await runs.freshness(ids);
+          return ids.filter(id => !fresh.get(id)?.lastSuccessAt);
+        };
+        await runner.register(scorecardJob(evaluator, notSyncedYet));
         httpRouter.use(
           createRouter({
             httpAuth,
@@ -101,15 +148,20 @@ export const opsfolioPlugin = createBackendPlugin({
             runner,
             runs,
             deployments,
-            dora: readDoraSettings(config),
+            dora,
             onCall,
             onCallSources,
             onCallCacheTtlMs: (config.getOptionalNumber('opsfolio.oncall.cacheTtlSeconds') ?? 60) * 1000,
             permissions,
             cost,
-            costIndex: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }),
+            costIndex,
             catalogSnapshot,
             codeowners,
+            ownershipFacts,
+            evaluator,
+            scorecards: scorecardStore,
+            scorecardOverview: new OverviewDataLoader({ store: scorecardStore, ownership: ownershipFacts }),
+            facts,
           }),
         );
         for (const path of UNAUTHENTICATED_PATHS) {

@@ -15,6 +15,13 @@ import { incidentPushRoutes } from './oncall/pushRoutes';
 import { onCallRoutes } from './oncall/routes';
 import type { OnCallStore } from './oncall/store';
 import type { CodeownersStore } from './ownership/codeownersStore';
+import type { OwnershipFactsLoader } from './ownership/ownershipFactsLoader';
+import type { ScorecardEvaluator } from './scorecards/evaluator';
+import type { OverviewDataLoader } from './scorecards/overviewData';
+import { portfolioRoutes } from './scorecards/portfolioRoutes';
+import { scorecardRoutes } from './scorecards/routes';
+import type { ScorecardStore } from './scorecards/store';
+import type { FactDescription } from '@opsfolio/backstage-plugin-common';
 import { ownershipRoutes } from './ownership/routes';
 import type { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
 import { teamOnCallRoutes } from './oncall/teamRoutes';
@@ -41,6 +48,11 @@ export interface RouterDeps {
   costIndex: CostIndexLoader;
   catalogSnapshot: CatalogSnapshotLoader;
   codeowners: CodeownersStore;
+  ownershipFacts: OwnershipFactsLoader;
+  evaluator: ScorecardEvaluator;
+  scorecards: ScorecardStore;
+  scorecardOverview: OverviewDataLoader;
+  facts: FactDescription[];
   now?: () => Date;
 }
 
@@ -82,7 +94,9 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(onCallRoutes(onCallDeps));
   router.use(teamOnCallRoutes(onCallDeps));
   router.use(costRoutes({ ...deps, store: deps.cost, index: deps.costIndex }));
-  router.use(ownershipRoutes({ ...deps, snapshot: deps.catalogSnapshot }));
+  router.use(ownershipRoutes({ ...deps, loader: deps.ownershipFacts }));
+  router.use(scorecardRoutes({ ...deps, store: deps.scorecards, overview: deps.scorecardOverview }));
+  router.use(portfolioRoutes(deps));
   return router;
 }
 

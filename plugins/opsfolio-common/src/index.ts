@@ -12,3 +12,4 @@ export * from './oncall';
 export * from './cost';
 export * from './permissions';
 export * from './ownership';
+export * from './scorecards';

@@ -6,3 +6,12 @@
 export * from './http';
 export * from './sources';
 export { mapWithConcurrency } from './concurrency';
+export {
+  opsfolioScorecardsExtensionPoint,
+  type FactAnswer,
+  type FactNotReported,
+  type FactProvider,
+  type FactReading,
+  type FactSubject,
+  type OpsfolioScorecardsExtensionPoint,
+} from './scorecards';

@@ -3,6 +3,7 @@ import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { ApiBlueprint, createFrontendPlugin, createRouteRef, PageBlueprint } from '@backstage/frontend-plugin-api';
 import MoneyIcon from '@material-ui/icons/AttachMoney';
 import PeopleIcon from '@material-ui/icons/People';
+import ReadinessIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { opsfolioApiRef } from './api/OpsfolioApi';
 import { OpsfolioClient } from './api/OpsfolioClient';
@@ -119,11 +120,45 @@ const ownershipPage = PageBlueprint.make({
   },
 });
 
-const readinessCard = EntityCardBlueprint.make({
-  name: 'readiness',
+const scorecardsPageRouteRef = createRouteRef();
+
+const scorecardsPage = PageBlueprint.make({
+  name: 'scorecards',
+  params: {
+    path: '/opsfolio/scorecards',
+    title: 'Readiness',
+    icon: <ReadinessIcon />,
+    routeRef: scorecardsPageRouteRef,
+    noHeader: true,
+    loader: () => import('./scorecards/page/OpsfolioScorecardsPage').then(m => compatWrapper(<m.OpsfolioScorecardsPage />)),
+  },
+});
+
+const teamPortfolioCard = EntityCardBlueprint.make({
+  name: 'team-portfolio',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./scorecards/portfolio/EntityTeamPortfolioCard').then(m => compatWrapper(<m.EntityTeamPortfolioCard />)),
+  },
+});
+
+const scorecardCard = EntityCardBlueprint.make({
+  name: 'scorecard',
   params: {
     filter: components,
-    loader: () => import('./scorecards/EntityReadinessCard').then(m => compatWrapper(<m.EntityReadinessCard />)),
+    loader: () => import('./scorecards/EntityScorecardCard').then(m => compatWrapper(<m.EntityScorecardCard />)),
+  },
+});
+
+const scorecardsContent = EntityContentBlueprint.make({
+  name: 'scorecards',
+  params: {
+    path: '/scorecards',
+    title: 'Readiness',
+    group: 'operation',
+    filter: components,
+    loader: () => import('./scorecards/EntityScorecardContent').then(m => compatWrapper(<m.EntityScorecardContent />)),
   },
 });
 
@@ -134,6 +169,6 @@ const readinessCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'opsfolio',
   info: { packageJson: () => import('../package.json') },
-  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, teamOnCallCard, costCard, costContent, teamCostCard, costPage, ownershipPage, readinessCard],
-  routes: { costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef },
+  extensions: [opsfolioApi, ownershipCard, deploymentsCard, deploymentsContent, onCallCard, teamOnCallCard, costCard, costContent, teamCostCard, costPage, ownershipPage, scorecardCard, scorecardsContent, scorecardsPage, teamPortfolioCard],
+  routes: { costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef, scorecardsPage: scorecardsPageRouteRef },
 });

@@ -16,7 +16,10 @@ export {
   EntityTeamCostCard,
   OpsfolioCostPage,
   OpsfolioOwnershipPage,
-  EntityReadinessCard,
+  OpsfolioScorecardsPage,
+  EntityTeamPortfolioCard,
+  EntityScorecardCard,
+  EntityScorecardContent,
 } from './plugin';
 export { isDeploymentsAvailable, isOnCallAvailable, isCostAvailable, isReadinessAvailable } from './predicates';
-export { opsfolioApiRef, type OpsfolioApi, type DeploymentsQuery, type CostQuery } from './api/OpsfolioApi';
+export { opsfolioApiRef, type OpsfolioApi, type DeploymentsQuery, type CostQuery, type ScorecardOverviewQuery } from './api/OpsfolioApi';

@@ -12,13 +12,15 @@ import { OpsfolioClient } from './api/OpsfolioClient';
 
 const deploymentsRouteRef = createRouteRef({ id: 'opsfolio:deployments' });
 const costRouteRef = createRouteRef({ id: 'opsfolio:cost' });
+const scorecardsRouteRef = createRouteRef({ id: 'opsfolio:scorecards' });
 const costPageRouteRef = createRouteRef({ id: 'opsfolio:cost-page' });
 const ownershipPageRouteRef = createRouteRef({ id: 'opsfolio:ownership-page' });
+const scorecardsPageRouteRef = createRouteRef({ id: 'opsfolio:scorecards-page' });
 
 /** The Opsfolio plugin for the legacy frontend system. @public */
 export const opsfolioPlugin = createPlugin({
   id: 'opsfolio',
-  routes: { deployments: deploymentsRouteRef, cost: costRouteRef, costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef },
+  routes: { deployments: deploymentsRouteRef, cost: costRouteRef, scorecards: scorecardsRouteRef, costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef, scorecardsPage: scorecardsPageRouteRef },
   apis: [
     createApiFactory({
       api: opsfolioApiRef,
@@ -51,11 +53,15 @@ export const EntityTeamOnCallCard = card('EntityTeamOnCallCard', () =>
 export const EntityTeamCostCard = card('EntityTeamCostCard', () =>
   import('./cost/EntityTeamCostCard').then(m => m.EntityTeamCostCard),
 );
+/** For Group pages: each service of the team with its level, on-call now, last deploy and cost this month. @public */
+export const EntityTeamPortfolioCard = card('EntityTeamPortfolioCard', () =>
+  import('./scorecards/portfolio/EntityTeamPortfolioCard').then(m => m.EntityTeamPortfolioCard),
+);
 /** @public */
 export const EntityCostCard = card('EntityCostCard', () => import('./cost/EntityCostCard').then(m => m.EntityCostCard));
-/** @public */
-export const EntityReadinessCard = card('EntityReadinessCard', () =>
-  import('./scorecards/EntityReadinessCard').then(m => m.EntityReadinessCard),
+/** The readiness level on each scorecard that applies, and the checks to fix for the next level. @public */
+export const EntityScorecardCard = card('EntityScorecardCard', () =>
+  import('./scorecards/EntityScorecardCard').then(m => m.EntityScorecardCard),
 );
 
 /** The deployments tab: `<EntityLayout.Route path="/deployments" title="Deployments">`. @public */
@@ -76,6 +82,15 @@ export const EntityCostContent = opsfolioPlugin.provide(
   }),
 );
 
+/** The readiness tab, every check with its evidence and the level's history: `<EntityLayout.Route path="/scorecards" title="Readiness">`. @public */
+export const EntityScorecardContent = opsfolioPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityScorecardContent',
+    mountPoint: scorecardsRouteRef,
+    component: () => import('./scorecards/EntityScorecardContent').then(m => m.EntityScorecardContent),
+  }),
+);
+
 /** Spend of every team, system or domain with the untagged and unmapped buckets: `<Route path="/opsfolio/cost" element={<OpsfolioCostPage />} />`. @public */
 export const OpsfolioCostPage = opsfolioPlugin.provide(
   createRoutableExtension({
@@ -91,5 +106,14 @@ export const OpsfolioOwnershipPage = opsfolioPlugin.provide(
     name: 'OpsfolioOwnershipPage',
     mountPoint: ownershipPageRouteRef,
     component: () => import('./ownership/OpsfolioOwnershipPage').then(m => m.OpsfolioOwnershipPage),
+  }),
+);
+
+/** Readiness levels by team, check pass rates, the trend and every entity: `<Route path="/opsfolio/scorecards" element={<OpsfolioScorecardsPage />} />`. @public */
+export const OpsfolioScorecardsPage = opsfolioPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsfolioScorecardsPage',
+    mountPoint: scorecardsPageRouteRef,
+    component: () => import('./scorecards/page/OpsfolioScorecardsPage').then(m => m.OpsfolioScorecardsPage),
   }),
 );

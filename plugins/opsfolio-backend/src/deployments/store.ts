@@ -184,6 +184,31 @@ export class DeploymentStore {
     return rows.map(toDeployment);
   }
 
+  /** Every entity's deployments that started in [from, to), by entity, oldest first: the scorecards read all at once. */
+  async allBetween(from: Date, to: Date, entityRefs?: string[]): Promise<Map<string, StoredDeployment[]>> {
+    const rows: Row[] = await this.db(TABLE)
+      .where('started_at', '>=', from.toISOString())
+      .andWhere('started_at', '<', to.toISOString())
+      .modify(q => (entityRefs && entityRefs.length <= 500 ? q.whereIn('entity_ref', entityRefs.map(normalizeRef)) : q))
+      .orderBy([{ column: 'started_at' }, { column: 'id' }]);
+    const byEntity = new Map<string, StoredDeployment[]>();
+    for (const row of rows) {
+      const list = byEntity.get(row.entity_ref) ?? byEntity.set(row.entity_ref, []).get(row.entity_ref)!;
+      list.push(toDeployment(row));
+    }
+    return byEntity;
+  }
+
+  /** When each entity last deployed before `to`, anywhere. */
+  async lastStartedBefore(to: Date): Promise<Map<string, string>> {
+    const rows: Array<{ entity_ref: string; last: unknown }> = await this.db(TABLE)
+      .select('entity_ref')
+      .max({ last: 'started_at' })
+      .where('started_at', '<', to.toISOString())
+      .groupBy('entity_ref');
+    return new Map(rows.map(r => [r.entity_ref, toIso(r.last)!]));
+  }
+
   /** Who deployed what since `from`: deploys per (entity, actor), for one entity or all; for ownership drift. */
   async deployersSince(from: Date, entityRef?: string): Promise<Array<{ entityRef: string; actor: string; deploys: number }>> {
     const rows: Array<{ entity_ref: string; actor: string; deploys: number | string }> = await this.db(TABLE)

@@ -5,7 +5,7 @@ import { escalationFacts } from './responseTimes';
 
 const DAY = 86_400_000;
 /** How far ahead schedules are checked for gaps. */
-const COVERAGE_DAYS = 14;
+export const COVERAGE_DAYS = 14;
 
 /** One source's live answer with its escalation facts and schedule gaps, as the entity and team routes serve it. */
 export function describeAnswer(answer: OnCallAnswer): OnCallSourceAnswer {

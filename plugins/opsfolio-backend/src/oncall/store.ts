@@ -130,6 +130,17 @@ export class OnCallStore {
     return { items: rows.map(toIncident), total: Number(total) };
   }
 
+  /** Every entity's incidents created since `from` and every one still open, by entity: the scorecards read all at once. */
+  async allForResponseTimes(from: Date): Promise<Map<string, Incident[]>> {
+    const rows: IncidentRow[] = await this.db(INCIDENTS).where(q => q.where('created_at', '>=', from.toISOString()).orWhereNot('status', 'resolved'));
+    const byEntity = new Map<string, Incident[]>();
+    for (const row of rows) {
+      const list = byEntity.get(row.entity_ref) ?? byEntity.set(row.entity_ref, []).get(row.entity_ref)!;
+      list.push(toIncident(row));
+    }
+    return byEntity;
+  }
+
   /** Incidents created since `from`, and every incident still open, for response times. */
   async forResponseTimes(entityRef: string, from: Date): Promise<Incident[]> {
     const rows: IncidentRow[] = await this.db(INCIDENTS)

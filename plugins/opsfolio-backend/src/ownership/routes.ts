@@ -14,18 +14,14 @@ import { z } from 'zod';
 import type { DeploymentStore } from '../deployments/store';
 import type { OnCallStore } from '../oncall/store';
 import { deployerDriftProblems } from './deployerDrift';
-import { ownerDirectory, type OwnerDirectory } from './codeowners/matchGroups';
 import { codeownersFinding } from './codeownersFinding';
 import type { CodeownersStore } from './codeownersStore';
-import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { ownershipCsv } from './csv';
 import { ownershipFacts } from './facts';
-import { buildOwnershipIndex, ownerRefOf, type OwnershipIndex } from './ownershipIndex';
+import { ownerRefOf } from './ownershipIndex';
 import { rotaDriftProblems } from './rotaDrift';
-
-/** Who deployed an entity is judged over this many days. */
-const DEPLOYER_DAYS = 90;
+import { DEPLOYER_DAYS, OwnershipFactsLoader } from './ownershipFactsLoader';
 
 const overviewQuery = z
   .object({
@@ -39,51 +35,16 @@ const overviewQuery = z
 export function ownershipRoutes(deps: {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
-  snapshot: CatalogSnapshotLoader;
   onCall: OnCallStore;
   onCallSources: OnCallSource[];
   codeowners: CodeownersStore;
   deployments: DeploymentStore;
+  loader: OwnershipFactsLoader;
 }) {
-  const since = () => new Date(Date.now() - DEPLOYER_DAYS * 86_400_000);
   const router = Router();
-  let built: { from: object; index: OwnershipIndex; directory: OwnerDirectory } | undefined;
-  const catalog = async () => {
-    const snapshot = await deps.snapshot.get();
-    if (built?.from !== snapshot) {
-      built = { from: snapshot, index: buildOwnershipIndex(snapshot.entities), directory: ownerDirectory(snapshot.entities) };
-    }
-    return built;
-  };
-
-  // Every entity's facts, kept for half a minute: the overview is read far more often than the catalog, the
-  // rotas or CODEOWNERS change, and recomputing 10,000 entities on each request dominated its latency.
-  let computed: { at: number; from: object; all: Promise<OwnershipFacts[]> } | undefined;
-  const everyEntity = async (): Promise<OwnershipFacts[]> => {
-    const current = await catalog();
-    if (computed && computed.from === current && Date.now() - computed.at < 30_000) return computed.all;
-    const all = (async () => {
-      const { index: idx, directory } = current;
-      const reads = await deps.onCall.allSnapshots();
-      const files = await deps.codeowners.all();
-      const deployers = new Map<string, Array<{ actor: string; deploys: number }>>();
-      for (const d of await deps.deployments.deployersSince(since())) deployers.set(d.entityRef, [...(deployers.get(d.entityRef) ?? []), d]);
-      return [...idx.owned.keys(), ...idx.groups.keys()].map(ref => {
-        const owner = idx.owned.get(ref)?.ownerRef;
-        const extra = [
-          ...codeownersFinding(files.get(ref), owner, directory).problems,
-          ...rotaDriftProblems(idx, owner, reads.get(ref) ?? []),
-          ...deployerDriftProblems(idx, owner, deployers.get(ref) ?? [], DEPLOYER_DAYS),
-        ];
-        return ownershipFacts(idx, ref, extra)!;
-      });
-    })();
-    computed = { at: Date.now(), from: current, all };
-    all.catch(() => {
-      if (computed?.all === all) computed = undefined;
-    });
-    return all;
-  };
+  const loader = deps.loader;
+  const catalog = () => loader.catalog();
+  const everyEntity = async (): Promise<OwnershipFacts[]> => [...(await loader.all()).values()].map(e => e.facts);
 
   router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -97,7 +58,7 @@ export function ownershipRoutes(deps: {
     const fresh = cached ? { ...cached, title: entity.metadata.title, ownerRef: ownerRefOf(entity) } : undefined;
     const owner = fresh?.ownerRef;
     const codeowners = codeownersFinding(await deps.codeowners.get(ref), owner, directory);
-    const deployers = await deps.deployments.deployersSince(since(), ref);
+    const deployers = await deps.deployments.deployersSince(OwnershipFactsLoader.since(), ref);
     const facts = ownershipFacts(idx, ref, [
       ...codeowners.problems,
       ...rotaDriftProblems(idx, owner, reads),

@@ -17,6 +17,10 @@ import type {
   OwnershipProblemKind,
   TeamOnCallResponse,
   WeeklyDeploymentsResponse,
+  EntityScorecardsResponse,
+  ScorecardHistoryResponse,
+  ScorecardOverviewResponse,
+  TeamPortfolioResponse,
 } from '@opsfolio/backstage-plugin-common';
 
 /** Filters and paging of the deployment history. @public */
@@ -33,6 +37,19 @@ export interface CostQuery {
   from?: string;
   to?: string;
   granularity?: 'day' | 'month';
+}
+
+/** Filters of the scorecards overview; each narrows the entities listed, counted and trended. @public */
+export interface ScorecardOverviewQuery {
+  scorecard?: string;
+  owner?: string;
+  system?: string;
+  kind?: string;
+  type?: string;
+  lifecycle?: string;
+  tier?: string;
+  /** A level id, or `none` for entities below the first level. */
+  level?: string;
 }
 
 /** The browser's view of the Opsfolio backend. @public */
@@ -56,6 +73,15 @@ export interface OpsfolioApi {
   /** The ownership problems as a CSV file, fetched with the user's credentials. */
   getOwnershipOverviewCsv(filters?: { problem?: OwnershipProblemKind; owner?: string }): Promise<Blob>;
   getIncidents(entity: CompoundEntityRef, query?: { status?: IncidentStatus; limit?: number; offset?: number }): Promise<IncidentsPage>;
+  /** Every scorecard that applies to the entity, with each check's evidence. */
+  getEntityScorecards(entity: CompoundEntityRef): Promise<EntityScorecardsResponse>;
+  /** Daily levels, check transitions and level changes of one scorecard over the last `days` days. */
+  getScorecardHistory(entity: CompoundEntityRef, scorecardId: string, days?: number): Promise<ScorecardHistoryResponse>;
+  getScorecardOverview(query?: ScorecardOverviewQuery): Promise<ScorecardOverviewResponse>;
+  /** The overview's entities as a CSV file, fetched with the user's credentials. */
+  getScorecardOverviewCsv(query?: ScorecardOverviewQuery): Promise<Blob>;
+  /** Every service a group (and its sub-groups) owns, with its level, on-call now, last deploy and cost. */
+  getTeamPortfolio(group: CompoundEntityRef): Promise<TeamPortfolioResponse>;
 }
 
 /** @public */

@@ -17,8 +17,12 @@ import type {
   OwnershipProblemKind,
   TeamOnCallResponse,
   WeeklyDeploymentsResponse,
+  EntityScorecardsResponse,
+  ScorecardHistoryResponse,
+  ScorecardOverviewResponse,
+  TeamPortfolioResponse,
 } from '@opsfolio/backstage-plugin-common';
-import type { CostQuery, DeploymentsQuery, OpsfolioApi } from './OpsfolioApi';
+import type { CostQuery, DeploymentsQuery, OpsfolioApi, ScorecardOverviewQuery } from './OpsfolioApi';
 
 /** Calls `/api/opsfolio` with the signed-in user's token (fetchApi adds it). */
 export class OpsfolioClient implements OpsfolioApi {
@@ -52,7 +56,27 @@ export class OpsfolioClient implements OpsfolioApi {
   }
 
   getTeamOnCall(group: CompoundEntityRef): Promise<TeamOnCallResponse> {
-    return this.get<TeamOnCallResponse>(`/groups/${[group.namespace, group.name].map(s => encodeURIComponent(s.toLocaleLowerCase('en-US'))).join('/')}/oncall`);
+    return this.get<TeamOnCallResponse>(`${groupPath(group)}/oncall`);
+  }
+
+  getTeamPortfolio(group: CompoundEntityRef): Promise<TeamPortfolioResponse> {
+    return this.get<TeamPortfolioResponse>(`${groupPath(group)}/portfolio`);
+  }
+
+  getEntityScorecards(entity: CompoundEntityRef): Promise<EntityScorecardsResponse> {
+    return this.get<EntityScorecardsResponse>(`${entityPath(entity)}/scorecards`);
+  }
+
+  getScorecardHistory(entity: CompoundEntityRef, scorecardId: string, days = 90): Promise<ScorecardHistoryResponse> {
+    return this.get<ScorecardHistoryResponse>(`${entityPath(entity)}/scorecards/${encodeURIComponent(scorecardId)}/history?days=${days}`);
+  }
+
+  getScorecardOverview(query: ScorecardOverviewQuery = {}): Promise<ScorecardOverviewResponse> {
+    return this.get<ScorecardOverviewResponse>(`/overview/scorecards${searchOf(query)}`);
+  }
+
+  getScorecardOverviewCsv(query: ScorecardOverviewQuery = {}): Promise<Blob> {
+    return this.getBlob(`/overview/scorecards${searchOf({ ...query, format: 'csv' })}`);
   }
 
   getEntityCost(entity: CompoundEntityRef, query: CostQuery = {}): Promise<EntityCostResponse> {
@@ -115,6 +139,9 @@ export class OpsfolioClient implements OpsfolioApi {
 
 const entityPath = (e: CompoundEntityRef) =>
   `/entities/${[e.kind, e.namespace, e.name].map(s => encodeURIComponent(s.toLocaleLowerCase('en-US'))).join('/')}`;
+
+const groupPath = (g: CompoundEntityRef) =>
+  `/groups/${[g.namespace, g.name].map(s => encodeURIComponent(s.toLocaleLowerCase('en-US'))).join('/')}`;
 
 const searchOf = (query: object) => {
   const params = new URLSearchParams();

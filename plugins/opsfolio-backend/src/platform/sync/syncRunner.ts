@@ -1,6 +1,7 @@
 import type { LoggerService, SchedulerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { SyncRun } from '@opsfolio/backstage-plugin-common';
 import type { SourceSettings } from '../config';
+import { maxAgeOf } from './staleness';
 import type { SyncRunStore } from './syncRunStore';
 import type { SyncJob } from './types';
 
@@ -44,6 +45,18 @@ export class SyncRunner {
         await this.run(job.id, signal);
       },
     });
+  }
+
+  /** How old a source's data may be before checks read it as stale; undefined for manual schedules. */
+  maxAgeMs(sourceId: string): number | undefined {
+    const job = this.jobs.get(sourceId);
+    return job ? maxAgeOf(this.deps.settings(job.id, job.defaultSchedule).schedule) : undefined;
+  }
+
+  /** Whether a source runs on the schedule (`opsfolio.sources.<id>.enabled`). */
+  enabled(sourceId: string): boolean {
+    const job = this.jobs.get(sourceId);
+    return job ? this.deps.settings(job.id, job.defaultSchedule).enabled : false;
   }
 
   registered(): SyncJob[] {

@@ -1,0 +1,182 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { EntityScorecardResult, FactDescription } from '@opsfolio/backstage-plugin-common';
+import type { FactProvider, FactSubject } from '@opsfolio/backstage-plugin-node';
+import { addDays, dayOf } from '../cost/days';
+import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
+import { collectFacts } from './collectFacts';
+import { COUNTS_AS_PASSING, compileScorecard, evaluateScorecard, type CompiledScorecard } from './engine';
+import { entityInfoOf } from './entityInfo';
+import { EXEMPTIONS_ANNOTATION, parseExemptions } from './exemptions';
+import { matchesFilter, type EntityInfo } from './filter';
+import type { ScorecardSettings } from './config';
+import type { DailyRow, EvaluationWrite, ScorecardStore, StoredEvaluation } from './store';
+import { compareWithPrevious } from './transitions';
+
+const counted = (r: EntityScorecardResult) => {
+  const scored = r.results.filter(x => x.state !== 'not-applicable');
+  return { passing: scored.filter(x => COUNTS_AS_PASSING.has(x.state)).length, total: scored.length };
+};
+
+/**
+ * Evaluates every scorecard: in bulk on a schedule (all entities, facts read once per provider), on demand for
+ * one entity, and back over past days for a new install's trend. Stores results, transitions, level changes
+ * and one snapshot per entity and day.
+ */
+export class ScorecardEvaluator {
+  readonly compiled: CompiledScorecard[];
+  readonly factTitles: Map<string, string>;
+  /** Every `<checkId>` and `<scorecardId>/<checkId>` an exemption may name. */
+  private readonly checkNames: Set<string>;
+
+  constructor(
+    private readonly deps: {
+      settings: ScorecardSettings;
+      providers: FactProvider[];
+      snapshot: CatalogSnapshotLoader;
+      store: ScorecardStore;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {
+    this.compiled = deps.settings.scorecards.map(compileScorecard);
+    const lower = (x: string) => x.toLocaleLowerCase('en-US');
+    this.checkNames = new Set(this.compiled.flatMap(c => c.scorecard.checks.flatMap(k => [lower(k.id), lower(`${c.scorecard.id}/${k.id}`)])));
+    this.factTitles = new Map(deps.providers.flatMap(p => p.facts).map((f: FactDescription) => [f.id, f.title]));
+  }
+
+  get scorecards() {
+    return this.deps.settings.scorecards;
+  }
+
+  private now() {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private subjectsOf(entities: Entity[]): Array<FactSubject & { info: EntityInfo; raw: Entity }> {
+    return entities
+      .map(entity => ({ entity, raw: entity, info: entityInfoOf(entity) }))
+      .filter(s => this.compiled.some(c => matchesFilter(s.info, c.scorecard.filter)))
+      .map(s => ({ entityRef: s.info.entityRef, entity: s.entity, info: s.info, raw: s.raw }));
+  }
+
+  /** Pure evaluation of already collected facts: what the benchmark times. */
+  evaluate(subjects: Array<FactSubject & { info: EntityInfo }>, facts: Awaited<ReturnType<typeof collectFacts>>, asOf: Date) {
+    const today = dayOf(asOf);
+    return subjects.map(s => {
+      const parsed = parseExemptions(s.entity.metadata.annotations?.[EXEMPTIONS_ANNOTATION], today);
+      const unknown = parsed.exemptions
+        .filter(e => !this.checkNames.has(e.check.toLocaleLowerCase('en-US')))
+        .map(e => `The exemption for ${e.check} names no check of any scorecard.`);
+      return {
+        subject: s,
+        results: this.compiled.map(c => {
+          const r = evaluateScorecard(c, { info: s.info, facts: facts.get(s.entityRef), exemptions: parsed.exemptions, factTitles: this.factTitles, now: asOf });
+          r.exemptionProblems.push(...parsed.problems, ...unknown);
+          return r;
+        }),
+      };
+    });
+  }
+
+  /** Every entity now; returns how many entity × scorecard results were stored. */
+  async evaluateAll(): Promise<{ items: number }> {
+    const asOf = this.now();
+    const { entities } = await this.deps.snapshot.get();
+    const subjects = this.subjectsOf(entities);
+    const facts = await collectFacts(this.deps.providers, subjects, asOf, this.deps.logger);
+    const evaluated = this.evaluate(subjects, facts, asOf);
+    let items = 0;
+    for (const [i, c] of this.compiled.entries()) {
+      const previous = await this.deps.store.entities(c.scorecard.id);
+      const results = evaluated.map(e => e.results[i]);
+      items += await this.persist(c.scorecard.id, results, evaluated.map(e => e.subject.info), previous, { all: true });
+    }
+    await this.deps.store.prune(addDays(dayOf(asOf), -this.deps.settings.historyDays));
+    return { items };
+  }
+
+  /** One entity now (the gate, a refresh, an entity the schedule has not reached yet). */
+  async evaluateOne(entity: Entity): Promise<EntityScorecardResult[]> {
+    const asOf = this.now();
+    const subject = { entityRef: entityInfoOf(entity).entityRef, entity, info: entityInfoOf(entity) };
+    const facts = await collectFacts(this.deps.providers, [subject], asOf, this.deps.logger);
+    const [evaluated] = this.evaluate([subject], facts, asOf);
+    for (const [i, c] of this.compiled.entries()) {
+      const previous = await this.deps.store.entity(c.scorecard.id, subject.entityRef);
+      const previousMap = new Map(previous ? [[subject.entityRef, previous]] : []);
+      await this.persist(c.scorecard.id, [evaluated.results[i]], [subject.info], previousMap, { all: false });
+    }
+    return evaluated.results;
+  }
+
+  private async persist(
+    scorecardId: string,
+    results: EntityScorecardResult[],
+    infos: EntityInfo[],
+    previous: Map<string, StoredEvaluation>,
+    { all }: { all: boolean },
+  ): Promise<number> {
+    const write: EvaluationWrite = { upserts: [], deletes: [], transitions: [], levelChanges: [], daily: [] };
+    const seen = new Set<string>();
+    results.forEach((r, i) => {
+      if (!r.applicable) return;
+      seen.add(r.entityRef);
+      const old = previous.get(r.entityRef);
+      const compared = compareWithPrevious(r, old);
+      r.results = compared.results;
+      const { passing, total } = counted(r);
+      const stored: StoredEvaluation = {
+        entityRef: r.entityRef,
+        level: r.level?.id ?? null,
+        passing,
+        total,
+        info: infos[i],
+        results: compared.results,
+        exemptionProblems: r.exemptionProblems,
+        evaluatedAt: r.evaluatedAt,
+      };
+      write.upserts.push(stored);
+      write.transitions.push(...compared.transitions.map(t => ({ ...t, entityRef: r.entityRef })));
+      if (compared.levelChange) write.levelChanges.push({ ...compared.levelChange, entityRef: r.entityRef });
+      write.daily.push({ entityRef: r.entityRef, day: r.evaluatedAt.slice(0, 10), level: stored.level, passing, total });
+    });
+    for (const ref of previous.keys()) if (!seen.has(ref) && (all || results.some(r => r.entityRef === ref))) write.deletes.push(ref);
+    await this.deps.store.write(scorecardId, write);
+    return write.upserts.length;
+  }
+
+  /**
+   * Fills missing daily snapshots of the last `backfillDays` days from the data that has history (deploys,
+   * incidents, cost as of each day); facts without history (catalog, on-call reads) count with today's
+   * value. Results and transitions are left alone: only the trend is filled.
+   */
+  async backfill(): Promise<{ days: number }> {
+    const days = this.deps.settings.backfillDays;
+    if (days === 0) return { days: 0 };
+    const today = dayOf(this.now());
+    const from = addDays(today, -days);
+    const { entities } = await this.deps.snapshot.get();
+    const subjects = this.subjectsOf(entities);
+    const missing = new Map<string, Set<string>>();
+    for (const c of this.compiled) missing.set(c.scorecard.id, await this.deps.store.daysWithSnapshots(c.scorecard.id, from));
+    let filled = 0;
+    for (let d = from; d < today; d = addDays(d, 1)) {
+      const todo = this.compiled.filter(c => !missing.get(c.scorecard.id)!.has(d));
+      if (todo.length === 0 || subjects.length === 0) continue;
+      const asOf = new Date(Date.parse(`${d}T23:59:59Z`));
+      const facts = await collectFacts(this.deps.providers, subjects, asOf, this.deps.logger);
+      const evaluated = this.evaluate(subjects, facts, asOf);
+      for (const c of todo) {
+        const i = this.compiled.indexOf(c);
+        const daily: DailyRow[] = evaluated
+          .map(e => e.results[i])
+          .filter(r => r.applicable)
+          .map(r => ({ entityRef: r.entityRef, day: d, level: r.level?.id ?? null, ...counted(r) }));
+        await this.deps.store.write(c.scorecard.id, { upserts: [], deletes: [], transitions: [], levelChanges: [], daily });
+      }
+      filled += 1;
+    }
+    return { days: filled };
+  }
+}

@@ -1,0 +1,114 @@
+import type { FactDescription, Incident } from '@opsfolio/backstage-plugin-common';
+import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
+import { coverageGaps } from '../../oncall/coverage';
+import { COVERAGE_DAYS } from '../../oncall/describeAnswer';
+import { escalationFacts, responseTimes } from '../../oncall/responseTimes';
+import type { OnCallStore } from '../../oncall/store';
+import type { OwnershipFactsLoader } from '../../ownership/ownershipFactsLoader';
+import { oldestOf, type SourceFreshness } from './sourceFreshness';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Response times and incident counts are taken over this many days. */
+const INCIDENT_DAYS = 90;
+
+export const ONCALL_FACTS: FactDescription[] = [
+  { id: 'oncall.mapped', pillar: 'oncall', title: 'On-call mapped', type: 'boolean', description: 'The entity names an on-call service (PagerDuty, Opsgenie).' },
+  { id: 'oncall.escalationLevels', pillar: 'oncall', title: 'Escalation levels', type: 'number', description: 'Levels of the escalation policy (the most of any on-call source).' },
+  { id: 'oncall.emptyLevels', pillar: 'oncall', title: 'Escalation levels with nobody on call', type: 'number', description: 'Levels nobody is on call at, as last read.' },
+  { id: 'oncall.scheduleGapHours', pillar: 'oncall', title: `Schedule gaps in the next ${COVERAGE_DAYS} days`, type: 'hours', description: `Hours without anyone on call in the schedules behind the levels over the ${COVERAGE_DAYS} days after the last read.` },
+  { id: 'oncall.rotaMatchesOwner', pillar: 'oncall', title: 'Rota matches the owning team', type: 'boolean', description: 'Everyone on the rota belongs to the owning team.' },
+  { id: 'oncall.mttaHours', pillar: 'oncall', title: 'MTTA', type: 'hours', description: `Mean time to acknowledge over the incidents of the last ${INCIDENT_DAYS} days.` },
+  { id: 'oncall.mttrHours', pillar: 'oncall', title: 'MTTR', type: 'hours', description: `Mean time to resolve over the incidents of the last ${INCIDENT_DAYS} days.` },
+  { id: 'oncall.openIncidents', pillar: 'oncall', title: 'Open incidents', type: 'number', description: 'Incidents triggered or acknowledged and not resolved.' },
+  { id: 'oncall.incidents90d', pillar: 'oncall', title: `Incidents in ${INCIDENT_DAYS} days`, type: 'number', description: `Incidents created in the last ${INCIDENT_DAYS} days.` },
+];
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Open at an instant: created by then and not resolved by then. */
+const openAt = (i: Incident, at: number) => Date.parse(i.createdAt) <= at && (i.resolvedAt === undefined ? i.status !== 'resolved' : Date.parse(i.resolvedAt) > at);
+
+/** On-call facts from the stored reads and incidents: two queries for every entity. */
+export function onCallFactProvider(deps: {
+  store: OnCallStore;
+  ownership: OwnershipFactsLoader;
+  sources: Array<{ id: string; annotations: string[] }>;
+  freshness: (sourceIds: string[]) => Promise<Map<string, SourceFreshness>>;
+}): FactProvider {
+  return {
+    id: 'oncall',
+    facts: ONCALL_FACTS,
+    async collect(subjects, { asOf }) {
+      const result = new Map<string, Record<string, FactAnswer>>();
+      if (deps.sources.length === 0) {
+        for (const { entityRef } of subjects) result.set(entityRef, Object.fromEntries(ONCALL_FACTS.map(f => [f.id, { notReported: 'no on-call source is installed' }])));
+        return result;
+      }
+      const at = asOf.getTime();
+      const live = Date.now() - at < DAY;
+      const snapshots = await deps.store.allSnapshots();
+      const incidents = await deps.store.allForResponseTimes(new Date(at - INCIDENT_DAYS * DAY));
+      const ownership = await deps.ownership.all();
+      const freshness = live ? await deps.freshness(deps.sources.map(s => s.id)) : new Map<string, SourceFreshness>();
+      for (const { entityRef, entity } of subjects) {
+        const annotations = entity.metadata.annotations ?? {};
+        const serving = deps.sources.filter(s => s.annotations.some(a => annotations[a]));
+        const facts: Record<string, FactAnswer> = { 'oncall.mapped': { value: serving.length > 0 } };
+        result.set(entityRef, facts);
+        if (serving.length === 0) {
+          const why = `not mapped to an on-call service (${[...new Set(deps.sources.flatMap(s => s.annotations))].join(' or ')})`;
+          for (const f of ONCALL_FACTS.slice(1)) facts[f.id] = { notReported: why };
+          continue;
+        }
+        const reads = (snapshots.get(entityRef) ?? []).filter(r => serving.some(s => s.id === r.source));
+        const staleness = (readAt: string, source: string) => (live ? { observedAt: readAt, maxAgeMs: freshness.get(source)?.maxAgeMs } : {});
+        if (reads.length === 0) {
+          for (const id of ['oncall.escalationLevels', 'oncall.emptyLevels', 'oncall.scheduleGapHours', 'oncall.rotaMatchesOwner']) {
+            facts[id] = { notReported: 'its on-call source has not read it yet' };
+          }
+        } else {
+          const escalations = reads.map(r => ({ read: r, facts: escalationFacts(r) }));
+          const best = escalations.reduce((a, b) => (b.facts.levels > a.facts.levels ? b : a));
+          const oldest = reads.reduce((a, b) => (Date.parse(b.readAt) < Date.parse(a.readAt) ? b : a));
+          facts['oncall.escalationLevels'] = { value: best.facts.levels, ...staleness(best.read.readAt, best.read.source) };
+          facts['oncall.emptyLevels'] = { value: best.facts.emptyLevels.length, ...staleness(best.read.readAt, best.read.source) };
+          const schedules = reads.flatMap(r => (r.schedules ?? []).map(s => ({ s, from: new Date(r.readAt) })));
+          facts['oncall.scheduleGapHours'] = schedules.length
+            ? {
+                value: round(
+                  schedules
+                    .flatMap(({ s, from }) => coverageGaps(s.entries, { from, to: new Date(from.getTime() + COVERAGE_DAYS * DAY) }).gaps)
+                    .reduce((sum, g) => sum + (Date.parse(g.end) - Date.parse(g.start)) / HOUR, 0),
+                ),
+                ...staleness(oldest.readAt, oldest.source),
+              }
+            : { notReported: 'no schedule behind its escalation levels (people paged directly)' };
+          const owned = ownership.get(entityRef)?.facts;
+          facts['oncall.rotaMatchesOwner'] = owned?.ownerRef
+            ? { value: !owned.problems.some(p => p.kind === 'oncall-drift'), ...staleness(oldest.readAt, oldest.source) }
+            : { notReported: 'the entity has no owner to compare the rota with' };
+        }
+        const synced = live ? oldestOf(freshness, serving.map(s => s.id)) : undefined;
+        if (live && !synced && !incidents.has(entityRef)) {
+          for (const id of ['oncall.mttaHours', 'oncall.mttrHours', 'oncall.openIncidents', 'oncall.incidents90d']) {
+            facts[id] = { notReported: 'its incidents have not been synced yet' };
+          }
+          continue;
+        }
+        const synchronised = synced ? { observedAt: synced.observedAt, maxAgeMs: synced.maxAgeMs } : {};
+        const mine = incidents.get(entityRef) ?? [];
+        const times = responseTimes(mine, { from: new Date(at - INCIDENT_DAYS * DAY), to: asOf }, 1);
+        const none = `no ${times.mttr.sampleSize === 0 ? 'resolved ' : ''}incidents in ${INCIDENT_DAYS} days`;
+        facts['oncall.mttaHours'] = times.mtta.hours === null ? { notReported: `no acknowledged incidents in ${INCIDENT_DAYS} days` } : { value: round(times.mtta.hours), ...synchronised };
+        facts['oncall.mttrHours'] = times.mttr.hours === null ? { notReported: none } : { value: round(times.mttr.hours), ...synchronised };
+        facts['oncall.openIncidents'] = { value: mine.filter(i => openAt(i, at)).length, ...synchronised };
+        facts['oncall.incidents90d'] = {
+          value: mine.filter(i => Date.parse(i.createdAt) >= at - INCIDENT_DAYS * DAY && Date.parse(i.createdAt) < at).length,
+          ...synchronised,
+        };
+      }
+      return result;
+    },
+  };
+}

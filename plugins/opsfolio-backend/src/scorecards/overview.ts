@@ -1,0 +1,125 @@
+import {
+  CHECK_STATES,
+  type CheckState,
+  type Scorecard,
+  type ScorecardOverviewEntity,
+  type ScorecardOverviewResponse,
+} from '@opsfolio/backstage-plugin-common';
+import { COUNTS_AS_PASSING } from './engine';
+import type { StoredEvaluation } from './store';
+
+/** What the overview is computed from: every stored evaluation and each entity's level per day. */
+export interface OverviewData {
+  scorecard: Scorecard;
+  evaluations: StoredEvaluation[];
+  /** Days, oldest first, and per entity the level id on each (undefined when not evaluated that day). */
+  days: string[];
+  levelsByDay: Map<string, Array<string | null | undefined>>;
+  groupTitles: Map<string, string | undefined>;
+}
+
+export interface OverviewFilters {
+  owner?: string;
+  system?: string;
+  kind?: string;
+  type?: string;
+  lifecycle?: string;
+  tier?: string;
+  level?: string;
+}
+
+const lower = (s: string) => s.toLocaleLowerCase('en-US');
+
+/** `team-a` → `group:default/team-a`; full refs stay as they are. */
+export function refOf(value: string, defaultKind: string): string {
+  let ref = lower(value.trim());
+  if (!ref.includes(':')) ref = `${defaultKind}:${ref}`;
+  if (!ref.includes('/')) ref = ref.replace(':', ':default/');
+  return ref;
+}
+
+const NOT_PASSING: ReadonlySet<CheckState> = new Set(['fail', 'stale', 'not-reported']);
+
+/** The managers' view of one scorecard over the filtered entities. Pure. */
+export function buildOverview(data: OverviewData, filters: OverviewFilters, all: Array<{ id: string; title: string }>): ScorecardOverviewResponse {
+  const { scorecard } = data;
+  const owner = filters.owner ? refOf(filters.owner, 'group') : undefined;
+  const system = filters.system ? refOf(filters.system, 'system') : undefined;
+  const eq = (want: string | undefined, have: string | undefined) => want === undefined || (have !== undefined && lower(have) === lower(want));
+  const titles = new Map(scorecard.checks.map(c => [c.id, c.title]));
+  const selected = data.evaluations.filter(
+    e =>
+      (!owner || e.info.ownerRef === owner) &&
+      (!system || e.info.system === system) &&
+      eq(filters.kind, e.info.kind) &&
+      eq(filters.type, e.info.type) &&
+      eq(filters.lifecycle, e.info.lifecycle) &&
+      eq(filters.tier, e.info.tier) &&
+      (!filters.level || (filters.level === 'none' ? e.level === null : e.level === filters.level)),
+  );
+
+  const levelKeys = [...scorecard.levels.map(l => l.id), 'none'];
+  const emptyLevels = () => Object.fromEntries(levelKeys.map(k => [k, 0])) as Record<string, number>;
+  const teams = new Map<string, { total: number; levels: Record<string, number> }>();
+  const checks = new Map(scorecard.checks.map(c => [c.id, Object.fromEntries(CHECK_STATES.map(s => [s, 0])) as Record<CheckState, number>]));
+  const entities: ScorecardOverviewEntity[] = [];
+  let evaluatedAt: string | undefined;
+  for (const e of selected) {
+    const key = e.info.ownerRef ?? '';
+    const team = teams.get(key) ?? teams.set(key, { total: 0, levels: emptyLevels() }).get(key)!;
+    team.total += 1;
+    team.levels[e.level ?? 'none'] = (team.levels[e.level ?? 'none'] ?? 0) + 1;
+    for (const r of e.results) {
+      const counts = checks.get(r.checkId);
+      if (counts) counts[r.state] += 1;
+    }
+    if (!evaluatedAt || e.evaluatedAt > evaluatedAt) evaluatedAt = e.evaluatedAt;
+    entities.push({
+      entityRef: e.entityRef,
+      title: e.info.title,
+      kind: e.info.kind,
+      type: e.info.type,
+      lifecycle: e.info.lifecycle,
+      tier: e.info.tier,
+      ownerRef: e.info.ownerRef,
+      system: e.info.system,
+      level: e.level,
+      passing: e.passing,
+      total: e.total,
+      failing: e.results.filter(r => NOT_PASSING.has(r.state)).map(r => r.checkId),
+      evaluatedAt: e.evaluatedAt,
+    });
+  }
+  const rank = new Map(levelKeys.map((k, i) => [k, i]));
+  entities.sort((a, b) => (rank.get(a.level ?? 'none')! - rank.get(b.level ?? 'none')!) || b.failing.length - a.failing.length || a.entityRef.localeCompare(b.entityRef));
+
+  const trend = data.days.map((day, i) => {
+    const levels = emptyLevels();
+    let any = false;
+    for (const e of selected) {
+      const level = data.levelsByDay.get(e.entityRef)?.[i];
+      if (level === undefined) continue;
+      any = true;
+      levels[level ?? 'none'] += 1;
+    }
+    return any ? { day, levels } : undefined;
+  });
+
+  return {
+    scorecard,
+    scorecards: all,
+    filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>,
+    entities,
+    byTeam: [...teams]
+      .map(([ownerRef, t]) => ({ ownerRef, title: data.groupTitles.get(ownerRef), ...t }))
+      .sort((a, b) => a.ownerRef.localeCompare(b.ownerRef)),
+    checks: scorecard.checks.map(c => {
+      const counts = checks.get(c.id)!;
+      const scored = CHECK_STATES.filter(s => s !== 'not-applicable').reduce((n, s) => n + counts[s], 0);
+      const passing = [...COUNTS_AS_PASSING].filter(s => s !== 'not-applicable').reduce((n, s) => n + counts[s], 0);
+      return { checkId: c.id, title: titles.get(c.id)!, level: c.level, counts, passRate: scored ? passing / scored : null };
+    }),
+    trend: trend.filter((t): t is NonNullable<typeof t> => t !== undefined),
+    evaluatedAt,
+  };
+}

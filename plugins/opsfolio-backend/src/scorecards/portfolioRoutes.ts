@@ -1,0 +1,83 @@
+import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { opsfolioCostReadPermission, type PortfolioService, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
+import Router from 'express-promise-router';
+import { tagValuesOf } from '../cost/costIndex';
+import type { CostIndexLoader } from '../cost/costIndexLoader';
+import { dayOf } from '../cost/days';
+import { figuresByTag, sumFigures } from '../cost/figures';
+import { rounded } from '../cost/money';
+import type { CostStore } from '../cost/store';
+import type { DeploymentStore } from '../deployments/store';
+import type { OnCallStore } from '../oncall/store';
+import { loadEntity } from '../platform/catalog/loadEntity';
+import { groupAndDescendants, ownedBy } from '../platform/catalog/teamEntities';
+import type { ScorecardEvaluator } from './evaluator';
+import type { ScorecardStore } from './store';
+
+/**
+ * A team's portfolio for its Group page: every component it and its sub-teams own, with its readiness level,
+ * who is on call now (from the last stored read: a page of 30 services must not fan out to the vendors),
+ * its last deploy and this month's cost when the caller may read cost.
+ */
+export function portfolioRoutes(deps: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  evaluator: ScorecardEvaluator;
+  scorecards: ScorecardStore;
+  onCall: OnCallStore;
+  deployments: DeploymentStore;
+  cost: CostStore;
+  costIndex: CostIndexLoader;
+}) {
+  const router = Router();
+  router.get('/groups/:namespace/:name/portfolio', async (req, res) => {
+    const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const group = await loadEntity(deps.catalog, { kind: 'group', namespace: req.params.namespace, name: req.params.name }, credentials);
+    const groupRefs = await groupAndDescendants(deps.catalog, group, credentials);
+    const owned = (await ownedBy(deps.catalog, groupRefs, credentials)).filter(o => o.entity.kind.toLocaleLowerCase('en-US') === 'component');
+    owned.sort((a, b) => a.entity.metadata.name.localeCompare(b.entity.metadata.name));
+    const [decision] = await deps.permissions.authorize([{ permission: opsfolioCostReadPermission }], { credentials });
+    const costVisible = decision.result === AuthorizeResult.ALLOW;
+    const snapshots = await deps.onCall.allSnapshots();
+    const costByTag = costVisible ? await figuresByTag(deps.cost, dayOf(new Date())) : undefined;
+    const index = costVisible ? await deps.costIndex.get() : undefined;
+    const now = Date.now();
+    const services: PortfolioService[] = [];
+    for (const { entity, ownerRef } of owned) {
+      const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      let level: PortfolioService['level'] = null;
+      let scorecardId: string | undefined;
+      for (const c of deps.evaluator.compiled) {
+        const stored = await deps.scorecards.entity(c.scorecard.id, entityRef);
+        if (!stored) continue;
+        scorecardId = c.scorecard.id;
+        level = c.scorecard.levels.find(l => l.id === stored.level) ?? null;
+        break;
+      }
+      const onCallNow = (snapshots.get(entityRef) ?? []).flatMap(read =>
+        read.shifts
+          .filter(s => s.level === 1 && (!s.start || Date.parse(s.start) <= now) && (!s.end || now < Date.parse(s.end)))
+          .map(s => ({ name: s.person.name, email: s.person.email, source: read.source })),
+      );
+      const last = await deps.deployments.last(entityRef);
+      const tags = index ? tagValuesOf(index, entityRef).map(t => t.tag.value) : [];
+      services.push({
+        entityRef,
+        title: entity.metadata.title,
+        ownerRef,
+        level,
+        scorecardId,
+        onCallNow,
+        lastDeploy: last ? { at: last.finishedAt ?? last.startedAt, environment: last.environment, version: last.version, status: last.status } : undefined,
+        costThisMonth: costByTag ? rounded(sumFigures(tags.flatMap(t => (costByTag.get(t) ? [costByTag.get(t)!] : []))).monthToDate) : undefined,
+      });
+    }
+    const body: TeamPortfolioResponse = { groupRef: stringifyEntityRef(group), services, costVisible };
+    res.json(body);
+  });
+  return router;
+}

@@ -1,0 +1,173 @@
+import type { CheckResult, CheckTransition, LevelChange } from '@opsfolio/backstage-plugin-common';
+import type { Knex } from 'knex';
+import type { EntityInfo } from './filter';
+
+const ENTITIES = 'opsfolio_scorecard_entities';
+const TRANSITIONS = 'opsfolio_scorecard_transitions';
+const LEVEL_CHANGES = 'opsfolio_scorecard_level_changes';
+const DAILY = 'opsfolio_scorecard_daily';
+const BATCH = 200;
+
+/** One entity's latest evaluation of one scorecard, as stored. */
+export interface StoredEvaluation {
+  entityRef: string;
+  level: string | null;
+  passing: number;
+  total: number;
+  info: EntityInfo;
+  results: CheckResult[];
+  exemptionProblems: string[];
+  evaluatedAt: string;
+}
+
+export interface DailyRow {
+  entityRef: string;
+  day: string;
+  level: string | null;
+  passing: number;
+  total: number;
+}
+
+/** What one evaluation run writes for a scorecard, in one transaction. */
+export interface EvaluationWrite {
+  upserts: StoredEvaluation[];
+  /** Entities the scorecard no longer applies to (or gone from the catalog). */
+  deletes: string[];
+  transitions: Array<CheckTransition & { entityRef: string }>;
+  levelChanges: Array<LevelChange & { entityRef: string }>;
+  daily: DailyRow[];
+}
+
+type EntityRow = {
+  entity_ref: string;
+  level: string | null;
+  passing: number;
+  total: number;
+  info: string;
+  results: string;
+  exemption_problems: string;
+  evaluated_at: string;
+};
+
+const toStored = (r: EntityRow): StoredEvaluation => ({
+  entityRef: r.entity_ref,
+  level: r.level,
+  passing: Number(r.passing),
+  total: Number(r.total),
+  info: JSON.parse(r.info),
+  results: JSON.parse(r.results),
+  exemptionProblems: JSON.parse(r.exemption_problems),
+  evaluatedAt: r.evaluated_at,
+});
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+/** Latest results, transitions, level changes and daily snapshots of every scorecard. */
+export class ScorecardStore {
+  /** Bumped on every write by this replica, so caches of the overview know to reload. */
+  version = 0;
+
+  constructor(private readonly db: Knex) {}
+
+  async entities(scorecardId: string): Promise<Map<string, StoredEvaluation>> {
+    const rows: EntityRow[] = await this.db(ENTITIES).where('scorecard_id', scorecardId);
+    return new Map(rows.map(r => [r.entity_ref, toStored(r)]));
+  }
+
+  async entity(scorecardId: string, entityRef: string): Promise<StoredEvaluation | undefined> {
+    const row: EntityRow | undefined = await this.db(ENTITIES).where({ scorecard_id: scorecardId, entity_ref: entityRef.toLocaleLowerCase('en-US') }).first();
+    return row ? toStored(row) : undefined;
+  }
+
+  async write(scorecardId: string, w: EvaluationWrite): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < w.deletes.length; i += BATCH) {
+        await tx(ENTITIES).where('scorecard_id', scorecardId).whereIn('entity_ref', w.deletes.slice(i, i + BATCH)).delete();
+      }
+      const entityRows = w.upserts.map(e => ({
+        scorecard_id: scorecardId,
+        entity_ref: e.entityRef,
+        level: e.level,
+        passing: e.passing,
+        total: e.total,
+        info: JSON.stringify(e.info),
+        results: JSON.stringify(e.results),
+        exemption_problems: JSON.stringify(e.exemptionProblems),
+        evaluated_at: e.evaluatedAt,
+      }));
+      for (let i = 0; i < entityRows.length; i += BATCH) {
+        await tx(ENTITIES).insert(entityRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref']).merge();
+      }
+      const transitionRows = w.transitions.map(t => ({
+        scorecard_id: scorecardId,
+        entity_ref: t.entityRef,
+        check_id: t.checkId,
+        at: t.at,
+        from_state: t.from,
+        to_state: t.to,
+        value: json(t.value),
+        reason: t.reason,
+      }));
+      for (let i = 0; i < transitionRows.length; i += BATCH) await tx(TRANSITIONS).insert(transitionRows.slice(i, i + BATCH));
+      const changeRows = w.levelChanges.map(c => ({
+        scorecard_id: scorecardId,
+        entity_ref: c.entityRef,
+        at: c.at,
+        from_level: c.from,
+        to_level: c.to,
+        because: JSON.stringify(c.because),
+      }));
+      for (let i = 0; i < changeRows.length; i += BATCH) await tx(LEVEL_CHANGES).insert(changeRows.slice(i, i + BATCH));
+      const dailyRows = w.daily.map(d => ({ scorecard_id: scorecardId, entity_ref: d.entityRef, day: d.day, level: d.level, passing: d.passing, total: d.total }));
+      for (let i = 0; i < dailyRows.length; i += BATCH) {
+        await tx(DAILY).insert(dailyRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref', 'day']).merge();
+      }
+    });
+    this.version += 1;
+  }
+
+  /** Daily snapshots from `fromDay` on, for one entity or all. */
+  async daily(scorecardId: string, fromDay: string, entityRef?: string): Promise<DailyRow[]> {
+    const rows: Array<{ entity_ref: string; day: string; level: string | null; passing: number; total: number }> = await this.db(DAILY)
+      .select('entity_ref', 'day', 'level', 'passing', 'total')
+      .where('scorecard_id', scorecardId)
+      .andWhere('day', '>=', fromDay)
+      .modify(q => (entityRef ? q.andWhere('entity_ref', entityRef.toLocaleLowerCase('en-US')) : q))
+      .orderBy('day');
+    return rows.map(r => ({ entityRef: r.entity_ref, day: r.day, level: r.level, passing: Number(r.passing), total: Number(r.total) }));
+  }
+
+  /** Days that already have snapshots, so a backfill fills only what is missing. */
+  async daysWithSnapshots(scorecardId: string, fromDay: string): Promise<Set<string>> {
+    const rows: Array<{ day: string }> = await this.db(DAILY).distinct('day').where('scorecard_id', scorecardId).andWhere('day', '>=', fromDay);
+    return new Set(rows.map(r => r.day));
+  }
+
+  async history(scorecardId: string, entityRef: string, fromAt: string): Promise<{ transitions: CheckTransition[]; levelChanges: LevelChange[] }> {
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const transitions: Array<{ check_id: string; at: string; from_state: string | null; to_state: string; value: string | null; reason: string }> =
+      await this.db(TRANSITIONS).where({ scorecard_id: scorecardId, entity_ref: ref }).andWhere('at', '>=', fromAt).orderBy([{ column: 'at' }, { column: 'id' }]);
+    const changes: Array<{ at: string; from_level: string | null; to_level: string | null; because: string }> = await this.db(LEVEL_CHANGES)
+      .where({ scorecard_id: scorecardId, entity_ref: ref })
+      .andWhere('at', '>=', fromAt)
+      .orderBy([{ column: 'at' }, { column: 'id' }]);
+    return {
+      transitions: transitions.map(t => ({
+        at: t.at,
+        checkId: t.check_id,
+        from: t.from_state as CheckTransition['from'],
+        to: t.to_state as CheckTransition['to'],
+        ...(t.value === null ? {} : { value: JSON.parse(t.value) }),
+        reason: t.reason,
+      })),
+      levelChanges: changes.map(c => ({ at: c.at, from: c.from_level, to: c.to_level, because: JSON.parse(c.because) })),
+    };
+  }
+
+  /** Drops snapshots, transitions and level changes older than the retention. */
+  async prune(beforeDay: string): Promise<void> {
+    await this.db(DAILY).where('day', '<', beforeDay).delete();
+    await this.db(TRANSITIONS).where('at', '<', beforeDay).delete();
+    await this.db(LEVEL_CHANGES).where('at', '<', beforeDay).delete();
+  }
+}

@@ -1,0 +1,55 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type { EntityLike, FactDescription, FactValue, Scorecard } from '@opsfolio/backstage-plugin-common';
+
+/**
+ * One fact of one entity as a provider read it. `observedAt` (ISO) is when its data was read from its
+ * source; with `maxAgeMs` the check reads `stale` once the data is older than that.
+ * @public
+ */
+export interface FactReading {
+  value: FactValue;
+  observedAt?: string;
+  maxAgeMs?: number;
+}
+
+/** A fact a provider could not state for an entity, and why (source not set up, nothing synced yet). @public */
+export interface FactNotReported {
+  notReported: string;
+}
+
+/** @public */
+export type FactAnswer = FactReading | FactNotReported;
+
+/** An entity handed to fact providers: the catalog entity with its lower-case ref. @public */
+export interface FactSubject {
+  entityRef: string;
+  entity: EntityLike;
+}
+
+/**
+ * Adds facts scorecard checks can read. `collect` is called with every entity being evaluated (thousands
+ * at once: read in bulk, not per entity) and answers per entity ref; a fact left out reads "not reported".
+ * `asOf` is the instant evaluated: now, or a past day when history is backfilled (answer with what was
+ * known then, or leave facts without history out).
+ * @public
+ */
+export interface FactProvider {
+  id: string;
+  facts: FactDescription[];
+  collect(subjects: FactSubject[], context: { asOf: Date }): Promise<Map<string, Record<string, FactAnswer>>>;
+}
+
+/** @public */
+export interface OpsfolioScorecardsExtensionPoint {
+  addFactProvider(provider: FactProvider): void;
+  /** A scorecard shipped by a module; app-config's `opsfolio.scorecards` can still replace it by id. */
+  addScorecard(scorecard: Scorecard): void;
+}
+
+/**
+ * Where modules add facts and scorecards.
+ * @public
+ */
+export const opsfolioScorecardsExtensionPoint = createExtensionPoint<OpsfolioScorecardsExtensionPoint>({
+  id: 'opsfolio.scorecards',
+});

@@ -1,0 +1,18 @@
+import { InfoCard } from '@backstage/core-components';
+import { ScorecardCardBody } from './ScorecardCardBody';
+
+/**
+ * The readiness level of the entity on each scorecard that applies, and the checks to fix for the next level.
+ * Not a PillarCard: the scorecards' own filters decide what is scored, so the backend's answer (with the
+ * scorecards that do not apply) explains the empty state better than the summary's component-only rule.
+ * @public
+ */
+export function EntityScorecardCard() {
+  return (
+    <InfoCard title="Readiness" variant="gridItem">
+      <div data-testid="opsfolio-card-scorecards">
+        <ScorecardCardBody />
+      </div>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,53 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import type { Scorecard } from '@opsfolio/backstage-plugin-common';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { describeLevelChange } from './describeLevelChange';
+import { LevelHistoryChart } from './LevelHistoryChart';
+
+export const HISTORY_DAYS = 90;
+
+/** The level over the last days and each change of level with the checks that caused it, newest first. */
+export function LevelHistory(props: { scorecard: Scorecard }) {
+  const { entity } = useEntity();
+  const api = useApi(opsfolioApiRef);
+  const ref = getCompoundEntityRef(entity);
+  const { scorecard } = props;
+  const { value, loading, error } = useAsync(
+    () => api.getScorecardHistory(ref, scorecard.id, HISTORY_DAYS),
+    [api, ref.kind, ref.namespace, ref.name, scorecard.id],
+  );
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const history = value!;
+  if (history.days.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary" data-testid="opsfolio-level-history-empty">
+        No history yet: the level is recorded once a day from the first evaluation on.
+      </Typography>
+    );
+  }
+  const changes = [...history.levelChanges].sort((a, b) => b.at.localeCompare(a.at));
+  return (
+    <>
+      <LevelHistoryChart scorecard={scorecard} days={history.days} />
+      {changes.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          The level has not changed since {history.days[0].day}.
+        </Typography>
+      ) : (
+        <ul data-testid="opsfolio-level-changes">
+          {changes.map(change => (
+            <li key={`${change.at}-${change.to}`} title={change.at}>
+              <Typography variant="body2">{describeLevelChange(scorecard, change)}</Typography>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

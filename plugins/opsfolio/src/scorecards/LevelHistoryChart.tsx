@@ -1,0 +1,33 @@
+import type { Scorecard, ScorecardHistoryResponse } from '@opsfolio/backstage-plugin-common';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+/** The level reached each day as a step: 0 is no level, 1 the first level, and so on up. */
+export function LevelHistoryChart(props: { scorecard: Scorecard; days: ScorecardHistoryResponse['days'] }) {
+  const { levels } = props.scorecard;
+  const titles = ['none', ...levels.map(l => l.title)];
+  const rows = props.days.map(d => ({ ...d, index: d.level === null ? 0 : levels.findIndex(l => l.id === d.level) + 1 }));
+  return (
+    <div data-testid="opsfolio-level-history-chart" style={{ width: '100%', height: 220 }}>
+      <ResponsiveContainer>
+        <LineChart data={rows}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} />
+          <YAxis
+            domain={[0, levels.length]}
+            ticks={titles.map((_, i) => i)}
+            allowDecimals={false}
+            width={90}
+            tickFormatter={(i: number) => titles[i] ?? ''}
+          />
+          <Tooltip
+            formatter={(value: unknown, _name: unknown, item: { payload?: { passing: number; total: number } }) => [
+              `${titles[Number(value)]} (${item.payload?.passing} of ${item.payload?.total} checks)`,
+              'Level',
+            ]}
+          />
+          <Line type="stepAfter" dataKey="index" stroke="#1565c0" strokeWidth={2} dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

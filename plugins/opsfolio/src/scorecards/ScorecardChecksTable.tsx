@@ -1,0 +1,94 @@
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { EntityScorecardResult, Exemption } from '@opsfolio/backstage-plugin-common';
+import { Fragment } from 'react';
+import { formatAge } from '../components/age';
+import { CheckFix } from './CheckFix';
+import { CheckStateChip } from './CheckStateChip';
+import { countsAsPassing, STATE_SINCE } from './checkStates';
+import { formatThreshold, formatValue } from './formatFact';
+import { checksByLevel, type CheckRow } from './scorecardChecks';
+
+const COLUMNS = ['Check', 'State', 'Value', 'Evidence', 'Data age', 'Since', 'Exemption'];
+
+function ExemptionCell(props: { exemption?: Exemption }) {
+  const e = props.exemption;
+  if (!e) return null;
+  return (
+    <>
+      <Typography variant="body2">{e.reason}</Typography>
+      <Typography variant="caption" color="textSecondary">
+        until {e.until}
+        {e.approvedBy ? `, approved by ${e.approvedBy}` : ''}
+      </Typography>
+      {e.expired && <Chip size="small" label="expired" style={{ marginLeft: 4, backgroundColor: '#ef6c00', color: 'white' }} />}
+    </>
+  );
+}
+
+function CheckTableRow(props: { row: CheckRow }) {
+  const { check, result } = props.row;
+  return (
+    <TableRow data-testid="opsfolio-check-row" data-check={check.id}>
+      <TableCell>
+        <Typography variant="body2">
+          <strong>{check.title}</strong>
+        </Typography>
+        <Typography variant="caption" color="textSecondary">
+          {check.description}
+        </Typography>
+        {result && !countsAsPassing(result.state) && <CheckFix fix={check.fix} />}
+      </TableCell>
+      <TableCell>{result ? <CheckStateChip state={result.state} /> : 'no result'}</TableCell>
+      <TableCell>
+        <Typography variant="body2">{formatValue(result?.value)}</Typography>
+        <Typography variant="caption" color="textSecondary">
+          needs {formatThreshold(check)}
+        </Typography>
+      </TableCell>
+      <TableCell>{result?.reason}</TableCell>
+      <TableCell title={result?.observedAt}>{result?.observedAt ? formatAge(result.observedAt) : '—'}</TableCell>
+      <TableCell title={result?.since}>{result && `${STATE_SINCE[result.state]} since ${formatAge(result.since)}`}</TableCell>
+      <TableCell>
+        <ExemptionCell exemption={result?.exemption} />
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** Every check of the scorecard under its level, lowest first, with its value, evidence, data age and exemption. */
+export function ScorecardChecksTable(props: { card: EntityScorecardResult }) {
+  return (
+    <Table size="small" data-testid="opsfolio-checks-table">
+      <TableHead>
+        <TableRow>
+          {COLUMNS.map(c => (
+            <TableCell key={c}>{c}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {checksByLevel(props.card).map(({ level, rows }) => (
+          <Fragment key={level.id}>
+            <TableRow data-testid="opsfolio-level-row">
+              <TableCell colSpan={COLUMNS.length}>
+                <Typography variant="subtitle2">
+                  {level.title}: {rows.filter(r => r.result && countsAsPassing(r.result.state)).length} of {rows.length} checks
+                  count as passing
+                </Typography>
+              </TableCell>
+            </TableRow>
+            {rows.map(row => (
+              <CheckTableRow key={row.check.id} row={row} />
+            ))}
+          </Fragment>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,73 @@
+import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { levelTitle } from './levelColors';
+
+type Check = ScorecardOverviewResponse['checks'][number];
+
+/** A bar and a percentage; no rate (every entity not applicable) is a dash, not 0%. */
+function PassRate(props: { rate: number | null }) {
+  if (props.rate === null) return <Typography variant="body2">—</Typography>;
+  const pct = Math.round(props.rate * 100);
+  return (
+    <Box display="flex" alignItems="center">
+      <Box flexGrow={1} mr={1} minWidth={80}>
+        <LinearProgress variant="determinate" value={pct} aria-label="Pass rate" />
+      </Box>
+      <Typography variant="body2" style={{ minWidth: 40, textAlign: 'right' }}>
+        {pct}%
+      </Typography>
+    </Box>
+  );
+}
+
+// The states that keep a level from being reached, plus exemptions (passing, but worth watching).
+const COUNTED = [
+  { state: 'fail', label: 'Failing' },
+  { state: 'not-reported', label: 'Not reported' },
+  { state: 'stale', label: 'Stale' },
+  { state: 'exempt', label: 'Exempt' },
+] as const;
+
+/** How often each check passes across the filtered entities, with what keeps the rest from passing. */
+export function CheckPassRates(props: { overview: ScorecardOverviewResponse }) {
+  const { scorecard, checks } = props.overview;
+  return (
+    <Table size="small" data-testid="opsfolio-scorecards-checks">
+      <TableHead>
+        <TableRow>
+          <TableCell>Check</TableCell>
+          <TableCell>Level</TableCell>
+          <TableCell style={{ width: '30%' }}>Pass rate</TableCell>
+          {COUNTED.map(c => (
+            <TableCell key={c.state} align="right">
+              {c.label}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {checks.map((check: Check) => (
+          <TableRow key={check.checkId} data-testid="opsfolio-scorecards-check" data-check={check.checkId}>
+            <TableCell>{check.title}</TableCell>
+            <TableCell>{levelTitle(scorecard.levels, check.level)}</TableCell>
+            <TableCell>
+              <PassRate rate={check.passRate} />
+            </TableCell>
+            {COUNTED.map(c => (
+              <TableCell key={c.state} align="right">
+                {check.counts[c.state] ?? 0}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

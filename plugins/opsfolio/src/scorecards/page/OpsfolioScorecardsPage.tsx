@@ -1,0 +1,82 @@
+import { Content, ContentHeader, Header, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import TextField from '@material-ui/core/TextField';
+import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../../api/OpsfolioApi';
+import { DownloadScorecardCsv } from './DownloadScorecardCsv';
+import { useFilterOptions } from './filterOptions';
+import { ScorecardFilters } from './ScorecardFilters';
+import { ScorecardOverviewSections } from './ScorecardOverviewSections';
+import { useOverviewQuery } from './useOverviewQuery';
+
+/** Shown only when there is a choice: most organisations run one scorecard. */
+function ScorecardPicker(props: { scorecards: ScorecardOverviewResponse['scorecards']; value: string; onChange: (id: string) => void }) {
+  if (props.scorecards.length < 2) return null;
+  return (
+    <TextField
+      select
+      size="small"
+      variant="outlined"
+      label="Scorecard"
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+      inputProps={{ 'data-testid': 'opsfolio-scorecards-picker' }}
+      style={{ marginRight: 16, minWidth: 200 }}
+    >
+      {props.scorecards.map(s => (
+        <option key={s.id} value={s.id}>
+          {s.title}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
+function ScorecardsOverview() {
+  const api = useApi(opsfolioApiRef);
+  const { query, setFilters, clearFilters } = useOverviewQuery();
+  // useAsync keeps the last value while the next loads, so the picker and filters stay put between loads.
+  const { value, loading, error } = useAsync(() => api.getScorecardOverview(query), [api, query]);
+  const options = useFilterOptions(value);
+  const filtered = Object.keys(query).some(k => k !== 'scorecard');
+  const shown = value?.scorecard;
+  return (
+    <>
+      <ContentHeader title={shown?.title ?? 'Readiness'}>
+        {value && <ScorecardPicker scorecards={value.scorecards} value={query.scorecard ?? value.scorecard.id} onChange={id => setFilters({ scorecard: id })} />}
+        <DownloadScorecardCsv query={query} scorecardId={shown?.id} />
+      </ContentHeader>
+      <ScorecardFilters query={query} options={options} levels={shown?.levels} onChange={setFilters} onClear={clearFilters} />
+      {loading && <Progress />}
+      {!loading && error && <ResponseErrorPanel error={error} />}
+      {!loading && !error && value && (
+        <ScorecardOverviewSections
+          overview={value}
+          filtered={filtered}
+          onDrill={(owner, level) => setFilters({ owner, level })}
+          onClear={clearFilters}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * `/opsfolio/scorecards`: how ready each team's services are, which checks hold them back, how that changes
+ * over time, and every entity behind the numbers. @public
+ */
+export function OpsfolioScorecardsPage() {
+  return (
+    <Page themeId="tool">
+      <Header title="Readiness" subtitle="Ops-readiness levels by team, check and entity" />
+      <Content>
+        <div data-testid="opsfolio-scorecards-page">
+          <ScorecardsOverview />
+        </div>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,103 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import TextField from '@material-ui/core/TextField';
+import type { ScorecardLevel } from '@opsfolio/backstage-plugin-common';
+import type { ScorecardOverviewQuery } from '../../api/OpsfolioApi';
+import { ENTITY_FILTERS, type FilterOptions } from './filterOptions';
+import { NO_LEVEL } from './levelColors';
+import type { QueryKey } from './useOverviewQuery';
+
+interface Choice {
+  value: string;
+  label: string;
+}
+
+function FilterSelect(props: {
+  name: QueryKey;
+  label: string;
+  value?: string;
+  choices: Choice[];
+  labelOf?: (value: string) => string;
+  onChange: (value: string) => void;
+}) {
+  const { value, labelOf = (v: string) => v } = props;
+  // A value from a shared link may not be among the choices seen yet; it still has to show as selected.
+  const choices = value && !props.choices.some(c => c.value === value) ? [{ value, label: labelOf(value) }, ...props.choices] : props.choices;
+  return (
+    <TextField
+      select
+      size="small"
+      variant="outlined"
+      label={props.label}
+      value={props.value ?? ''}
+      onChange={e => props.onChange(e.target.value)}
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+      inputProps={{ 'data-testid': `opsfolio-scorecards-filter-${props.name}` }}
+      style={{ margin: '0 16px 16px 0', minWidth: 150 }}
+    >
+      <option value="">Any</option>
+      {choices.map(c => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
+/** A team's title, else the name in an entity ref; values that are not refs as they are. */
+const refLabel = (titles: Record<string, string>) => (ref: string) => {
+  if (titles[ref]) return titles[ref];
+  try {
+    return parseEntityRef(ref).name;
+  } catch {
+    return ref;
+  }
+};
+
+/** One select per filter of the overview; each change goes to the URL, which the page reads back. */
+export function ScorecardFilters(props: {
+  query: ScorecardOverviewQuery;
+  options: FilterOptions;
+  /** The shown scorecard's levels; undefined before the first response. */
+  levels?: ScorecardLevel[];
+  onChange: (changes: Partial<Record<QueryKey, string>>) => void;
+  onClear: () => void;
+}) {
+  const { query, options } = props;
+  const active = ENTITY_FILTERS.some(f => query[f.key]) || Boolean(query.level);
+  const levelChoices = props.levels ? [{ value: NO_LEVEL, label: 'No level' }, ...props.levels.map(l => ({ value: l.id, label: l.title }))] : [];
+  return (
+    <Box display="flex" flexWrap="wrap" alignItems="center" data-testid="opsfolio-scorecards-filters">
+      {ENTITY_FILTERS.map(f => {
+        const labelOf = f.key === 'owner' ? refLabel(options.ownerTitles) : f.key === 'system' ? refLabel({}) : undefined;
+        return (
+          <FilterSelect
+            key={f.key}
+            name={f.key}
+            label={f.label}
+            value={query[f.key]}
+            choices={options.values[f.key].map(v => ({ value: v, label: labelOf ? labelOf(v) : v }))}
+            labelOf={labelOf}
+            onChange={v => props.onChange({ [f.key]: v })}
+          />
+        );
+      })}
+      <FilterSelect
+        name="level"
+        label="Level"
+        value={query.level}
+        choices={levelChoices}
+        labelOf={id => (id === NO_LEVEL ? 'No level' : id)}
+        onChange={v => props.onChange({ level: v })}
+      />
+      {active && (
+        <Button size="small" onClick={props.onClear} style={{ marginBottom: 16 }}>
+          Clear filters
+        </Button>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,81 @@
+import { InfoCard } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { formatAge } from '../../components/age';
+import { PillarEmptyState } from '../../components/PillarEmptyState';
+import { CheckPassRates } from './CheckPassRates';
+import { LevelTrendChart } from './LevelTrendChart';
+import { ScorecardEntitiesTable } from './ScorecardEntitiesTable';
+import { TeamLevelsTable } from './TeamLevelsTable';
+
+const entities = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'entity' : 'entities'}`;
+
+/** The overview's empty states: nothing evaluated yet, nothing matching the filters, nothing in scope. */
+function EmptyOverview(props: { overview: ScorecardOverviewResponse; filtered: boolean; onClear: () => void }) {
+  const { overview } = props;
+  if (!overview.evaluatedAt) {
+    return (
+      <PillarEmptyState title="No readiness results yet">
+        The backend scores entities from the other pillars&apos; data on its schedule; the first evaluation of{' '}
+        {overview.scorecard.title} has not finished yet.
+      </PillarEmptyState>
+    );
+  }
+  if (props.filtered) {
+    return (
+      <PillarEmptyState title="No entities match these filters">
+        <Button size="small" color="primary" onClick={props.onClear}>
+          Clear filters
+        </Button>
+      </PillarEmptyState>
+    );
+  }
+  return (
+    <PillarEmptyState title={`No entities are scored by ${overview.scorecard.title}`}>
+      Its filter (kind, type, lifecycle or tier in the scorecard&apos;s configuration) leaves every catalog entity out.
+    </PillarEmptyState>
+  );
+}
+
+/** Teams by level, check pass rates, the trend and the entities of one (filtered) overview. */
+export function ScorecardOverviewSections(props: {
+  overview: ScorecardOverviewResponse;
+  filtered: boolean;
+  onDrill: (owner: string, level: string) => void;
+  onClear: () => void;
+}) {
+  const { overview } = props;
+  if (!overview.evaluatedAt || overview.entities.length === 0) return <EmptyOverview {...props} />;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Typography variant="body2" color="textSecondary">
+          {overview.scorecard.description && <>{overview.scorecard.description} </>}
+          {entities(overview.entities.length)} scored, evaluated {formatAge(overview.evaluatedAt)}.
+        </Typography>
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <InfoCard title="Teams by level" subheader="Click a count to list those entities">
+          <TeamLevelsTable overview={overview} onDrill={props.onDrill} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <InfoCard title="Entities per level" subheader="One snapshot a day">
+          <LevelTrendChart overview={overview} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Checks" subheader="Exempt counts as passing; not applicable is left out">
+          <CheckPassRates overview={overview} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title={entities(overview.entities.length)}>
+          <ScorecardEntitiesTable overview={overview} />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,71 @@
+import { getCompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
+import useAsync from 'react-use/esm/useAsync';
+import { opsfolioApiRef } from '../../api/OpsfolioApi';
+import { PillarEmptyState } from '../../components/PillarEmptyState';
+import { PortfolioServiceRow } from './PortfolioServiceRow';
+
+function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
+  const { services, costVisible, groupRef } = props.portfolio;
+  if (services.length === 0) {
+    return (
+      <PillarEmptyState title="This team owns no services yet">
+        Components whose <code>spec.owner</code> is this group or one of its sub-groups are listed here.
+      </PillarEmptyState>
+    );
+  }
+  return (
+    <>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>Service</TableCell>
+            <TableCell>Level</TableCell>
+            <TableCell>On call now</TableCell>
+            <TableCell>Last deploy</TableCell>
+            {costVisible && <TableCell align="right">Cost this month</TableCell>}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {services.map(s => (
+            <PortfolioServiceRow key={s.entityRef} service={s} groupRef={groupRef} costVisible={costVisible} />
+          ))}
+        </TableBody>
+      </Table>
+      {/* Without the permission the backend sends no cost at all; zeros would read as "free". */}
+      {!costVisible && (
+        <Typography variant="caption" color="textSecondary" component="p" style={{ marginTop: 8 }} data-testid="opsfolio-team-portfolio-cost-hidden">
+          Cost needs the <code>opsfolio.cost.read</code> permission, which your permission policy does not grant.
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** On a Group page: each service of the team and its sub-teams at a glance, for the manager's weekly look. @public */
+export function EntityTeamPortfolioCard() {
+  const { entity } = useEntity();
+  const api = useApi(opsfolioApiRef);
+  const ref = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(() => api.getTeamPortfolio(ref), [api, ref.kind, ref.namespace, ref.name]);
+  let body;
+  if (loading) body = <Progress />;
+  else if (error) body = <ResponseErrorPanel error={error} />;
+  else body = <Portfolio portfolio={value!} />;
+  // Refs are compared lower-case, as the backend stores them.
+  const readiness = `/opsfolio/scorecards?owner=${encodeURIComponent(stringifyEntityRef(entity).toLocaleLowerCase('en-US'))}`;
+  return (
+    <InfoCard title="Team portfolio" variant="gridItem" deepLink={{ title: "Readiness of this team's services", link: readiness }}>
+      <div data-testid="opsfolio-card-team-portfolio">{body}</div>
+    </InfoCard>
+  );
+}
