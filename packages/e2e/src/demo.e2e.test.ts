@@ -248,4 +248,75 @@ describe('the demo, in a real browser', () => {
     expect(await card.innerText()).toContain('Add pagerduty.com/service-id or opsgenie.com/team');
     await page.screenshot({ path: `${SCREENSHOTS}search-service.png`, fullPage: true });
   });
+
+  it('scores the well-run tier-1 service Gold and the orphaned service no level, with what to fix', async () => {
+    await waitForFirstSync(['github', 'gitlab', 'pagerduty', 'opsgenie', 'aws', 'focus', 'codeowners'], 300_000);
+    const card = page.getByTestId('opsfolio-card-scorecards');
+    const level = () => card.getByTestId('opsfolio-scorecard-level').innerText();
+    await openEntityPage(page, 'payments-api');
+    // The next evaluation after the first syncs (every 2 minutes in the demo) brings the deploy facts.
+    await untilShown(page, async () => (await level()).includes('Gold'), 'payments-api at Gold', 300_000);
+    expect(await level()).toMatch(/Gold[\s\S]*target: Gold \(met\)/);
+    await page.screenshot({ path: `${SCREENSHOTS}payments-api-readiness-card.png`, fullPage: true });
+
+    await openEntityPage(page, 'promotions-service');
+    await untilShown(page, async () => (await level()).includes('No level'), 'promotions-service at no level');
+    const blocking = await card.getByTestId('opsfolio-blocking-check').allInnerTexts();
+    expect(blocking[0]).toMatch(/Owned by a team that exists[\s\S]*Set spec.owner/);
+    await page.screenshot({ path: `${SCREENSHOTS}promotions-service-readiness-card.png`, fullPage: true });
+  }, 660_000);
+
+  it('shows every check with its evidence and the level history on the Readiness tab', async () => {
+    await page.goto(`${APP_URL}/catalog/default/component/payments-api/scorecards`);
+    const rows = page.getByTestId('opsfolio-check-row');
+    await untilShown(page, async () => (await rows.count()) === 13, 'payments-api readiness tab');
+    const escalation = await rows.and(page.locator('[data-check="escalation-levels"]')).innerText();
+    expect(escalation).toMatch(/Escalation levels: 3 \(needs >= 2\)/);
+    // The demo backfills 30 days, so the history chart has something to draw.
+    await page.getByTestId('opsfolio-level-history-chart').locator('svg path').first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: `${SCREENSHOTS}payments-api-readiness-tab.png`, fullPage: true });
+  });
+
+  it('compares the demo teams on the readiness page, with a trend, drill-down and CSV', async () => {
+    await page.goto(`${APP_URL}/opsfolio/scorecards`);
+    const teams = page.getByTestId('opsfolio-scorecards-team');
+    await untilShown(page, async () => (await teams.count()) >= 8, 'readiness page teams');
+    const owners = await teams.evaluateAll(els => els.map(el => el.getAttribute('data-owner')));
+    for (const team of ['payments', 'checkout', 'growth', 'identity', 'sre', 'data', 'devex']) {
+      expect(owners).toContain(`group:default/team-${team}`);
+    }
+    await page.getByTestId('opsfolio-scorecards-trend').locator('svg path').first().waitFor({ timeout: 30_000 });
+    const gold = page.getByTestId('opsfolio-scorecards-entity').and(page.locator('[data-entity="component:default/payments-api"]'));
+    expect(await gold.innerText()).toContain('Gold');
+    await page.screenshot({ path: `${SCREENSHOTS}readiness-page.png`, fullPage: true });
+
+    const csv = await fetch(`${BACKEND_URL}/api/opsfolio/overview/scorecards?format=csv&owner=team-payments`, {
+      headers: { authorization: 'Bearer opsfolio-demo-ci-token' },
+    });
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toMatch(/component:default\/payments-api,.*,Gold,13,13,/);
+  }, 360_000);
+
+  it('lets CI gate a deploy on the readiness level with the service token', async () => {
+    const gate = (name: string, level: string) =>
+      fetch(`${BACKEND_URL}/api/opsfolio/entities/component/default/${name}/scorecards/production-readiness/gate?level=${level}`, {
+        headers: { authorization: 'Bearer opsfolio-demo-ci-token' },
+      });
+    const pass = await gate('payments-api', 'gold');
+    expect(pass.status).toBe(200);
+    expect(await pass.json()).toMatchObject({ pass: true, reached: { id: 'gold' } });
+    const fail = await gate('promotions-service', 'bronze');
+    expect(fail.status).toBe(412);
+    const body = await fail.json();
+    expect(body.failing.map((f: { checkId: string }) => f.checkId)).toContain('owned-by-team');
+  });
+
+  it("shows a team's portfolio with each service's level on the Group page", async () => {
+    await openEntityPage(page, 'team-payments', 'group');
+    const row = page.getByTestId('opsfolio-team-portfolio-row').and(page.locator('[data-entity="component:default/payments-api"]'));
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.innerText()).toMatch(/Gold/);
+    await page.getByTestId('opsfolio-card-team-portfolio').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}team-payments-portfolio.png`, fullPage: true });
+  });
 });

@@ -38,5 +38,6 @@ describe('meets', () => {
     expect(formatCondition('in', ['elite', 'high'])).toBe('in elite, high');
     expect(formatCondition('>=', 2)).toBe('>= 2');
     expect(formatCondition('exists', undefined)).toBe('a value');
+    expect(formatCondition('=', true)).toBe('yes');
   });
 });

@@ -63,7 +63,8 @@ export function formatFactValue(value: FactValue | undefined): string {
   return value;
 }
 
-/** `>= 2`, `in elite, high`, `exists`: the threshold side of a check. */
+/** `>= 2`, `in elite, high`, `yes`, `a value`: the threshold side of a check, as in "needs >= 2". */
 export function formatCondition(operator: CheckOperator, threshold: FactValue | undefined): string {
-  return operator === 'exists' ? 'a value' : `${operator} ${formatFactValue(threshold)}`;
+  if (operator === 'exists') return 'a value';
+  return operator === '=' ? formatFactValue(threshold) : `${operator} ${formatFactValue(threshold)}`;
 }

@@ -11,7 +11,7 @@ export const PRODUCTION_READINESS: Scorecard = {
   id: 'production-readiness',
   title: 'Production readiness',
   description: 'What a service owner needs to run what they build: ownership, paging, runbooks, safe and recoverable deploys, cost.',
-  filter: { kind: ['component'], lifecycle: ['production'] },
+  filter: { kind: ['component'], type: ['service', 'website'], lifecycle: ['production'] },
   levels: [
     { id: 'bronze', title: 'Bronze' },
     { id: 'silver', title: 'Silver' },

@@ -46,7 +46,7 @@ export function CheckPassRates(props: { overview: ScorecardOverviewResponse }) {
           <TableCell>Level</TableCell>
           <TableCell style={{ width: '30%' }}>Pass rate</TableCell>
           {COUNTED.map(c => (
-            <TableCell key={c.state} align="right">
+            <TableCell key={c.state} align="right" style={{ whiteSpace: 'nowrap' }}>
               {c.label}
             </TableCell>
           ))}
@@ -56,7 +56,7 @@ export function CheckPassRates(props: { overview: ScorecardOverviewResponse }) {
         {checks.map((check: Check) => (
           <TableRow key={check.checkId} data-testid="opsfolio-scorecards-check" data-check={check.checkId}>
             <TableCell>{check.title}</TableCell>
-            <TableCell>{levelTitle(scorecard.levels, check.level)}</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>{levelTitle(scorecard.levels, check.level)}</TableCell>
             <TableCell>
               <PassRate rate={check.passRate} />
             </TableCell>

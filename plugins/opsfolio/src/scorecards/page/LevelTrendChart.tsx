@@ -27,7 +27,8 @@ export function LevelTrendChart(props: { overview: ScorecardOverviewResponse }) 
           <XAxis dataKey="day" />
           <YAxis allowDecimals={false} />
           <Tooltip />
-          <Legend />
+          {/* Lowest level first, as the areas stack, not alphabetically. */}
+          <Legend itemSorter={item => series.findIndex(s => s.id === item.dataKey)} />
           {series.map(s => (
             <Area
               key={s.id}

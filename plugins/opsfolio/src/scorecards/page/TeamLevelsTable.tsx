@@ -39,11 +39,11 @@ export function TeamLevelsTable(props: { overview: ScorecardOverviewResponse; on
         <TableRow>
           <TableCell>Team</TableCell>
           {columns.map(id => (
-            <TableCell key={id} align="right">
+            <TableCell key={id} align="right" style={{ whiteSpace: 'nowrap' }}>
               {levelTitle(scorecard.levels, id)}
             </TableCell>
           ))}
-          <TableCell align="right">Total</TableCell>
+          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>Total</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
