@@ -18,6 +18,7 @@ import type { CodeownersStore } from './ownership/codeownersStore';
 import type { OwnershipFactsLoader } from './ownership/ownershipFactsLoader';
 import type { ScorecardEvaluator } from './scorecards/evaluator';
 import type { OverviewDataLoader } from './scorecards/overviewData';
+import { exemptionRoutes } from './scorecards/exemptionRoutes';
 import { portfolioRoutes } from './scorecards/portfolioRoutes';
 import { scorecardRoutes } from './scorecards/routes';
 import type { ScorecardStore } from './scorecards/store';
@@ -96,6 +97,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(costRoutes({ ...deps, store: deps.cost, index: deps.costIndex }));
   router.use(ownershipRoutes({ ...deps, loader: deps.ownershipFacts }));
   router.use(scorecardRoutes({ ...deps, store: deps.scorecards, overview: deps.scorecardOverview }));
+  router.use(exemptionRoutes({ ...deps, overview: deps.scorecardOverview }));
   router.use(portfolioRoutes(deps));
   return router;
 }

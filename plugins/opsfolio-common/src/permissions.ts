@@ -9,5 +9,14 @@ export const opsfolioCostReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Listing every exemption across the catalog (who is exempt from what, why, until when): the debt view of
+ * `/overview/exemptions`. An entity's own exemptions stay visible on its scorecard to whoever sees the entity. @public
+ */
+export const opsfolioExemptionsReadPermission = createPermission({
+  name: 'opsfolio.exemptions.read',
+  attributes: { action: 'read' },
+});
+
 /** Every permission Opsfolio defines, for the permission registry. @public */
-export const opsfolioPermissions = [opsfolioCostReadPermission];
+export const opsfolioPermissions = [opsfolioCostReadPermission, opsfolioExemptionsReadPermission];

@@ -220,3 +220,22 @@ export interface TeamPortfolioResponse {
   /** False when the caller may not read cost: the card says so instead of showing zeros. */
   costVisible: boolean;
 }
+
+/** One exemption in the catalog, where it applies and whether it still counts. @public */
+export interface ExemptionRow {
+  entityRef: string;
+  title?: string;
+  ownerRef?: string;
+  scorecardId: string;
+  checkId: string;
+  checkTitle: string;
+  exemption: Exemption;
+  /** Days until it stops counting (0 on its last day); negative once expired. */
+  daysLeft: number;
+}
+
+/** `GET /overview/exemptions?scorecard=&owner=&status=active|expired&format=csv`: needs `opsfolio.exemptions.read`. @public */
+export interface ExemptionsOverviewResponse {
+  exemptions: ExemptionRow[];
+  counts: { active: number; expired: number; expiringIn30Days: number };
+}

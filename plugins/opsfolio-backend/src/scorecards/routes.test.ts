@@ -204,6 +204,20 @@ describe.each(TEST_DATABASES)('scorecards API on %s', kind => {
     expect((await get('/overview/scorecards?scorecard=nope')).status).toBe(404);
   });
 
+  it('lists the exemption debt, soonest to expire first, with CSV', async () => {
+    const res = await get('/overview/exemptions');
+    expect(res.status).toBe(200);
+    expectDocumentedResponse('GET', '/overview/exemptions', res);
+    expect(res.body.exemptions.map((e: { checkId: string; exemption: { expired: boolean } }) => `${e.checkId}:${e.exemption.expired}`)).toEqual(['gap:true', 'levels:false']);
+    expect(res.body.counts).toEqual({ active: 1, expired: 1, expiringIn30Days: 0 });
+    expect(res.body.exemptions[0]).toMatchObject({ entityRef: 'component:default/exempted', ownerRef: 'group:default/team-a', scorecardId: 'ready', checkTitle: 'gap' });
+    expect((await get('/overview/exemptions?status=active')).body.exemptions).toHaveLength(1);
+    expect((await get('/overview/exemptions?owner=team-b')).body.exemptions).toHaveLength(0);
+    const csv = await get('/overview/exemptions?format=csv&status=expired');
+    expect(csv.text.split('\r\n')[1]).toMatch(/^component:default\/exempted,group:default\/team-a,ready,gap,Old rota,2020-01-01,,true,-\d+$/);
+    expect((await get('/overview/exemptions?status=soon')).status).toBe(400);
+  });
+
   it('refuses a token Backstage did not issue', async () => {
     const forged = (path: string) => request(backend.server).get(`/api/opsfolio${path}`).set('Authorization', 'Bearer forged');
     expect((await forged('/overview/scorecards')).status).toBe(401);
@@ -214,3 +228,17 @@ describe.each(TEST_DATABASES)('scorecards API on %s', kind => {
 function teamOrphanEvaluatedAt(body: { entities: Array<{ entityRef: string; evaluatedAt: string }> }) {
   return body.entities.find(e => e.entityRef === 'component:default/orphan')!.evaluatedAt;
 }
+
+describe('exemption debt without opsfolio.exemptions.read', () => {
+  it('answers 403 and says which permission is missing', async () => {
+    const backend = await startOpsfolioTestBackend({ features: [module], entities, config, permissions: 'deny' });
+    try {
+      const res = await request(backend.server).get('/api/opsfolio/overview/exemptions').set('Authorization', backend.userHeader);
+      expect(res.status).toBe(403);
+      expectDocumentedResponse('GET', '/overview/exemptions', res);
+      expect(res.body.error.message).toBe('Not allowed: opsfolio.exemptions.read');
+    } finally {
+      await backend.stop();
+    }
+  });
+});
