@@ -8,7 +8,7 @@ import type {
 } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer } from '@opsfolio/backstage-plugin-node';
 import { exemptionFor } from './exemptions';
-import { matchesFilter, type EntityInfo } from './filter';
+import { compileFilter, type EntityInfo } from './filter';
 import { formatCondition, formatFactValue, meets } from './operators';
 
 /** States that let a level be reached: exempt and not applicable count as passing. */
@@ -18,7 +18,10 @@ export const COUNTS_AS_PASSING: ReadonlySet<CheckState> = new Set(['pass', 'exem
 export interface CompiledScorecard {
   scorecard: Scorecard;
   levelIndex: Map<string, number>;
-  checks: Array<{ check: ScorecardCheck; level: number; pattern?: RegExp }>;
+  applies: (info: EntityInfo) => boolean;
+  checks: Array<{ check: ScorecardCheck; level: number; pattern?: RegExp; condition: string; applies: (info: EntityInfo) => boolean }>;
+  /** Lower-case `<checkId>` and `<scorecardId>/<checkId>`: what an exemption of this scorecard may name. */
+  exemptionNames: Set<string>;
 }
 
 export function compileScorecard(scorecard: Scorecard): CompiledScorecard {
@@ -26,11 +29,15 @@ export function compileScorecard(scorecard: Scorecard): CompiledScorecard {
   return {
     scorecard,
     levelIndex,
+    applies: compileFilter(scorecard.filter),
     checks: scorecard.checks.map(check => ({
+      applies: compileFilter(check.filter),
       check,
       level: levelIndex.get(check.level) ?? 0,
       pattern: check.operator === 'matches' ? new RegExp(String(check.threshold)) : undefined,
+      condition: formatCondition(check.operator, check.threshold),
     })),
+    exemptionNames: new Set(scorecard.checks.flatMap(c => [c.id.toLowerCase(), `${scorecard.id}/${c.id}`.toLowerCase()])),
   };
 }
 
@@ -43,15 +50,15 @@ export interface EvaluationInput {
   now: Date;
 }
 
-function checkResult(c: CompiledScorecard['checks'][number], input: EvaluationInput, scorecardId: string): CheckResult {
+// Runs 10,000 entities × every check in a bulk evaluation: nothing here is computed per check that can be computed once.
+function checkResult(c: CompiledScorecard['checks'][number], input: EvaluationInput, scorecardId: string, since: string): CheckResult {
   const { check } = c;
-  const since = input.now.toISOString();
-  if (!matchesFilter(input.info, check.filter)) {
+  if (!c.applies(input.info)) {
     return { checkId: check.id, state: 'not-applicable', reason: 'The check does not apply to this entity.', since };
   }
   const answer = input.facts?.[check.fact];
   const title = input.factTitles.get(check.fact) ?? check.fact;
-  const exemption = exemptionFor(input.exemptions, scorecardId, check.id);
+  const exemption = input.exemptions.length ? exemptionFor(input.exemptions, scorecardId, check.id) : undefined;
   let result: CheckResult;
   if (!answer || 'notReported' in answer) {
     result = {
@@ -64,7 +71,7 @@ function checkResult(c: CompiledScorecard['checks'][number], input: EvaluationIn
     const ok = meets(answer.value, check.operator, check.threshold, c.pattern);
     const stale =
       answer.observedAt !== undefined && answer.maxAgeMs !== undefined && input.now.getTime() - Date.parse(answer.observedAt) > answer.maxAgeMs;
-    const evidence = `${title}: ${formatFactValue(answer.value)} (needs ${formatCondition(check.operator, check.threshold)})`;
+    const evidence = `${title}: ${formatFactValue(answer.value)} (needs ${c.condition})`;
     result = {
       checkId: check.id,
       state: stale ? 'stale' : ok ? 'pass' : 'fail',
@@ -110,7 +117,7 @@ export function levelOf(compiled: CompiledScorecard, results: CheckResult[]): Pi
 export function evaluateScorecard(compiled: CompiledScorecard, input: EvaluationInput): EntityScorecardResult {
   const { scorecard } = compiled;
   const evaluatedAt = input.now.toISOString();
-  const applicable = matchesFilter(input.info, scorecard.filter);
+  const applicable = compiled.applies(input.info);
   const target = input.info.tier !== undefined ? scorecard.targets?.[input.info.tier] : undefined;
   const base = {
     scorecard,
@@ -120,11 +127,11 @@ export function evaluateScorecard(compiled: CompiledScorecard, input: Evaluation
   };
   if (!applicable) return { ...base, applicable, level: null, results: [], exemptionProblems: [] };
 
-  const results = compiled.checks.map(c => checkResult(c, input, scorecard.id));
+  const since = evaluatedAt;
+  const results = compiled.checks.map(c => checkResult(c, input, scorecard.id, since));
   const { level, next } = levelOf(compiled, results);
-  const checkIds = new Set(scorecard.checks.map(c => c.id.toLocaleLowerCase('en-US')));
   const exemptionProblems = input.exemptions
-    .filter(e => e.expired && (checkIds.has(e.check.toLocaleLowerCase('en-US')) || e.check.toLocaleLowerCase('en-US').startsWith(`${scorecard.id.toLocaleLowerCase('en-US')}/`)))
+    .filter(e => e.expired && compiled.exemptionNames.has(e.check.toLowerCase()))
     .map(e => `The exemption for ${e.check} expired on ${e.until} and no longer counts.`);
   return {
     ...base,

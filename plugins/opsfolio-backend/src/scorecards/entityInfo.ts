@@ -12,15 +12,15 @@ export function entityInfoOf(entity: Entity): EntityInfo {
   let systemRef: string | undefined;
   if (system) {
     try {
-      systemRef = stringifyEntityRef(parseEntityRef(system, { defaultKind: 'system', defaultNamespace: entity.metadata.namespace ?? 'default' })).toLocaleLowerCase('en-US');
+      systemRef = stringifyEntityRef(parseEntityRef(system, { defaultKind: 'system', defaultNamespace: entity.metadata.namespace ?? 'default' })).toLowerCase();
     } catch {
-      systemRef = system.toLocaleLowerCase('en-US');
+      systemRef = system.toLowerCase();
     }
   }
   return {
-    entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+    entityRef: stringifyEntityRef(entity).toLowerCase(),
     title: entity.metadata.title,
-    kind: entity.kind.toLocaleLowerCase('en-US'),
+    kind: entity.kind.toLowerCase(),
     type: text(spec.type),
     lifecycle: text(spec.lifecycle),
     tier: text(entity.metadata.annotations?.[ANNOTATIONS.tier]),

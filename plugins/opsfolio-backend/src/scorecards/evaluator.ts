@@ -8,7 +8,7 @@ import { collectFacts } from './collectFacts';
 import { COUNTS_AS_PASSING, compileScorecard, evaluateScorecard, type CompiledScorecard } from './engine';
 import { entityInfoOf } from './entityInfo';
 import { EXEMPTIONS_ANNOTATION, parseExemptions } from './exemptions';
-import { matchesFilter, type EntityInfo } from './filter';
+import type { EntityInfo } from './filter';
 import type { ScorecardSettings } from './config';
 import type { DailyRow, EvaluationWrite, ScorecardStore, StoredEvaluation } from './store';
 import { compareWithPrevious } from './transitions';
@@ -40,7 +40,7 @@ export class ScorecardEvaluator {
     },
   ) {
     this.compiled = deps.settings.scorecards.map(compileScorecard);
-    const lower = (x: string) => x.toLocaleLowerCase('en-US');
+    const lower = (x: string) => x.toLowerCase();
     this.checkNames = new Set(this.compiled.flatMap(c => c.scorecard.checks.flatMap(k => [lower(k.id), lower(`${c.scorecard.id}/${k.id}`)])));
     this.factTitles = new Map(deps.providers.flatMap(p => p.facts).map((f: FactDescription) => [f.id, f.title]));
   }
@@ -56,17 +56,23 @@ export class ScorecardEvaluator {
   private subjectsOf(entities: Entity[]): Array<FactSubject & { info: EntityInfo; raw: Entity }> {
     return entities
       .map(entity => ({ entity, raw: entity, info: entityInfoOf(entity) }))
-      .filter(s => this.compiled.some(c => matchesFilter(s.info, c.scorecard.filter)))
+      .filter(s => this.compiled.some(c => c.applies(s.info)))
       .map(s => ({ entityRef: s.info.entityRef, entity: s.entity, info: s.info, raw: s.raw }));
   }
 
   /** Pure evaluation of already collected facts: what the benchmark times. */
   evaluate(subjects: Array<FactSubject & { info: EntityInfo }>, facts: Awaited<ReturnType<typeof collectFacts>>, asOf: Date) {
     const today = dayOf(asOf);
+    // Teams copy one exemption block to many services: parse each distinct annotation once.
+    const parsedOnce = new Map<string, ReturnType<typeof parseExemptions>>();
+    const parse = (annotation: string | undefined) => {
+      if (!annotation) return parseExemptions(undefined, today);
+      return parsedOnce.get(annotation) ?? parsedOnce.set(annotation, parseExemptions(annotation, today)).get(annotation)!;
+    };
     return subjects.map(s => {
-      const parsed = parseExemptions(s.entity.metadata.annotations?.[EXEMPTIONS_ANNOTATION], today);
+      const parsed = parse(s.entity.metadata.annotations?.[EXEMPTIONS_ANNOTATION]);
       const unknown = parsed.exemptions
-        .filter(e => !this.checkNames.has(e.check.toLocaleLowerCase('en-US')))
+        .filter(e => !this.checkNames.has(e.check.toLowerCase()))
         .map(e => `The exemption for ${e.check} names no check of any scorecard.`);
       return {
         subject: s,

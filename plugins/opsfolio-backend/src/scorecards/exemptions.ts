@@ -60,9 +60,9 @@ export function parseExemptions(annotation: string | undefined, today: string): 
 
 /** The exemption for a check of a scorecard: `<scorecardId>/<checkId>` wins over a bare `<checkId>`. */
 export function exemptionFor(exemptions: Exemption[], scorecardId: string, checkId: string): Exemption | undefined {
-  const full = `${scorecardId}/${checkId}`.toLocaleLowerCase('en-US');
-  const bare = checkId.toLocaleLowerCase('en-US');
+  const full = `${scorecardId}/${checkId}`.toLowerCase();
+  const bare = checkId.toLowerCase();
   return (
-    exemptions.find(e => e.check.toLocaleLowerCase('en-US') === full) ?? exemptions.find(e => e.check.toLocaleLowerCase('en-US') === bare)
+    exemptions.find(e => e.check.toLowerCase() === full) ?? exemptions.find(e => e.check.toLowerCase() === bare)
   );
 }

@@ -15,7 +15,7 @@ function same(a: FactValue | undefined, b: FactValue | undefined): boolean {
   const [x, y] = [asNumber(a), asNumber(b)];
   if (x !== undefined && y !== undefined) return x === y;
   if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
-  return String(a).toLocaleLowerCase('en-US') === String(b).toLocaleLowerCase('en-US');
+  return String(a).toLowerCase() === String(b).toLowerCase();
 }
 
 /**

@@ -12,9 +12,14 @@ import type { StoredEvaluation } from './store';
 export interface OverviewData {
   scorecard: Scorecard;
   evaluations: StoredEvaluation[];
-  /** Days, oldest first, and per entity the level id on each (undefined when not evaluated that day). */
+  /** Days, oldest first. */
   days: string[];
-  levelsByDay: Map<string, Array<string | null | undefined>>;
+  /**
+   * Per evaluation (same order), its level on each day as an index into the scorecard's levels, with
+   * `levels.length` for none and -1 when not evaluated that day: typed arrays keep a 90-day trend over
+   * 10,000 entities to a tight loop.
+   */
+  trendLevels: Int8Array[];
   groupTitles: Map<string, string | undefined>;
 }
 
@@ -28,7 +33,7 @@ export interface OverviewFilters {
   level?: string;
 }
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
+const lower = (s: string) => s.toLowerCase();
 
 /** `team-a` → `group:default/team-a`; full refs stay as they are. */
 export function refOf(value: string, defaultKind: string): string {
@@ -47,15 +52,17 @@ export function buildOverview(data: OverviewData, filters: OverviewFilters, all:
   const system = filters.system ? refOf(filters.system, 'system') : undefined;
   const eq = (want: string | undefined, have: string | undefined) => want === undefined || (have !== undefined && lower(have) === lower(want));
   const titles = new Map(scorecard.checks.map(c => [c.id, c.title]));
+  const selectedIndexes: number[] = [];
   const selected = data.evaluations.filter(
-    e =>
+    (e, i) =>
       (!owner || e.info.ownerRef === owner) &&
       (!system || e.info.system === system) &&
       eq(filters.kind, e.info.kind) &&
       eq(filters.type, e.info.type) &&
       eq(filters.lifecycle, e.info.lifecycle) &&
       eq(filters.tier, e.info.tier) &&
-      (!filters.level || (filters.level === 'none' ? e.level === null : e.level === filters.level)),
+      (!filters.level || (filters.level === 'none' ? e.level === null : e.level === filters.level)) &&
+      selectedIndexes.push(i) > 0,
   );
 
   const levelKeys = [...scorecard.levels.map(l => l.id), 'none'];
@@ -93,17 +100,21 @@ export function buildOverview(data: OverviewData, filters: OverviewFilters, all:
   const rank = new Map(levelKeys.map((k, i) => [k, i]));
   entities.sort((a, b) => (rank.get(a.level ?? 'none')! - rank.get(b.level ?? 'none')!) || b.failing.length - a.failing.length || a.entityRef.localeCompare(b.entityRef));
 
-  const trend = data.days.map((day, i) => {
-    const levels = emptyLevels();
-    let any = false;
-    for (const e of selected) {
-      const level = data.levelsByDay.get(e.entityRef)?.[i];
-      if (level === undefined) continue;
-      any = true;
-      levels[level ?? 'none'] += 1;
+  const width = levelKeys.length;
+  const counts = new Int32Array(data.days.length * width);
+  const evaluated = new Uint8Array(data.days.length);
+  for (const i of selectedIndexes) {
+    const row = data.trendLevels[i];
+    for (let d = 0; d < row.length; d++) {
+      const level = row[d];
+      if (level < 0) continue;
+      counts[d * width + level] += 1;
+      evaluated[d] = 1;
     }
-    return any ? { day, levels } : undefined;
-  });
+  }
+  const trend = data.days.map((day, d) =>
+    evaluated[d] ? { day, levels: Object.fromEntries(levelKeys.map((k, l) => [k, counts[d * width + l]])) as Record<string, number> } : undefined,
+  );
 
   return {
     scorecard,

@@ -13,20 +13,35 @@ export const TREND_DAYS = 90;
  * filtering them in memory takes milliseconds.
  */
 export class OverviewDataLoader {
-  private cached = new Map<string, { version: number; at: number; data: Promise<OverviewData> }>();
+  private cached = new Map<string, { version: number; at: number; data: Promise<OverviewData>; reloading?: boolean }>();
 
   constructor(private readonly deps: { store: ScorecardStore; ownership: OwnershipFactsLoader; ttlMs?: number; now?: () => Date }) {}
 
+  /**
+   * The data last read; once it is out of date, the next call starts reading it again and is still answered
+   * with what was read before, so no request waits seconds for a reload (only the very first one).
+   */
   get(scorecard: Scorecard): Promise<OverviewData> {
     const c = this.cached.get(scorecard.id);
-    const now = Date.now();
-    if (c && c.version === this.deps.store.version && now - c.at < (this.deps.ttlMs ?? 60_000)) return c.data;
+    const version = this.deps.store.version;
+    if (c && ((c.version === version && Date.now() - c.at < (this.deps.ttlMs ?? 60_000)) || c.reloading)) return c.data;
     const data = this.load(scorecard);
-    this.cached.set(scorecard.id, { version: this.deps.store.version, at: now, data });
-    data.catch(() => {
-      if (this.cached.get(scorecard.id)?.data === data) this.cached.delete(scorecard.id);
-    });
-    return data;
+    const entry = { version, at: Date.now(), data };
+    if (!c) {
+      this.cached.set(scorecard.id, entry);
+      data.catch(() => {
+        if (this.cached.get(scorecard.id)?.data === data) this.cached.delete(scorecard.id);
+      });
+      return data;
+    }
+    c.reloading = true;
+    data.then(
+      () => this.cached.set(scorecard.id, entry),
+      () => {
+        c.reloading = false;
+      },
+    );
+    return c.data;
   }
 
   private async load(scorecard: Scorecard): Promise<OverviewData> {
@@ -35,16 +50,19 @@ export class OverviewDataLoader {
     const days: string[] = [];
     for (let d = from; d <= today; d = addDays(d, 1)) days.push(d);
     const dayIndex = new Map(days.map((d, i) => [d, i]));
-    const levelsByDay = new Map<string, Array<string | null | undefined>>();
+    const levelIndex = new Map<string | null, number>([...scorecard.levels.map((l, i) => [l.id, i] as const), [null, scorecard.levels.length]]);
+    const evaluations = [...(await this.deps.store.entities(scorecard.id)).values()];
+    const rowOf = new Map(evaluations.map((e, i) => [e.entityRef, i]));
+    const trendLevels = evaluations.map(() => new Int8Array(days.length).fill(-1));
     for (const row of await this.deps.store.daily(scorecard.id, from)) {
-      const i = dayIndex.get(row.day);
-      if (i === undefined) continue;
-      const list = levelsByDay.get(row.entityRef) ?? levelsByDay.set(row.entityRef, new Array(days.length)).get(row.entityRef)!;
-      list[i] = row.level;
+      const d = dayIndex.get(row.day);
+      const i = rowOf.get(row.entityRef);
+      const level = levelIndex.get(row.level);
+      if (d !== undefined && i !== undefined && level !== undefined) trendLevels[i][d] = level;
     }
     const { index } = await this.deps.ownership.catalog();
     const groupTitles = new Map<string, string | undefined>([...index.groups].map(([ref, g]) => [ref, g.title]));
     for (const [ref, u] of index.users) groupTitles.set(ref, u.title);
-    return { scorecard, evaluations: [...(await this.deps.store.entities(scorecard.id)).values()], days, levelsByDay, groupTitles };
+    return { scorecard, evaluations, days, trendLevels, groupTitles };
   }
 }

@@ -56,6 +56,7 @@ export function scorecardRoutes(deps: {
 }) {
   const router = Router();
   const { evaluator } = deps;
+  const responses = new WeakMap<object, Map<string, string>>();
   const scorecardById = (id: string) => {
     const compiled = evaluator.compiled.find(c => c.scorecard.id === id);
     if (!compiled) throw new NotFoundError(`No scorecard '${id}'; configured: ${evaluator.scorecards.map(s => s.id).join(', ')}`);
@@ -159,12 +160,20 @@ export function scorecardRoutes(deps: {
     if (filters.level && filters.level !== 'none' && !compiled.levelIndex.has(filters.level)) {
       throw new InputError(`level: '${filters.level}' is not a level of ${compiled.scorecard.id} (${[...compiled.levelIndex.keys(), 'none'].join(', ')})`);
     }
-    const body = buildOverview(await deps.overview.get(compiled.scorecard), filters, evaluator.scorecards.map(s => ({ id: s.id, title: s.title })));
-    if (format === 'csv') {
-      res.type('text/csv').attachment(`opsfolio-${compiled.scorecard.id}.csv`).send(scorecardCsv(body));
-      return;
+    const data = await deps.overview.get(compiled.scorecard);
+    // Managers open the same few views over and over: each answer is kept as text until the data is reloaded.
+    const answers = responses.get(data) ?? responses.set(data, new Map()).get(data)!;
+    const key = JSON.stringify([format, compiled.scorecard.id, Object.entries(filters).sort()]);
+    let text = answers.get(key);
+    if (text === undefined) {
+      const body = buildOverview(data, filters, evaluator.scorecards.map(s => ({ id: s.id, title: s.title })));
+      text = format === 'csv' ? scorecardCsv(body) : JSON.stringify(body);
+      if (answers.size >= 64) answers.delete(answers.keys().next().value!);
+      answers.set(key, text);
     }
-    res.json(body);
+    if (format === 'csv') res.type('text/csv').attachment(`opsfolio-${compiled.scorecard.id}.csv`);
+    else res.type('application/json');
+    res.send(text);
   });
   return router;
 }
