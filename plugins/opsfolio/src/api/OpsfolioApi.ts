@@ -21,6 +21,7 @@ import type {
   ScorecardHistoryResponse,
   ScorecardOverviewResponse,
   TeamPortfolioResponse,
+  ExemptionsOverviewResponse,
 } from '@opsfolio/backstage-plugin-common';
 
 /** Filters and paging of the deployment history. @public */
@@ -80,6 +81,10 @@ export interface OpsfolioApi {
   getScorecardOverview(query?: ScorecardOverviewQuery): Promise<ScorecardOverviewResponse>;
   /** The overview's entities as a CSV file, fetched with the user's credentials. */
   getScorecardOverviewCsv(query?: ScorecardOverviewQuery): Promise<Blob>;
+  /** Evaluates the entity's scorecards now (stored like a scheduled run) and returns them. */
+  refreshEntityScorecards(entity: CompoundEntityRef): Promise<EntityScorecardsResponse>;
+  /** Every exemption in the catalog (needs `opsfolio.exemptions.read`: a 403 otherwise). */
+  getExemptions(filters?: { scorecard?: string; owner?: string; status?: 'active' | 'expired' }): Promise<ExemptionsOverviewResponse>;
   /** Every service a group (and its sub-groups) owns, with its level, on-call now, last deploy and cost. */
   getTeamPortfolio(group: CompoundEntityRef): Promise<TeamPortfolioResponse>;
 }

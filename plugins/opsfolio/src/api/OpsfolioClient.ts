@@ -21,6 +21,7 @@ import type {
   ScorecardHistoryResponse,
   ScorecardOverviewResponse,
   TeamPortfolioResponse,
+  ExemptionsOverviewResponse,
 } from '@opsfolio/backstage-plugin-common';
 import type { CostQuery, DeploymentsQuery, OpsfolioApi, ScorecardOverviewQuery } from './OpsfolioApi';
 
@@ -65,6 +66,17 @@ export class OpsfolioClient implements OpsfolioApi {
 
   getEntityScorecards(entity: CompoundEntityRef): Promise<EntityScorecardsResponse> {
     return this.get<EntityScorecardsResponse>(`${entityPath(entity)}/scorecards`);
+  }
+
+  async refreshEntityScorecards(entity: CompoundEntityRef): Promise<EntityScorecardsResponse> {
+    const base = await this.deps.discoveryApi.getBaseUrl('opsfolio');
+    const response = await this.deps.fetchApi.fetch(`${base}${entityPath(entity)}/scorecards/refresh`, { method: 'POST' });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as EntityScorecardsResponse;
+  }
+
+  getExemptions(filters: { scorecard?: string; owner?: string; status?: 'active' | 'expired' } = {}): Promise<ExemptionsOverviewResponse> {
+    return this.get<ExemptionsOverviewResponse>(`/overview/exemptions${searchOf(filters)}`);
   }
 
   getScorecardHistory(entity: CompoundEntityRef, scorecardId: string, days = 90): Promise<ScorecardHistoryResponse> {
