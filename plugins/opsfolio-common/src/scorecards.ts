@@ -184,6 +184,20 @@ export interface ScorecardOverviewEntity {
   evaluatedAt: string;
 }
 
+/** The overview's filters; each narrows the entities listed, counted and trended. @public */
+export interface ScorecardOverviewFilters {
+  /** `team-a` reads as `group:default/team-a`. */
+  owner?: string;
+  /** `payments` reads as `system:default/payments`. */
+  system?: string;
+  kind?: string;
+  type?: string;
+  lifecycle?: string;
+  tier?: string;
+  /** A level id, or `none` for entities below the first level. */
+  level?: string;
+}
+
 /** `GET /overview/scorecards?scorecard=&owner=&system=&kind=&type=&lifecycle=&tier=&level=&format=csv`. @public */
 export interface ScorecardOverviewResponse {
   scorecard: Scorecard;

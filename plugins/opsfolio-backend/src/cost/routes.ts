@@ -22,6 +22,7 @@ import { addTo, largest, rounded } from './money';
 import { OrgCostFigures } from './orgFigures';
 import { rollUpCost } from './rollup';
 import type { CostStore } from './store';
+import { parseQuery } from '../platform/parseQuery';
 
 const day = z.string().refine(isDay, 'must be a day, YYYY-MM-DD');
 const entityQuery = z
@@ -33,11 +34,7 @@ const overviewQuery = z
 
 const MAX_DAYS = 400;
 
-function parse<T>(schema: z.ZodType<T>, query: unknown): T {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw new InputError(parsed.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
-  return parsed.data;
-}
+const parse = parseQuery;
 
 const sorted = <K extends string>(totals: Map<string, Money>, key: K) =>
   [...totals].map(([name, amounts]) => ({ [key]: name, amounts: rounded(amounts) }) as { [P in K]: string } & { amounts: Money })

@@ -1,6 +1,5 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { DEPLOYMENT_STATUSES, productionEnvironmentsOf } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
@@ -10,6 +9,7 @@ import type { DoraSettings } from './doraSettings';
 import { computeDora } from './dora';
 import type { DeploymentStore } from './store';
 import { deploysPerWeek, weekStartOf } from './weekly';
+import { parseQuery } from '../platform/parseQuery';
 
 const listQuery = z
   .object({
@@ -34,13 +34,7 @@ const doraQuery = z
 
 const weeklyQuery = z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12) }).strict();
 
-const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(result.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
-  }
-  return result.data;
-};
+const parse = parseQuery;
 
 /** Deploy history, what runs where, and DORA figures of one entity. */
 export function deploymentRoutes(deps: {

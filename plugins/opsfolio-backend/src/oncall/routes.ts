@@ -1,6 +1,6 @@
 import type { CacheService, HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import { ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { INCIDENT_STATUSES } from '@opsfolio/backstage-plugin-common';
 import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
@@ -13,6 +13,7 @@ import { onCallDrift, rotaOf } from './drift';
 import { LIVE_READ_TIMEOUT_MS, readEntityOnCallLive } from './liveOnCall';
 import { responseTimes } from './responseTimes';
 import type { OnCallStore } from './store';
+import { parseQuery } from '../platform/parseQuery';
 
 const incidentsQuery = z
   .object({
@@ -72,12 +73,11 @@ export function onCallRoutes(deps: OnCallRouteDeps) {
   });
 
   router.get('/entities/:kind/:namespace/:name/incidents', async (req, res) => {
-    const parsed = incidentsQuery.safeParse(req.query);
-    if (!parsed.success) throw new InputError(parsed.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
+    const query = parseQuery(incidentsQuery, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await loadEntity(deps.catalog, req.params, credentials);
-    const page = await deps.store.listIncidents(stringifyEntityRef(entity), parsed.data);
-    res.json({ ...page, limit: parsed.data.limit, offset: parsed.data.offset });
+    const page = await deps.store.listIncidents(stringifyEntityRef(entity), query);
+    res.json({ ...page, limit: query.limit, offset: query.offset });
   });
   return router;
 }

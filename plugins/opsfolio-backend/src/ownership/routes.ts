@@ -1,6 +1,6 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   OWNERSHIP_PROBLEM_KINDS,
@@ -22,6 +22,7 @@ import { ownershipFacts } from './facts';
 import { ownerRefOf } from './ownershipIndex';
 import { rotaDriftProblems } from './rotaDrift';
 import { DEPLOYER_DAYS, OwnershipFactsLoader } from './ownershipFactsLoader';
+import { parseQuery } from '../platform/parseQuery';
 
 const overviewQuery = z
   .object({
@@ -76,9 +77,7 @@ export function ownershipRoutes(deps: {
   });
 
   router.get('/overview/ownership', async (req, res) => {
-    const parsed = overviewQuery.safeParse(req.query);
-    if (!parsed.success) throw new InputError(parsed.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
-    const query = parsed.data;
+    const query = parseQuery(overviewQuery, req.query);
     await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { index: idx } = await catalog();
     const all = await everyEntity();

@@ -1,5 +1,4 @@
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
   opsfolioExemptionsReadPermission,
   type ExemptionRow,
@@ -13,6 +12,7 @@ import { requirePermission } from '../platform/permissions';
 import type { ScorecardEvaluator } from './evaluator';
 import { refOf } from './overview';
 import type { OverviewDataLoader } from './overviewData';
+import { parseQuery } from '../platform/parseQuery';
 
 const query = z
   .object({
@@ -41,9 +41,7 @@ export function exemptionRoutes(deps: {
 }) {
   const router = Router();
   router.get('/overview/exemptions', async (req, res) => {
-    const parsed = query.safeParse(req.query);
-    if (!parsed.success) throw new InputError(parsed.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
-    const q = parsed.data;
+    const q = parseQuery(query, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     await requirePermission(deps.permissions, credentials, opsfolioExemptionsReadPermission);
     const owner = q.owner ? refOf(q.owner, 'group') : undefined;

@@ -3,6 +3,7 @@ import {
   type CheckState,
   type Scorecard,
   type ScorecardOverviewEntity,
+  type ScorecardOverviewFilters,
   type ScorecardOverviewResponse,
 } from '@opsfolio/backstage-plugin-common';
 import { COUNTS_AS_PASSING } from './engine';
@@ -23,15 +24,7 @@ export interface OverviewData {
   groupTitles: Map<string, string | undefined>;
 }
 
-export interface OverviewFilters {
-  owner?: string;
-  system?: string;
-  kind?: string;
-  type?: string;
-  lifecycle?: string;
-  tier?: string;
-  level?: string;
-}
+export type OverviewFilters = ScorecardOverviewFilters;
 
 const lower = (s: string) => s.toLowerCase();
 

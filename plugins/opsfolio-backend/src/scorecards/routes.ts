@@ -21,6 +21,7 @@ import { matchesFilter } from './filter';
 import { buildOverview } from './overview';
 import type { OverviewDataLoader } from './overviewData';
 import type { ScorecardStore } from './store';
+import { parseQuery } from '../platform/parseQuery';
 
 const text = z.string().trim().min(1).max(255);
 const overviewQuery = z
@@ -39,11 +40,7 @@ const overviewQuery = z
 const historyQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(90) }).strict();
 const gateQuery = z.object({ level: text.optional() }).strict();
 
-function parse<T>(schema: z.ZodType<T>, query: unknown): T {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw new InputError(parsed.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
-  return parsed.data;
-}
+const parse = parseQuery;
 
 /** Scorecard results of one entity (stored, or evaluated now), its history, a CI gate, and the managers' overview. */
 export function scorecardRoutes(deps: {

@@ -20,6 +20,7 @@ import type {
   EntityScorecardsResponse,
   ScorecardHistoryResponse,
   ScorecardOverviewResponse,
+  ScorecardOverviewFilters,
   TeamPortfolioResponse,
   ExemptionsOverviewResponse,
 } from '@opsfolio/backstage-plugin-common';
@@ -40,17 +41,9 @@ export interface CostQuery {
   granularity?: 'day' | 'month';
 }
 
-/** Filters of the scorecards overview; each narrows the entities listed, counted and trended. @public */
-export interface ScorecardOverviewQuery {
+/** Which scorecard the overview shows (default: the first configured) and its filters. @public */
+export interface ScorecardOverviewQuery extends ScorecardOverviewFilters {
   scorecard?: string;
-  owner?: string;
-  system?: string;
-  kind?: string;
-  type?: string;
-  lifecycle?: string;
-  tier?: string;
-  /** A level id, or `none` for entities below the first level. */
-  level?: string;
 }
 
 /** The browser's view of the Opsfolio backend. @public */
