@@ -26,17 +26,24 @@ export interface FactSubject {
   entity: EntityLike;
 }
 
+/** When facts are read for. @public */
+export interface FactContext {
+  asOf: Date;
+  /** True when a past day is evaluated for the history backfill. */
+  historical?: boolean;
+}
+
 /**
  * Adds facts scorecard checks can read. `collect` is called with every entity being evaluated (thousands
  * at once: read in bulk, not per entity) and answers per entity ref; a fact left out reads "not reported".
- * `asOf` is the instant evaluated: now, or a past day when history is backfilled (answer with what was
- * known then, or leave facts without history out).
+ * `asOf` is the instant evaluated: now, or the end of a past day when history is backfilled (`historical`:
+ * answer with what was known then, or leave facts without history out; the data's age means nothing then).
  * @public
  */
 export interface FactProvider {
   id: string;
   facts: FactDescription[];
-  collect(subjects: FactSubject[], context: { asOf: Date }): Promise<Map<string, Record<string, FactAnswer>>>;
+  collect(subjects: FactSubject[], context: FactContext): Promise<Map<string, Record<string, FactAnswer>>>;
 }
 
 /** @public */

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { FactAnswer, FactProvider, FactSubject } from '@opsfolio/backstage-plugin-node';
+import type { FactAnswer, FactContext, FactProvider, FactSubject } from '@opsfolio/backstage-plugin-node';
 
 /**
  * Every provider's facts for the subjects, merged per entity. A provider that fails leaves its facts "not
@@ -8,14 +8,14 @@ import type { FactAnswer, FactProvider, FactSubject } from '@opsfolio/backstage-
 export async function collectFacts(
   providers: FactProvider[],
   subjects: FactSubject[],
-  asOf: Date,
+  context: FactContext,
   logger: LoggerService,
 ): Promise<Map<string, Record<string, FactAnswer>>> {
   const merged = new Map<string, Record<string, FactAnswer>>(subjects.map(s => [s.entityRef, {}]));
   for (const provider of providers) {
     let answers: Map<string, Record<string, FactAnswer>>;
     try {
-      answers = await provider.collect(subjects, { asOf });
+      answers = await provider.collect(subjects, context);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.warn(`Opsfolio fact provider '${provider.id}' failed; its facts read as not reported: ${message}`);

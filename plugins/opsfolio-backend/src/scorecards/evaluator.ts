@@ -90,7 +90,7 @@ export class ScorecardEvaluator {
     const asOf = this.now();
     const { entities } = await this.deps.snapshot.get();
     const subjects = this.subjectsOf(entities);
-    const facts = await collectFacts(this.deps.providers, subjects, asOf, this.deps.logger);
+    const facts = await collectFacts(this.deps.providers, subjects, { asOf }, this.deps.logger);
     const evaluated = this.evaluate(subjects, facts, asOf);
     let items = 0;
     for (const [i, c] of this.compiled.entries()) {
@@ -106,7 +106,7 @@ export class ScorecardEvaluator {
   async evaluateOne(entity: Entity): Promise<EntityScorecardResult[]> {
     const asOf = this.now();
     const subject = { entityRef: entityInfoOf(entity).entityRef, entity, info: entityInfoOf(entity) };
-    const facts = await collectFacts(this.deps.providers, [subject], asOf, this.deps.logger);
+    const facts = await collectFacts(this.deps.providers, [subject], { asOf }, this.deps.logger);
     const [evaluated] = this.evaluate([subject], facts, asOf);
     for (const [i, c] of this.compiled.entries()) {
       const previous = await this.deps.store.entity(c.scorecard.id, subject.entityRef);
@@ -171,7 +171,7 @@ export class ScorecardEvaluator {
       const todo = this.compiled.filter(c => !missing.get(c.scorecard.id)!.has(d));
       if (todo.length === 0 || subjects.length === 0) continue;
       const asOf = new Date(Date.parse(`${d}T23:59:59Z`));
-      const facts = await collectFacts(this.deps.providers, subjects, asOf, this.deps.logger);
+      const facts = await collectFacts(this.deps.providers, subjects, { asOf, historical: true }, this.deps.logger);
       const evaluated = this.evaluate(subjects, facts, asOf);
       for (const c of todo) {
         const i = this.compiled.indexOf(c);

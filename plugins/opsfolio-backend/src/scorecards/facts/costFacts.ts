@@ -2,7 +2,7 @@ import type { FactDescription, Money } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
 import { tagValuesOf } from '../../cost/costIndex';
 import type { CostIndexLoader } from '../../cost/costIndexLoader';
-import { addMonths, dayOf, monthOf } from '../../cost/days';
+import { addDays, addMonths, dayOf, monthOf, monthStart } from '../../cost/days';
 import { costFacts } from '../../cost/facts';
 import { emptyFigures, figuresByTag, sumFigures } from '../../cost/figures';
 import { addTo } from '../../cost/money';
@@ -27,20 +27,29 @@ export function costFactProvider(deps: {
   return {
     id: 'cost',
     facts: COST_FACTS,
-    async collect(subjects, { asOf }) {
+    async collect(subjects, { asOf, historical }) {
       const result = new Map<string, Record<string, FactAnswer>>();
       const none = (why: string) => {
         for (const { entityRef } of subjects) result.set(entityRef, Object.fromEntries(COST_FACTS.map(f => [f.id, { notReported: why }])));
         return result;
       };
       if (deps.sourceIds.length === 0) return none('no cost source is installed');
-      const live = Date.now() - asOf.getTime() < 86_400_000;
+      const live = !historical;
       const synced = live ? oldestOf(await deps.freshness(deps.sourceIds), deps.sourceIds) : undefined;
       const covered = await deps.store.coveredDays();
       if ((live && !synced) || !covered.lastDay) return none('cost has not been synced yet');
       const today = dayOf(asOf);
       const index = await deps.index.get();
       const byTag = await figuresByTag(deps.store, today);
+      if (historical) {
+        // The monthly roll-up holds the whole month: as of a past day only the month's days so far count.
+        const soFar = new Map<string, Money>();
+        for (const row of await deps.store.dailyByTag({ from: monthStart(today), to: addDays(today, 1) })) {
+          addTo(soFar.get(row.tagValue) ?? soFar.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
+        }
+        for (const [tag, f] of byTag) f.monthToDate = soFar.get(tag) ?? {};
+        for (const [tag, monthToDate] of soFar) if (!byTag.has(tag)) byTag.set(tag, { ...emptyFigures(), monthToDate });
+      }
       const before = new Map<string, Money>();
       for (const row of await deps.store.monthlyByTag([monthOf(addMonths(today, -2))])) {
         addTo(before.get(row.tagValue) ?? before.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);

@@ -33,13 +33,13 @@ export function deploymentFactProvider(deps: {
   return {
     id: 'deployments',
     facts: DEPLOYMENT_FACTS,
-    async collect(subjects, { asOf }) {
+    async collect(subjects, { asOf, historical }) {
       const to = asOf;
       const days = Math.max(LOOKBACK_DAYS, 2 * deps.dora.windowDays);
       const refs = subjects.map(s => s.entityRef);
       const deploys = await deps.store.allBetween(new Date(to.getTime() - days * DAY), to, refs);
       const incidents = await deps.onCall.allForResponseTimes(new Date(to.getTime() - days * DAY));
-      const live = Date.now() - to.getTime() < DAY;
+      const live = !historical;
       const freshness = live ? await deps.freshness(deps.sources.map(s => s.id)) : new Map<string, SourceFreshness>();
       const windowFrom = new Date(to.getTime() - deps.dora.windowDays * DAY);
       const result = new Map<string, Record<string, FactAnswer>>();
@@ -62,8 +62,12 @@ export function deploymentFactProvider(deps: {
         const at = fresh ? { observedAt: fresh.observedAt, maxAgeMs: fresh.maxAgeMs } : {};
         const environments = new Set(productionEnvironmentsOf(annotations, deps.dora.productionEnvironments).map(e => e.trim().toLowerCase()));
         const production = history.filter(d => environments.has(d.environment.trim().toLowerCase()));
-        const shipped = production.filter(d => d.status === 'success');
-        const last = shipped.length ? Date.parse(shipped[shipped.length - 1].finishedAt ?? shipped[shipped.length - 1].startedAt) : undefined;
+        // Shipped by `asOf`: a deploy still running then (a past day's evening) has not shipped yet.
+        const shippedAt = production
+          .filter(d => d.status === 'success')
+          .map(d => Date.parse(d.finishedAt ?? d.startedAt))
+          .filter(t => t <= to.getTime());
+        const last = shippedAt.length ? Math.max(...shippedAt) : undefined;
         const dora = computeDora({
           deployments: history,
           productionEnvironments: [...environments],
@@ -79,7 +83,7 @@ export function deploymentFactProvider(deps: {
         };
         result.set(entityRef, {
           'deployments.daysSinceLastDeploy': { value: last === undefined ? null : Math.floor((to.getTime() - last) / DAY), ...at },
-          'deployments.productionDeploys30d': { value: shipped.filter(d => Date.parse(d.startedAt) >= to.getTime() - 30 * DAY).length, ...at },
+          'deployments.productionDeploys30d': { value: shippedAt.filter(t => t >= to.getTime() - 30 * DAY).length, ...at },
           'deployments.frequency': figure('deploymentFrequency'),
           'deployments.leadTimeHours': figure('leadTime'),
           'deployments.changeFailureRate': figure('changeFailureRate'),

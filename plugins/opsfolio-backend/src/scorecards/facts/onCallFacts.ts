@@ -39,14 +39,14 @@ export function onCallFactProvider(deps: {
   return {
     id: 'oncall',
     facts: ONCALL_FACTS,
-    async collect(subjects, { asOf }) {
+    async collect(subjects, { asOf, historical }) {
       const result = new Map<string, Record<string, FactAnswer>>();
       if (deps.sources.length === 0) {
         for (const { entityRef } of subjects) result.set(entityRef, Object.fromEntries(ONCALL_FACTS.map(f => [f.id, { notReported: 'no on-call source is installed' }])));
         return result;
       }
       const at = asOf.getTime();
-      const live = Date.now() - at < DAY;
+      const live = !historical;
       const snapshots = await deps.store.allSnapshots();
       const incidents = await deps.store.allForResponseTimes(new Date(at - INCIDENT_DAYS * DAY));
       const ownership = await deps.ownership.all();
