@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { EntityScorecardsResponse } from '@opsfolio/backstage-plugin-common';
 import { vi } from 'vitest';
 import { EntityScorecardContent } from './EntityScorecardContent';
-import { paymentsHistory, paymentsReadiness } from './testing/scorecardTestData';
+import { daysAgo, paymentsHistory, paymentsReadiness } from './testing/scorecardTestData';
 import { renderOnEntityPage } from './testing/renderScorecards';
 
 const renderTab = (history = paymentsHistory) => {
@@ -10,6 +11,44 @@ const renderTab = (history = paymentsHistory) => {
     getEntityScorecards: async () => ({ entityRef: 'component:default/payments-api', scorecards: [paymentsReadiness] }),
     getScorecardHistory,
   }).then(() => getScorecardHistory);
+};
+
+/** The answer of "Evaluate now": the second escalation level is back, so the entity is Silver again. */
+const reevaluated: EntityScorecardsResponse = {
+  entityRef: 'component:default/payments-api',
+  scorecards: [
+    {
+      ...paymentsReadiness,
+      level: { id: 'silver', title: 'Silver' },
+      results: paymentsReadiness.results.map(r =>
+        r.checkId === 'escalation-levels' ? { ...r, state: 'pass' as const, value: 2, reason: '2 escalation levels (needs >= 2)', since: daysAgo(0) } : r,
+      ),
+      evaluatedAt: daysAgo(0),
+    },
+  ],
+};
+
+/** A promise the test settles, to look at the tab while the evaluation runs. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const renderWithEvaluation = async (refresh: () => Promise<EntityScorecardsResponse>) => {
+  const api = {
+    getEntityScorecards: vi.fn(async () => ({ entityRef: 'component:default/payments-api', scorecards: [paymentsReadiness] })),
+    getScorecardHistory: vi.fn(async () => paymentsHistory),
+    refreshEntityScorecards: vi.fn(refresh),
+  };
+  await renderOnEntityPage(<EntityScorecardContent />, api);
+  await screen.findAllByTestId('opsfolio-check-row');
+  await screen.findByTestId('opsfolio-level-changes');
+  return api;
 };
 
 const cellsOf = (checkId: string) => {
@@ -99,5 +138,47 @@ describe('EntityScorecardContent', () => {
     await renderTab({ ...paymentsHistory, days: [], levelChanges: [] });
     expect(await screen.findByTestId('opsfolio-level-history-empty')).toHaveTextContent('No history yet');
     expect(screen.queryByTestId('opsfolio-level-history-chart')).not.toBeInTheDocument();
+  });
+
+  it('evaluates now on request: progress while it runs, then the new results and the history loaded again', async () => {
+    const evaluation = deferred<EntityScorecardsResponse>();
+    const api = await renderWithEvaluation(() => evaluation.promise);
+    expect(screen.getByTestId('opsfolio-readiness-evaluated')).toHaveTextContent('Evaluated 14 minutes ago');
+    expect(rowOf('escalation-levels')[1]).toBe('fail');
+    expect(api.getScorecardHistory).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Evaluate now' }));
+    const running = await screen.findByRole('button', { name: 'Evaluating…' });
+    expect(running).toBeDisabled();
+    expect(api.refreshEntityScorecards).toHaveBeenCalledWith({ kind: 'Component', namespace: 'default', name: 'payments-api' });
+    // The results already on screen stay while it runs.
+    expect(rowOf('escalation-levels')[1]).toBe('fail');
+
+    evaluation.resolve(reevaluated);
+    expect(await screen.findByRole('button', { name: 'Evaluate now' })).toBeEnabled();
+    await waitFor(() => expect(rowOf('escalation-levels')[1]).toBe('pass'));
+    expect(rowOf('escalation-levels')[3]).toBe('2 escalation levels (needs >= 2)');
+    expect(screen.getByTestId('opsfolio-scorecard-level')).toHaveTextContent('Silver');
+    expect(screen.getByTestId('opsfolio-readiness-evaluated')).toHaveTextContent('Evaluated just now');
+    await waitFor(() => expect(api.getScorecardHistory).toHaveBeenCalledTimes(2));
+    expect(await screen.findByTestId('opsfolio-level-changes')).toBeInTheDocument();
+    expect(api.refreshEntityScorecards).toHaveBeenCalledTimes(1);
+    expect(api.getEntityScorecards).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a failed evaluation inline and keeps the results it had', async () => {
+    const api = await renderWithEvaluation(async () => Promise.reject(new Error('Request failed with 503 Service Unavailable')));
+    fireEvent.click(screen.getByRole('button', { name: 'Evaluate now' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not evaluate now: Request failed with 503 Service Unavailable');
+    expect(screen.getByRole('button', { name: 'Evaluate now' })).toBeEnabled();
+    expect(rowOf('escalation-levels')[1]).toBe('fail');
+    expect(screen.getByTestId('opsfolio-level-changes')).toBeInTheDocument();
+    expect(api.getScorecardHistory).toHaveBeenCalledTimes(1);
+
+    // A second try that works clears the error.
+    api.refreshEntityScorecards.mockImplementation(async () => reevaluated);
+    fireEvent.click(screen.getByRole('button', { name: 'Evaluate now' }));
+    await waitFor(() => expect(rowOf('escalation-levels')[1]).toBe('pass'));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

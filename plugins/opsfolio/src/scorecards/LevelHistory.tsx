@@ -11,15 +11,18 @@ import { LevelHistoryChart } from './LevelHistoryChart';
 
 export const HISTORY_DAYS = 90;
 
-/** The level over the last days and each change of level with the checks that caused it, newest first. */
-export function LevelHistory(props: { scorecard: Scorecard }) {
+/**
+ * The level over the last days and each change of level with the checks that caused it, newest first. A new
+ * `evaluatedAt` (an "Evaluate now") loads the history again, as the evaluation may have changed it.
+ */
+export function LevelHistory(props: { scorecard: Scorecard; evaluatedAt?: string }) {
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
   const ref = getCompoundEntityRef(entity);
   const { scorecard } = props;
   const { value, loading, error } = useAsync(
     () => api.getScorecardHistory(ref, scorecard.id, HISTORY_DAYS),
-    [api, ref.kind, ref.namespace, ref.name, scorecard.id],
+    [api, ref.kind, ref.namespace, ref.name, scorecard.id, props.evaluatedAt],
   );
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;

@@ -1,19 +1,40 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { ResponseError } from '@backstage/errors';
+import type { ExemptionsOverviewResponse, ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { useLocation } from 'react-router-dom';
 import { vi } from 'vitest';
 import { opsfolioApiRef, type OpsfolioApi, type ScorecardOverviewQuery } from '../../api/OpsfolioApi';
 import { OpsfolioScorecardsPage } from './OpsfolioScorecardsPage';
+import { exemptions, noExemptions } from './testing/exemptionsTestData';
 import { manyEntities, overview } from './testing/overviewTestData';
 
-function apiOf(respond: (query: ScorecardOverviewQuery) => Promise<ScorecardOverviewResponse> = async () => overview) {
+type ExemptionsFilters = Parameters<OpsfolioApi['getExemptions']>[0];
+
+function apiOf(
+  respond: (query: ScorecardOverviewQuery) => Promise<ScorecardOverviewResponse> = async () => overview,
+  respondExemptions: (filters: ExemptionsFilters) => Promise<ExemptionsOverviewResponse> = async () => exemptions,
+) {
   return {
     getScorecardOverview: vi.fn(async (query: ScorecardOverviewQuery = {}) => respond(query)),
     getScorecardOverviewCsv: vi.fn(async () => new Blob(['entity,level\n'], { type: 'text/csv' })),
+    getExemptions: vi.fn(async (filters: ExemptionsFilters = {}) => respondExemptions(filters)),
   } satisfies Partial<OpsfolioApi>;
 }
+
+/** The error the API client throws for a status: a ResponseError built from a response, as `fetch` gives it. */
+const responseError = (status: number, statusText: string) =>
+  ResponseError.fromResponse({
+    ok: false,
+    status,
+    statusText,
+    headers: new Headers(),
+    redirected: false,
+    type: 'basic',
+    url: 'http://localhost/api/opsfolio/overview/exemptions',
+    text: async () => '',
+  });
 
 /** The query string as the router has it: what a shared link would carry. */
 function Location() {
@@ -157,6 +178,82 @@ describe('OpsfolioScorecardsPage', () => {
   it('says when the filters match nothing', async () => {
     await renderPage(apiOf(async () => ({ ...overview, entities: [], byTeam: [], checks: [], trend: [] })), '/opsfolio/scorecards?tier=9');
     expect(await screen.findByText('No entities match these filters')).toBeInTheDocument();
+  });
+
+  it('lists the exemptions below the checks, with the counts and the expired and soon-ending ones marked', async () => {
+    await renderPage(apiOf());
+    const rows = await screen.findAllByTestId('opsfolio-exemption-row');
+    const section = screen.getByTestId('opsfolio-exemptions-table');
+    expect(screen.getByTestId('opsfolio-scorecards-checks').compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId('opsfolio-exemptions-counts')).toHaveTextContent('3 active, 1 expired, 2 end within 30 days');
+    expect(within(section).getAllByRole('columnheader').map(h => h.textContent)).toEqual([
+      'Entity',
+      'Owner',
+      'Check',
+      'Reason',
+      'Until',
+      'Approved by',
+      'Days left',
+    ]);
+    expect(rows.map(cells)).toEqual([
+      ['refunds', 'payments', 'On-call rota', 'Rota moves to the new tool', '2026-06-12', 'ada.okafor', 'expired 3 days ago'],
+      ['search-api', 'search', 'Has an owning team', 'Reason for has-owner', '2026-06-15', 'ada.okafor', 'last day today'],
+      ['payments-api', 'payments', 'Deploys weekly', 'Release freeze', '2026-06-27', 'ada.okafor', '12 days'],
+      ['refunds', 'payments', 'Deploys weekly', 'Pipeline rebuilt in Q3', '2026-08-29', '–', '75 days'],
+    ]);
+    expect(within(rows[0]).getByRole('link', { name: 'refunds' })).toHaveAttribute('href', '/catalog/default/component/refunds');
+    expect(within(rows[1]).getByRole('link', { name: 'search' })).toHaveAttribute('href', '/catalog/default/group/search');
+    // Expired in the error colour, ending within 30 days in the warning colour, the rest plain.
+    expect(rows.map(r => r.dataset.urgency)).toEqual(['expired', 'soon', 'soon', 'ok']);
+    const colourOf = (row: HTMLElement) => within(row).getAllByRole('cell')[6].style.color;
+    const [expired, lastDay, soon, later] = rows.map(colourOf);
+    expect(expired).not.toBe('');
+    expect(soon).not.toBe('');
+    expect(expired).not.toBe(soon);
+    expect(lastDay).toBe(soon);
+    expect(later).toBe('');
+  });
+
+  it('asks for the exemptions of the scorecard shown and the owner filter, and only when those change', async () => {
+    const api = apiOf();
+    await renderPage(api, '/opsfolio/scorecards?owner=group:default/search');
+    await screen.findAllByTestId('opsfolio-exemption-row');
+    expect(api.getExemptions).toHaveBeenLastCalledWith({ scorecard: 'production', owner: 'group:default/search' });
+    const calls = api.getExemptions.mock.calls.length;
+    fireEvent.change(screen.getByTestId('opsfolio-scorecards-filter-tier'), { target: { value: '2' } });
+    await waitFor(() => expect(api.getScorecardOverview).toHaveBeenLastCalledWith({ owner: 'group:default/search', tier: '2' }));
+    await screen.findAllByTestId('opsfolio-exemption-row');
+    expect(api.getExemptions).toHaveBeenCalledTimes(calls);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(api.getExemptions).toHaveBeenLastCalledWith({ scorecard: 'production' }));
+    fireEvent.change(await screen.findByTestId('opsfolio-scorecards-picker'), { target: { value: 'security' } });
+    await waitFor(() => expect(api.getExemptions).toHaveBeenLastCalledWith({ scorecard: 'security' }));
+  });
+
+  it('explains the exemptions annotation when there are none', async () => {
+    await renderPage(apiOf(undefined, async () => noExemptions));
+    expect(await screen.findByTestId('opsfolio-exemptions-empty')).toHaveTextContent(
+      "No exemptions. Teams add them to an entity's catalog-info.yaml under the opsfolio.io/exemptions annotation, with a reason and an end date.",
+    );
+    expect(screen.queryByTestId('opsfolio-exemptions-table')).toBeNull();
+  });
+
+  it('says which permission listing exemptions needs when the backend answers 403, without an error panel', async () => {
+    await renderPage(apiOf(undefined, async () => Promise.reject(await responseError(403, 'Forbidden'))));
+    expect(await screen.findByTestId('opsfolio-exemptions-denied')).toHaveTextContent(
+      'Listing exemptions needs the opsfolio.exemptions.read permission.',
+    );
+    expect(screen.queryByText(/Request failed/)).toBeNull();
+    expect(screen.queryByTestId('opsfolio-exemptions-table')).toBeNull();
+    // The rest of the page is unaffected.
+    expect(screen.getAllByTestId('opsfolio-scorecards-entity').length).toBeGreaterThan(0);
+  });
+
+  it('shows other exemption errors in the response error panel', async () => {
+    await renderPage(apiOf(undefined, async () => Promise.reject(await responseError(500, 'Internal Server Error'))));
+    expect((await screen.findAllByText(/Request failed with 500 Internal Server Error/)).length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('opsfolio-exemptions-denied')).toBeNull();
+    expect(screen.getAllByTestId('opsfolio-scorecards-check').length).toBeGreaterThan(0);
   });
 
   it('shows errors in the response error panel', async () => {

@@ -7,6 +7,7 @@ import { opsfolioApiRef } from '../../api/OpsfolioApi';
 import { DownloadScorecardCsv } from './DownloadScorecardCsv';
 import { useFilterOptions } from './filterOptions';
 import { ScorecardFilters } from './ScorecardFilters';
+import { ScorecardExemptions, useScorecardExemptions } from './ScorecardExemptions';
 import { ScorecardOverviewSections } from './ScorecardOverviewSections';
 import { useOverviewQuery } from './useOverviewQuery';
 
@@ -43,6 +44,8 @@ function ScorecardsOverview() {
   const options = useFilterOptions(value);
   const filtered = Object.keys(query).some(k => k !== 'scorecard');
   const shown = value?.scorecard;
+  // Exemptions follow the scorecard shown and the owner filter only, so other filters do not fetch them again.
+  const exemptions = useScorecardExemptions(query.scorecard ?? shown?.id, query.owner);
   return (
     <>
       <ContentHeader title={shown?.title ?? 'Readiness'}>
@@ -58,6 +61,7 @@ function ScorecardsOverview() {
           filtered={filtered}
           onDrill={(owner, level) => setFilters({ owner, level })}
           onClear={clearFilters}
+          exemptions={<ScorecardExemptions state={exemptions} />}
         />
       )}
     </>

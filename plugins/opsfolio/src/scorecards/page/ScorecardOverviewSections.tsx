@@ -3,6 +3,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import type { ReactNode } from 'react';
 import { formatAge } from '../../components/age';
 import { PillarEmptyState } from '../../components/PillarEmptyState';
 import { CheckPassRates } from './CheckPassRates';
@@ -39,12 +40,14 @@ function EmptyOverview(props: { overview: ScorecardOverviewResponse; filtered: b
   );
 }
 
-/** Teams by level, check pass rates, the trend and the entities of one (filtered) overview. */
+/** Teams by level, check pass rates, the trend, the exemptions (below the checks) and the entities of one (filtered) overview. */
 export function ScorecardOverviewSections(props: {
   overview: ScorecardOverviewResponse;
   filtered: boolean;
   onDrill: (owner: string, level: string) => void;
   onClear: () => void;
+  /** The exemptions section, loaded by the page. */
+  exemptions?: ReactNode;
 }) {
   const { overview } = props;
   if (!overview.evaluatedAt || overview.entities.length === 0) return <EmptyOverview {...props} />;
@@ -71,6 +74,11 @@ export function ScorecardOverviewSections(props: {
           <CheckPassRates overview={overview} />
         </InfoCard>
       </Grid>
+      {props.exemptions && (
+        <Grid item xs={12}>
+          {props.exemptions}
+        </Grid>
+      )}
       <Grid item xs={12}>
         <InfoCard title={entities(overview.entities.length)}>
           <ScorecardEntitiesTable overview={overview} />
