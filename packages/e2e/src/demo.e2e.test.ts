@@ -253,14 +253,15 @@ describe('the demo, in a real browser', () => {
     await waitForFirstSync(['github', 'gitlab', 'pagerduty', 'opsgenie', 'aws', 'focus', 'codeowners'], 300_000);
     const card = page.getByTestId('opsfolio-card-scorecards');
     const level = () => card.getByTestId('opsfolio-scorecard-level').innerText();
+    const chip = () => card.getByTestId('opsfolio-level-chip').innerText();
     await openEntityPage(page, 'payments-api');
     // The next evaluation after the first syncs (every 2 minutes in the demo) brings the deploy facts.
-    await untilShown(page, async () => (await level()).includes('Gold'), 'payments-api at Gold', 300_000);
-    expect(await level()).toMatch(/Gold[\s\S]*target: Gold \(met\)/);
+    await untilShown(page, async () => (await chip()) === 'Gold', 'payments-api at Gold', 300_000);
+    expect(await level()).toMatch(/target: Gold \(met\)/);
     await page.screenshot({ path: `${SCREENSHOTS}payments-api-readiness-card.png`, fullPage: true });
 
     await openEntityPage(page, 'promotions-service');
-    await untilShown(page, async () => (await level()).includes('No level'), 'promotions-service at no level');
+    await untilShown(page, async () => (await chip()) === 'No level', 'promotions-service at no level');
     const blocking = await card.getByTestId('opsfolio-blocking-check').allInnerTexts();
     expect(blocking[0]).toMatch(/Owned by a team that exists[\s\S]*Set spec.owner/);
     await page.screenshot({ path: `${SCREENSHOTS}promotions-service-readiness-card.png`, fullPage: true });
@@ -272,10 +273,11 @@ describe('the demo, in a real browser', () => {
     await untilShown(page, async () => (await rows.count()) === 13, 'payments-api readiness tab');
     const escalation = await rows.and(page.locator('[data-check="escalation-levels"]')).innerText();
     expect(escalation).toMatch(/Escalation levels: 3 \(needs >= 2\)/);
-    // The demo backfills 30 days, so the history chart has something to draw.
-    await page.getByTestId('opsfolio-level-history-chart').locator('svg path').first().waitFor({ timeout: 30_000 });
+    // The demo backfills 30 days once every source has synced, so the history chart has something to draw.
+    const drawn = page.getByTestId('opsfolio-level-history-chart').locator('svg path.recharts-curve');
+    await untilShown(page, async () => (await drawn.count()) > 0, 'payments-api level history', 300_000);
     await page.screenshot({ path: `${SCREENSHOTS}payments-api-readiness-tab.png`, fullPage: true });
-  });
+  }, 360_000);
 
   it('compares the demo teams on the readiness page, with a trend, drill-down and CSV', async () => {
     await page.goto(`${APP_URL}/opsfolio/scorecards`);
@@ -288,6 +290,10 @@ describe('the demo, in a real browser', () => {
     await page.getByTestId('opsfolio-scorecards-trend').locator('svg path').first().waitFor({ timeout: 30_000 });
     const gold = page.getByTestId('opsfolio-scorecards-entity').and(page.locator('[data-entity="component:default/payments-api"]'));
     expect(await gold.innerText()).toContain('Gold');
+    // The planted exemptions: invoice-renderer's counts until mid-2027, fraud-scoring's ended in October.
+    const exemptions = await page.getByTestId('opsfolio-exemption-row').allInnerTexts();
+    expect(exemptions.join('\n')).toMatch(/Invoice Renderer[\s\S]*redeployed with them/);
+    expect(exemptions.join('\n')).toMatch(/Fraud Scoring[\s\S]*expired/);
     await page.screenshot({ path: `${SCREENSHOTS}readiness-page.png`, fullPage: true });
 
     const csv = await fetch(`${BACKEND_URL}/api/opsfolio/overview/scorecards?format=csv&owner=team-payments`, {

@@ -3,6 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { FactValue } from '@opsfolio/backstage-plugin-common';
 import { opsfolioScorecardsExtensionPoint, type FactAnswer, type FactProvider } from '@opsfolio/backstage-plugin-node';
 import type { JsonValue } from '@backstage/types';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { expectDocumentedResponse } from '../testing/openApi';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
@@ -137,7 +138,8 @@ describe.each(TEST_DATABASES)('scorecards API on %s', kind => {
   });
 
   it('lets CI gate a deploy: 200 at the tier target, 412 with the failing checks and how to fix them', async () => {
-    const pass = await get(`${entityPath('good')}/ready/gate`);
+    // CI calls with a service token.
+    const pass = await request(backend.server).get(`/api/opsfolio${entityPath('good')}/ready/gate`).set('Authorization', mockCredentials.service.header());
     expect(pass.status).toBe(200);
     expectDocumentedResponse('GET', '/entities/{kind}/{namespace}/{name}/scorecards/{scorecardId}/gate', pass);
     expect(pass.body).toMatchObject({ pass: true, required: { id: 'gold' }, reached: { id: 'gold' }, failing: [] });

@@ -1,4 +1,4 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { AuthService, BackstageCredentials, HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -45,6 +45,7 @@ const parse = parseQuery;
 /** Scorecard results of one entity (stored, or evaluated now), its history, a CI gate, and the managers' overview. */
 export function scorecardRoutes(deps: {
   httpAuth: HttpAuthService;
+  auth: AuthService;
   catalog: CatalogService;
   evaluator: ScorecardEvaluator;
   store: ScorecardStore;
@@ -75,8 +76,14 @@ export function scorecardRoutes(deps: {
     });
   }
 
-  const entityOf = async (req: { params: Record<string, string> }, credentials: Awaited<ReturnType<HttpAuthService['credentials']>>) =>
-    loadEntity(deps.catalog, { kind: req.params.kind, namespace: req.params.namespace, name: req.params.name }, credentials);
+  // A user reads the entity as themselves (the catalog's permissions apply); a service token from outside (CI
+  // calling the gate) is only valid for this plugin, so the plugin reads the catalog on its behalf.
+  const entityOf = async (req: { params: Record<string, string> }, credentials: BackstageCredentials) =>
+    loadEntity(
+      deps.catalog,
+      { kind: req.params.kind, namespace: req.params.namespace, name: req.params.name },
+      deps.auth.isPrincipal(credentials, 'service') ? await deps.auth.getOwnServiceCredentials() : credentials,
+    );
 
   router.get('/scorecards', async (req, res) => {
     await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
