@@ -431,7 +431,7 @@ function techInsightsRows(subjects: Subject[], facts: Map<string, Record<string,
     const entity = { namespace: 'default', kind: s.entity.kind, name: s.entity.metadata.name };
     const byRetriever: Record<string, FactRow> = {};
     for (const [id, answer] of Object.entries(facts.get(s.entityRef) ?? {})) {
-      if ('notReported' in answer) continue;
+      if ('notReported' in answer || 'notApplicable' in answer) continue;
       const retriever = retrieverOf(id);
       const row = byRetriever[retriever] ?? (byRetriever[retriever] = { id: retriever, entity, facts: {} });
       row.facts[id] = answer.value as FactRow['facts'][string];

@@ -41,6 +41,7 @@ exports.up = async function up(knex) {
     table.string('to_level', 64).nullable();
     table.text('because').notNullable();
     table.index(['scorecard_id', 'entity_ref', 'at'], 'opsfolio_scorecard_level_changes_entity');
+    table.index(['at'], 'opsfolio_scorecard_level_changes_at');
   });
   await knex.schema.createTable('opsfolio_scorecard_daily', table => {
     table.string('scorecard_id', 64).notNullable();
@@ -51,6 +52,8 @@ exports.up = async function up(knex) {
     table.integer('total').notNullable();
     table.primary(['scorecard_id', 'entity_ref', 'day']);
     table.index(['scorecard_id', 'day'], 'opsfolio_scorecard_daily_day');
+    // Retention prunes by day across scorecards.
+    table.index(['day'], 'opsfolio_scorecard_daily_prune');
   });
 };
 

@@ -118,7 +118,7 @@ export const opsfolioPlugin = createBackendPlugin({
         const freshness = (ids: string[]) => sourceFreshness({ runs, runner }, ids);
         const providers: FactProvider[] = [
           catalogFactProvider,
-          ownershipFactProvider(ownershipFacts),
+          ownershipFactProvider(ownershipFacts, runner.maxAgeMs('codeowners')),
           deploymentFactProvider({ store: deployments, onCall, dora, sources: deploymentSources, freshness }),
           onCallFactProvider({ store: onCall, ownership: ownershipFacts, sources: onCallSources, freshness }),
           costFactProvider({ store: cost, index: costIndex, sourceIds: costSources.map(s => s.id), freshness }),

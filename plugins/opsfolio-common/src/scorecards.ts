@@ -93,8 +93,10 @@ export interface CheckResult {
   state: CheckState;
   /** The fact as read; absent when not reported. */
   value?: FactValue;
-  /** One sentence explaining the state, e.g. `2 escalation levels (needs >= 2)`. */
+  /** One sentence explaining the state, e.g. `Escalation levels: 1 (needs >= 2).` */
   reason: string;
+  /** The check's threshold as people read it, e.g. `>= 2`, `in elite, high`, `yes`. */
+  condition?: string;
   /** When the fact's data was read from its source (ISO); absent for catalog facts read on evaluation. */
   observedAt?: string;
   /** When the check entered its current state (ISO). */

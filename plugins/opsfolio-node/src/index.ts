@@ -9,6 +9,7 @@ export { mapWithConcurrency } from './concurrency';
 export {
   opsfolioScorecardsExtensionPoint,
   type FactAnswer,
+  type FactNotApplicable,
   type FactContext,
   type FactNotReported,
   type FactProvider,

@@ -17,8 +17,16 @@ export interface FactNotReported {
   notReported: string;
 }
 
+/**
+ * A fact with nothing to judge for this entity, and why: a recovery time when no deploy failed, MTTR without
+ * incidents. Its checks read "not applicable", which counts as passing. @public
+ */
+export interface FactNotApplicable {
+  notApplicable: string;
+}
+
 /** @public */
-export type FactAnswer = FactReading | FactNotReported;
+export type FactAnswer = FactReading | FactNotReported | FactNotApplicable;
 
 /** An entity handed to fact providers: the catalog entity with its lower-case ref. @public */
 export interface FactSubject {

@@ -54,10 +54,11 @@ export function readScorecardSettings(
 
   // Modules' scorecards are checked like configured ones: a bad one fails start-up naming its module's id.
   const moduleProblems: string[] = [];
-  const fromModuleList = shipped.fromModules.filter((s, i) => {
+  const fromModuleList: Scorecard[] = [];
+  shipped.fromModules.forEach((s, i) => {
     const parsed = scorecardSchema.safeParse(s);
-    if (!parsed.success) moduleProblems.push(...describeIssues(parsed.error, `scorecard '${s.id ?? i}' from a module:`).map(p => p.replace(':.', ': ')));
-    return parsed.success;
+    if (parsed.success) fromModuleList.push(parsed.data);
+    else moduleProblems.push(...describeIssues(parsed.error, `scorecard '${s.id ?? i}' from a module:`).map(p => p.replace(':.', ': ')));
   });
   problems.push(...moduleProblems);
   for (const s of fromModuleList) {

@@ -89,6 +89,14 @@ describe('evaluateScorecard', () => {
     expect(r.target).toBeUndefined();
   });
 
+  it('does not hold a fact with nothing to judge against the entity: not applicable counts as passing', () => {
+    const r = run({ ...good, 'deployments.changeFailureRateBand': { notApplicable: 'no production deploy failed in 30 days' } });
+    const cfr = r.results.find(x => x.checkId === 'cfr')!;
+    expect(cfr).toMatchObject({ state: 'not-applicable', condition: 'in elite, high' });
+    expect(cfr.reason).toContain('no production deploy failed in 30 days');
+    expect(r.level?.id).toBe('gold');
+  });
+
   it('does not apply to entities outside the scorecard filter', () => {
     const r = run(good, { kind: 'api' });
     expect(r.applicable).toBe(false);

@@ -54,17 +54,21 @@ export interface EvaluationInput {
 function checkResult(c: CompiledScorecard['checks'][number], input: EvaluationInput, scorecardId: string, since: string): CheckResult {
   const { check } = c;
   if (!c.applies(input.info)) {
-    return { checkId: check.id, state: 'not-applicable', reason: 'The check does not apply to this entity.', since };
+    return { checkId: check.id, state: 'not-applicable', reason: 'The check does not apply to this entity.', condition: c.condition, since };
   }
   const answer = input.facts?.[check.fact];
   const title = input.factTitles.get(check.fact) ?? check.fact;
   const exemption = input.exemptions.length ? exemptionFor(input.exemptions, scorecardId, check.id) : undefined;
   let result: CheckResult;
+  if (answer && 'notApplicable' in answer) {
+    return { checkId: check.id, state: 'not-applicable', reason: `${title}: nothing to judge (${answer.notApplicable}).`, condition: c.condition, since };
+  }
   if (!answer || 'notReported' in answer) {
     result = {
       checkId: check.id,
       state: 'not-reported',
       reason: answer ? `${title}: not reported (${answer.notReported}).` : `${title}: not reported (no provider answered for this entity).`,
+      condition: c.condition,
       since,
     };
   } else {
@@ -78,6 +82,7 @@ function checkResult(c: CompiledScorecard['checks'][number], input: EvaluationIn
       value: answer.value,
       reason: stale ? `${evidence}; the data is older than its source's schedule allows.` : `${evidence}.`,
       observedAt: answer.observedAt,
+      condition: c.condition,
       since,
     };
   }

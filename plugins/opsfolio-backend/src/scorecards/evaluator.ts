@@ -86,7 +86,28 @@ export class ScorecardEvaluator {
   }
 
   /** Every entity now; returns how many entity × scorecard results were stored. */
-  async evaluateAll(): Promise<{ items: number }> {
+  /**
+   * Evaluations that write results run one at a time on this replica: each reads the stored results it compares
+   * with, and two interleaved (a gate call during the scheduled run) would record a transition twice.
+   */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  private oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(fn, fn);
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  evaluateAll(): Promise<{ items: number }> {
+    return this.oneAtATime(() => this.evaluateEveryEntity());
+  }
+
+  /** One entity now (the gate, a refresh, an entity the schedule has not reached yet). */
+  evaluateOne(entity: Entity): Promise<EntityScorecardResult[]> {
+    return this.oneAtATime(() => this.evaluateEntity(entity));
+  }
+
+  private async evaluateEveryEntity(): Promise<{ items: number }> {
     const asOf = this.now();
     const { entities } = await this.deps.snapshot.get();
     const subjects = this.subjectsOf(entities);
@@ -102,8 +123,7 @@ export class ScorecardEvaluator {
     return { items };
   }
 
-  /** One entity now (the gate, a refresh, an entity the schedule has not reached yet). */
-  async evaluateOne(entity: Entity): Promise<EntityScorecardResult[]> {
+  private async evaluateEntity(entity: Entity): Promise<EntityScorecardResult[]> {
     const asOf = this.now();
     const subject = { entityRef: entityInfoOf(entity).entityRef, entity, info: entityInfoOf(entity) };
     const facts = await collectFacts(this.deps.providers, [subject], { asOf }, this.deps.logger);
@@ -148,7 +168,7 @@ export class ScorecardEvaluator {
       write.daily.push({ entityRef: r.entityRef, day: r.evaluatedAt.slice(0, 10), level: stored.level, passing, total });
     });
     for (const ref of previous.keys()) if (!seen.has(ref) && (all || results.some(r => r.entityRef === ref))) write.deletes.push(ref);
-    await this.deps.store.write(scorecardId, write);
+    await this.deps.store.write(scorecardId, write, { bulk: all });
     return write.upserts.length;
   }
 
@@ -167,8 +187,10 @@ export class ScorecardEvaluator {
     const missing = new Map<string, Set<string>>();
     for (const c of this.compiled) missing.set(c.scorecard.id, await this.deps.store.daysWithSnapshots(c.scorecard.id, from));
     let filled = 0;
+    // A scorecard no entity falls under writes no snapshot: it would look unfilled forever.
+    const covering = this.compiled.filter(c => subjects.some(s => c.applies(s.info)));
     for (let d = from; d < today; d = addDays(d, 1)) {
-      const todo = this.compiled.filter(c => !missing.get(c.scorecard.id)!.has(d));
+      const todo = covering.filter(c => !missing.get(c.scorecard.id)!.has(d));
       if (todo.length === 0 || subjects.length === 0) continue;
       const asOf = new Date(Date.parse(`${d}T23:59:59Z`));
       const facts = await collectFacts(this.deps.providers, subjects, { asOf, historical: true }, this.deps.logger);

@@ -1,4 +1,5 @@
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
   opsfolioExemptionsReadPermission,
   type ExemptionRow,
@@ -44,6 +45,9 @@ export function exemptionRoutes(deps: {
     const q = parseQuery(query, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     await requirePermission(deps.permissions, credentials, opsfolioExemptionsReadPermission);
+    if (q.scorecard && !deps.evaluator.compiled.some(c => c.scorecard.id === q.scorecard)) {
+      throw new NotFoundError(`No scorecard '${q.scorecard}'; configured: ${deps.evaluator.scorecards.map(s => s.id).join(', ')}`);
+    }
     const owner = q.owner ? refOf(q.owner, 'group') : undefined;
     const today = dayOf(new Date());
     const rows: ExemptionRow[] = [];

@@ -16,6 +16,7 @@ const component = (name: string, owner: string | undefined, extra: Partial<Entit
   kind: 'Component',
   metadata: { name, ...extra },
   spec: { type: 'service', lifecycle, ...(owner ? { owner } : {}) },
+  relations: owner ? rel('ownedBy', `group:default/${owner}`) : [],
 });
 const entities: Entity[] = [
   { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'team-a', title: 'Team A' }, spec: { type: 'team', children: [] }, relations: rel('hasMember', 'user:default/ada', 'user:default/ben') },
@@ -220,6 +221,25 @@ describe.each(TEST_DATABASES)('scorecards API on %s', kind => {
     expect((await get('/overview/exemptions?status=soon')).status).toBe(400);
   });
 
+  it("lists a team's services with their level on its portfolio, with cost when the caller may read it", async () => {
+    const res = await get('/groups/default/team-a/portfolio');
+    expect(res.status).toBe(200);
+    expectDocumentedResponse('GET', '/groups/{namespace}/{name}/portfolio', res);
+    expect(res.body.costVisible).toBe(true);
+    expect(res.body.services.map((s: { entityRef: string; level: { id: string } | null }) => `${s.entityRef}:${s.level?.id}`)).toEqual([
+      'component:default/exempted:silver',
+      'component:default/good:gold',
+    ]);
+    // No cost source in this test: nothing spent, shown as an empty amount rather than hidden.
+    expect(res.body.services[0].costThisMonth).toEqual({});
+    expect((await get('/groups/default/nobody/portfolio')).status).toBe(404);
+  });
+
+  it('reads levels and scorecard ids whatever their case, and 404s an unknown scorecard everywhere', async () => {
+    expect((await get('/overview/scorecards?level=Gold')).body.entities.map((e: { entityRef: string }) => e.entityRef)).toEqual(['component:default/good']);
+    expect((await get('/overview/exemptions?scorecard=nope')).status).toBe(404);
+  });
+
   it('refuses a token Backstage did not issue', async () => {
     const forged = (path: string) => request(backend.server).get(`/api/opsfolio${path}`).set('Authorization', 'Bearer forged');
     expect((await forged('/overview/scorecards')).status).toBe(401);
@@ -231,14 +251,28 @@ function teamOrphanEvaluatedAt(body: { entities: Array<{ entityRef: string; eval
   return body.entities.find(e => e.entityRef === 'component:default/orphan')!.evaluatedAt;
 }
 
-describe('exemption debt without opsfolio.exemptions.read', () => {
-  it('answers 403 and says which permission is missing', async () => {
-    const backend = await startOpsfolioTestBackend({ features: [module], entities, config, permissions: 'deny' });
+describe('without opsfolio.exemptions.read and opsfolio.cost.read', () => {
+  it('answers 403 on the exemption debt, and the portfolio and cost checks hide cost', async () => {
+    const [ready] = config.opsfolio.scorecards.definitions;
+    const withCost = { ...ready, checks: [...ready.checks, check('spend', 'cost.known', '=', true, 'gold')] };
+    const denyConfig = { opsfolio: { scorecards: { ...config.opsfolio.scorecards, definitions: [withCost] } } };
+    const backend = await startOpsfolioTestBackend({ features: [module], entities, config: denyConfig, permissions: 'deny' });
     try {
       const res = await request(backend.server).get('/api/opsfolio/overview/exemptions').set('Authorization', backend.userHeader);
       expect(res.status).toBe(403);
       expectDocumentedResponse('GET', '/overview/exemptions', res);
       expect(res.body.error.message).toBe('Not allowed: opsfolio.exemptions.read');
+      // The portfolio still answers, without cost: it says so instead of showing zeros.
+      const portfolio = await request(backend.server).get('/api/opsfolio/groups/default/team-a/portfolio').set('Authorization', backend.userHeader);
+      expect(portfolio.status).toBe(200);
+      expect(portfolio.body.costVisible).toBe(false);
+      expect(portfolio.body.services.every((s: { costThisMonth?: unknown }) => s.costThisMonth === undefined)).toBe(true);
+      // A cost check keeps its state but not its value or evidence.
+      const [card] = (await request(backend.server).get('/api/opsfolio/entities/component/default/good/scorecards').set('Authorization', backend.userHeader)).body.scorecards;
+      const spend = card.results.find((r: { checkId: string }) => r.checkId === 'spend');
+      expect(spend).toMatchObject({ state: 'not-reported', reason: 'Cost hidden: reading cost needs the opsfolio.cost.read permission.' });
+      expect(spend.value).toBeUndefined();
+      expect(card.results.find((r: { checkId: string }) => r.checkId === 'levels').reason).toBe('Escalation levels: 3 (needs >= 2).');
     } finally {
       await backend.stop();
     }

@@ -1,4 +1,4 @@
-import type { AuthService, BackstageCredentials, HttpAuthService } from '@backstage/backend-plugin-api';
+import type { AuthService, BackstageCredentials, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { addDays, dayOf } from '../cost/days';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { scorecardCsv } from './csv';
+import { costRedaction } from './costRedaction';
 import { COUNTS_AS_PASSING, levelOf } from './engine';
 import { entityInfoOf } from './entityInfo';
 import type { ScorecardEvaluator } from './evaluator';
@@ -46,6 +47,7 @@ const parse = parseQuery;
 export function scorecardRoutes(deps: {
   httpAuth: HttpAuthService;
   auth: AuthService;
+  permissions: PermissionsService;
   catalog: CatalogService;
   evaluator: ScorecardEvaluator;
   store: ScorecardStore;
@@ -76,13 +78,13 @@ export function scorecardRoutes(deps: {
     });
   }
 
-  // A user reads the entity as themselves (the catalog's permissions apply); a service token from outside (CI
-  // calling the gate) is only valid for this plugin, so the plugin reads the catalog on its behalf.
-  const entityOf = async (req: { params: Record<string, string> }, credentials: BackstageCredentials) =>
+  // Everyone reads the entity as themselves (the catalog's permissions apply), except a service calling the gate:
+  // a CI token is usually valid for this plugin only, and the gate answers pass or fail, so the plugin reads it.
+  const entityOf = async (req: { params: Record<string, string> }, credentials: BackstageCredentials, gate = false) =>
     loadEntity(
       deps.catalog,
       { kind: req.params.kind, namespace: req.params.namespace, name: req.params.name },
-      deps.auth.isPrincipal(credentials, 'service') ? await deps.auth.getOwnServiceCredentials() : credentials,
+      gate && deps.auth.isPrincipal(credentials, 'service') ? await deps.auth.getOwnServiceCredentials() : credentials,
     );
 
   router.get('/scorecards', async (req, res) => {
@@ -93,14 +95,18 @@ export function scorecardRoutes(deps: {
   router.get('/entities/:kind/:namespace/:name/scorecards', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await entityOf(req, credentials);
-    const body: EntityScorecardsResponse = { entityRef: stringifyEntityRef(entity), scorecards: await resultsOf(entity, false) };
+    const redact = await costRedaction(deps.permissions, credentials);
+    const scorecards = (await resultsOf(entity, false)).map(s => ({ ...s, results: redact.results(s.scorecard, s.results) }));
+    const body: EntityScorecardsResponse = { entityRef: stringifyEntityRef(entity), scorecards };
     res.json(body);
   });
 
   router.post('/entities/:kind/:namespace/:name/scorecards/refresh', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await entityOf(req, credentials);
-    const body: EntityScorecardsResponse = { entityRef: stringifyEntityRef(entity), scorecards: await resultsOf(entity, true) };
+    const redact = await costRedaction(deps.permissions, credentials);
+    const scorecards = (await resultsOf(entity, true)).map(s => ({ ...s, results: redact.results(s.scorecard, s.results) }));
+    const body: EntityScorecardsResponse = { entityRef: stringifyEntityRef(entity), scorecards };
     res.json(body);
   });
 
@@ -113,6 +119,9 @@ export function scorecardRoutes(deps: {
     const fromDay = addDays(dayOf(new Date()), -(days - 1));
     const daily = await deps.store.daily(compiled.scorecard.id, fromDay, entityRef);
     const history = await deps.store.history(compiled.scorecard.id, entityRef, fromDay);
+    const redact = await costRedaction(deps.permissions, credentials);
+    history.transitions = redact.transitions(compiled.scorecard, history.transitions);
+    for (const change of history.levelChanges) change.because = redact.transitions(compiled.scorecard, change.because);
     const body: ScorecardHistoryResponse = {
       entityRef,
       scorecardId: compiled.scorecard.id,
@@ -127,7 +136,7 @@ export function scorecardRoutes(deps: {
     const query = parse(gateQuery, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const compiled = scorecardById(req.params.scorecardId);
-    const entity = await entityOf(req, credentials);
+    const entity = await entityOf(req, credentials, true);
     const info = entityInfoOf(entity);
     if (!matchesFilter(info, compiled.scorecard.filter)) {
       throw new InputError(`${compiled.scorecard.title} does not apply to ${info.entityRef}`);
@@ -158,6 +167,7 @@ export function scorecardRoutes(deps: {
 
   router.get('/overview/scorecards', async (req, res) => {
     const { format, scorecard: id, ...filters } = parse(overviewQuery, req.query);
+    if (filters.level) filters.level = filters.level.toLowerCase();
     await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const compiled = id ? scorecardById(id) : evaluator.compiled[0];
     if (!compiled) throw new NotFoundError('No scorecard is configured');
@@ -172,7 +182,14 @@ export function scorecardRoutes(deps: {
     if (text === undefined) {
       const body = buildOverview(data, filters, evaluator.scorecards.map(s => ({ id: s.id, title: s.title })));
       text = format === 'csv' ? scorecardCsv(body) : JSON.stringify(body);
-      if (answers.size >= 64) answers.delete(answers.keys().next().value!);
+      // At most 32 answers or 64 MB (an unfiltered answer at 10,000 entities is a few MB), oldest out first.
+      let kept = text.length;
+      for (const t of answers.values()) kept += t.length;
+      while (answers.size > 0 && (answers.size >= 32 || kept > 64 * 2 ** 20)) {
+        const [oldest, dropped] = answers.entries().next().value!;
+        answers.delete(oldest);
+        kept -= dropped.length;
+      }
       answers.set(key, text);
     }
     if (format === 'csv') res.type('text/csv').attachment(`opsfolio-${compiled.scorecard.id}.csv`);

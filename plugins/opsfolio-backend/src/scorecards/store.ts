@@ -64,7 +64,10 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Latest results, transitions, level changes and daily snapshots of every scorecard. */
 export class ScorecardStore {
-  /** Bumped on every write by this replica, so caches of the overview know to reload. */
+  /**
+   * Bumped by every bulk write of this replica, so the overview's cache knows to reload; one entity evaluated on
+   * demand (a gate call, a refresh) shows there after the cache's minute instead of forcing a reload each time.
+   */
   version = 0;
 
   constructor(private readonly db: Knex) {}
@@ -79,7 +82,7 @@ export class ScorecardStore {
     return row ? toStored(row) : undefined;
   }
 
-  async write(scorecardId: string, w: EvaluationWrite): Promise<void> {
+  async write(scorecardId: string, w: EvaluationWrite, { bulk = true }: { bulk?: boolean } = {}): Promise<void> {
     await this.db.transaction(async tx => {
       for (let i = 0; i < w.deletes.length; i += BATCH) {
         await tx(ENTITIES).where('scorecard_id', scorecardId).whereIn('entity_ref', w.deletes.slice(i, i + BATCH)).delete();
@@ -123,7 +126,7 @@ export class ScorecardStore {
         await tx(DAILY).insert(dailyRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref', 'day']).merge();
       }
     });
-    this.version += 1;
+    if (bulk) this.version += 1;
   }
 
   /** Daily snapshots from `fromDay` on, for one entity or all. */

@@ -211,7 +211,18 @@ describe('deployment facts', () => {
     await deployments.upsert('github', payments.entityRef, [deploy('only', 'production', 'v1', 'success', '2026-11-20T10:00:00Z', 10)]);
     const facts = await factsOf();
     expect(facts['deployments.changeFailureRate']).toBe('notReported: not enough data: Only 1 finished production deploy in the window; 3 needed.');
-    expect(facts['deployments.recoveryHours']).toBe('notReported: not enough data: No failed deployments in the window.');
+    // Nothing failed or was rolled back: a recovery time has nothing to judge, which is not missing data.
+    expect(facts['deployments.recoveryHours']).toBe('notApplicable: no production deploy failed or was rolled back in 30 days');
+    expect(facts['deployments.recoveryTimeBand']).toBe('notApplicable: no production deploy failed or was rolled back in 30 days');
     expect(facts['deployments.rollbackExercised']).toBe(false);
+  });
+
+  it('waits for a failed deploy to be recovered before stating a recovery time', async () => {
+    // x2 failed and nothing shipped after it: the failure is not recovered yet, so the figure is not known.
+    await deployments.upsert('github', payments.entityRef, [
+      deploy('x1', 'production', 'v1', 'success', '2026-11-20T10:00:00Z', 10),
+      deploy('x2', 'production', 'v2', 'failure', '2026-11-21T10:00:00Z', 10),
+    ]);
+    expect((await factsOf())['deployments.recoveryHours']).toMatch(/^notReported: not enough data/);
   });
 });

@@ -76,8 +76,14 @@ export function deploymentFactProvider(deps: {
           incidentWindowHours: deps.dora.incidentWindowHours,
           incidents: (incidents.get(entityRef) ?? []).map(i => ({ startedAt: i.createdAt })),
         });
+        // A window of production deploys none of which failed or was rolled back: there was nothing to recover from.
+        const inWindow = production.filter(d => Date.parse(d.startedAt) >= windowFrom.getTime() && Date.parse(d.startedAt) < to.getTime());
+        const nothingFailed = inWindow.some(d => d.status === 'success') && !inWindow.some(d => d.status === 'failure' || d.rollback);
         const figure = (metric: keyof typeof dora.figures, band = false): FactAnswer => {
           const f = dora.figures[metric];
+          if (f.value === null && metric === 'recoveryTime' && nothingFailed) {
+            return { notApplicable: `no production deploy failed or was rolled back in ${deps.dora.windowDays} days` };
+          }
           if (f.value === null) return { notReported: `not enough data: ${f.explanation}` };
           return { value: band ? (f.band ?? null) : Math.round(f.value * 1000) / 1000, ...at };
         };

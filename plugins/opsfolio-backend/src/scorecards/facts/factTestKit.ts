@@ -50,7 +50,9 @@ export function unpinClock() {
   vi.useRealTimers();
 }
 
-/** Every fact of one entity reduced to its value, or `notReported: <why>`: what a scorecard would read. */
+/** Every fact of one entity reduced to its value, `notReported: <why>` or `notApplicable: <why>`: what a scorecard would read. */
 export function readable(answers: Record<string, FactAnswer> | undefined): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(answers ?? {}).map(([id, a]) => [id, 'notReported' in a ? `notReported: ${a.notReported}` : a.value]));
+  const read = (a: FactAnswer) =>
+    'notReported' in a ? `notReported: ${a.notReported}` : 'notApplicable' in a ? `notApplicable: ${a.notApplicable}` : a.value;
+  return Object.fromEntries(Object.entries(answers ?? {}).map(([id, a]) => [id, read(a)]));
 }

@@ -168,12 +168,23 @@ describe('on-call facts', () => {
     expect((await factsOf())['oncall.scheduleGapHours']).toBe('notReported: no schedule behind its escalation levels (people paged directly)');
   });
 
-  it('reads a quiet service as no incidents, not as missing data', async () => {
+  it('reads a quiet service as no incidents, with response times that have nothing to judge', async () => {
     await store.saveSnapshot(payments.entityRef, 'pagerduty', read());
     const facts = await factsOf();
     expect(facts).toMatchObject({
       'oncall.openIncidents': 0,
       'oncall.incidents90d': 0,
+      'oncall.mttaHours': 'notApplicable: no incidents in 90 days',
+      'oncall.mttrHours': 'notApplicable: no incidents in 90 days',
+    });
+  });
+
+  it('does not call response times known while the only incident is still open', async () => {
+    await store.saveSnapshot(payments.entityRef, 'pagerduty', read());
+    await store.upsertIncidents('pagerduty', payments.entityRef, [{ externalId: 'OPEN', title: 'Down', status: 'triggered', createdAt: '2026-11-22T11:00:00Z' }]);
+    const facts = await factsOf();
+    expect(facts).toMatchObject({
+      'oncall.openIncidents': 1,
       'oncall.mttaHours': 'notReported: no acknowledged incidents in 90 days',
       'oncall.mttrHours': 'notReported: no resolved incidents in 90 days',
     });

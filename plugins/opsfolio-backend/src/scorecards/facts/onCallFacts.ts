@@ -99,14 +99,15 @@ export function onCallFactProvider(deps: {
         const synchronised = synced ? { observedAt: synced.observedAt, maxAgeMs: synced.maxAgeMs } : {};
         const mine = incidents.get(entityRef) ?? [];
         const times = responseTimes(mine, { from: new Date(at - INCIDENT_DAYS * DAY), to: asOf }, 1);
-        const none = `no ${times.mttr.sampleSize === 0 ? 'resolved ' : ''}incidents in ${INCIDENT_DAYS} days`;
-        facts['oncall.mttaHours'] = times.mtta.hours === null ? { notReported: `no acknowledged incidents in ${INCIDENT_DAYS} days` } : { value: round(times.mtta.hours), ...synchronised };
-        facts['oncall.mttrHours'] = times.mttr.hours === null ? { notReported: none } : { value: round(times.mttr.hours), ...synchronised };
+        // No incident in the window: response times have nothing to judge. Incidents still open: not known yet.
+        const quiet = { notApplicable: `no incidents in ${INCIDENT_DAYS} days` };
+        const incidentsInWindow = mine.filter(i => Date.parse(i.createdAt) >= at - INCIDENT_DAYS * DAY && Date.parse(i.createdAt) < at).length;
+        facts['oncall.mttaHours'] =
+          times.mtta.hours !== null ? { value: round(times.mtta.hours), ...synchronised } : incidentsInWindow === 0 ? quiet : { notReported: `no acknowledged incidents in ${INCIDENT_DAYS} days` };
+        facts['oncall.mttrHours'] =
+          times.mttr.hours !== null ? { value: round(times.mttr.hours), ...synchronised } : incidentsInWindow === 0 ? quiet : { notReported: `no resolved incidents in ${INCIDENT_DAYS} days` };
         facts['oncall.openIncidents'] = { value: mine.filter(i => openAt(i, at)).length, ...synchronised };
-        facts['oncall.incidents90d'] = {
-          value: mine.filter(i => Date.parse(i.createdAt) >= at - INCIDENT_DAYS * DAY && Date.parse(i.createdAt) < at).length,
-          ...synchronised,
-        };
+        facts['oncall.incidents90d'] = { value: incidentsInWindow, ...synchronised };
       }
       return result;
     },

@@ -11,7 +11,11 @@ export const OWNERSHIP_FACTS: FactDescription[] = [
 ];
 
 /** Ownership facts from the shared ownership computation (catalog, CODEOWNERS, rotas, deployers). */
-export function ownershipFactProvider(loader: OwnershipFactsLoader): FactProvider {
+export function ownershipFactProvider(
+  loader: OwnershipFactsLoader,
+  /** How old a CODEOWNERS read may get before its verdict is stale (its sync's schedule). */
+  codeownersMaxAgeMs?: number,
+): FactProvider {
   return {
     id: 'ownership',
     facts: OWNERSHIP_FACTS,
@@ -32,7 +36,7 @@ export function ownershipFactProvider(loader: OwnershipFactsLoader): FactProvide
               ? { notReported: codeowners ? 'the repository has no CODEOWNERS file' : 'no CODEOWNERS read for this entity' }
               : status === 'no-owner'
                 ? { notReported: 'the entity has no owner to compare with' }
-                : { value: status === 'agrees', observedAt: codeowners.readAt },
+                : { value: status === 'agrees', observedAt: codeowners.readAt, maxAgeMs: codeownersMaxAgeMs },
           'ownership.problems': { value: facts.problems.length },
         });
       }
