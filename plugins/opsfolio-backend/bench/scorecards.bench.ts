@@ -30,30 +30,16 @@
  *     /overview/scorecards cold once and warm BENCH_REQUESTS times per filter combination over keep-alive HTTP,
  *     and the CSV once.
  *
+ * The organisation and its facts are in scorecardsWorld.ts, part 2 (Tech Insights) in techInsightsRun.ts.
+ *
  * Environment: BENCH_ENTITIES (10000), BENCH_TEAMS (250), BENCH_RUNS (5), BENCH_TI_RUNS (3 when one run takes
  * under 10 s, else 1), BENCH_TI_CONCURRENCY (100), BENCH_REQUESTS (200), BENCH_TREND_DAYS (90), BENCH_DBS (sqlite; `none` skips the route part),
  * BENCH_SEED (1).
  */
-import { createBackendModule, type LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
-import {
-  JSON_RULE_ENGINE_CHECK_TYPE,
-  JsonRulesEngineFactChecker,
-  type JsonRuleBooleanCheckResult,
-  type JsonRulesEngineFactCheckerOptions,
-  type TechInsightJsonRuleCheck,
-} from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
-import {
-  ANNOTATIONS,
-  CHECK_STATES,
-  LINK_TYPES,
-  type CheckOperator,
-  type CheckState,
-  type EntityScorecardResult,
-  type FactDescription,
-  type Scorecard,
-} from '@opsfolio/backstage-plugin-common';
+import { CHECK_STATES, type CheckState, type EntityScorecardResult, type Scorecard } from '@opsfolio/backstage-plugin-common';
 import { opsfolioScorecardsExtensionPoint, type FactAnswer, type FactProvider } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
 import type { AddressInfo } from 'node:net';
@@ -75,226 +61,41 @@ import { buildOverview, type OverviewFilters } from '../src/scorecards/overview'
 import { OverviewDataLoader } from '../src/scorecards/overviewData';
 import type { OwnershipFactsLoader } from '../src/ownership/ownershipFactsLoader';
 import { startOpsfolioTestBackend } from '../src/testUtils';
+import { best, median, ms, n, percentile } from './benchFormat';
 import { createBenchDatabase, type BenchDatabase } from './benchDatabase';
 import { httpClient } from './costRoutesWorld';
+import {
+  BUILT_IN_FACTS,
+  catalogOf,
+  describedFact,
+  draws,
+  ENTITIES,
+  factsOf,
+  int,
+  noopLogger,
+  random,
+  SEED,
+  TEAMS,
+  teamName,
+  type Draw,
+  type Subject,
+} from './scorecardsWorld';
+import { benchTechInsights } from './techInsightsRun';
 
-const int = (name: string, fallback: number) => {
-  const value = Number.parseInt(process.env[name] ?? '', 10);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-const ENTITIES = int('BENCH_ENTITIES', 10_000);
-const TEAMS = int('BENCH_TEAMS', 250);
 const RUNS = int('BENCH_RUNS', 5);
-const TI_CONCURRENCY = int('BENCH_TI_CONCURRENCY', 100);
 const REQUESTS = int('BENCH_REQUESTS', 200);
 const TREND_DAYS = int('BENCH_TREND_DAYS', 90);
-const SEED = int('BENCH_SEED', 1);
 const DATABASES = (process.env.BENCH_DBS ?? 'sqlite').split(',').map(s => s.trim()).filter((s): s is 'sqlite' | 'postgres' => s === 'sqlite' || s === 'postgres');
 const TARGET_EVALUATION_MS = 2_000;
-const TARGET_RATIO = 10;
 const TARGET_P95_MS = 100;
 /** OverviewDataLoader's TTL: a request more than this after the last load reads the store again. */
 const OVERVIEW_TTL_MS = 60_000;
 
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-const n = (x: number) => x.toLocaleString('en-US');
-const ms = (x: number) => `${x.toFixed(0)} ms`;
 const pct = (part: number, all: number) => `${((100 * part) / Math.max(1, all)).toFixed(1)} %`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-const best = (xs: number[]) => Math.min(...xs);
-
-/** Deterministic uniform numbers in [0, 1) (mulberry32). */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The organisation and its facts
-// ---------------------------------------------------------------------------------------------------------------
-
-type Band = 'elite' | 'high' | 'medium' | 'low';
-
-/** What was drawn for one component; its facts are built from it relative to the instant evaluated. */
-interface Draw {
-  name: string;
-  tier: '1' | '2' | '3';
-  owner: { kind: 'team' | 'user'; team: number } | { kind: 'none' };
-  runbook: boolean;
-  dashboard: boolean;
-  /** Absent: not mapped to an on-call service. Ages are how long before the evaluation the source was read. */
-  oncall?: { levels: number; gapHours: number | null; mttrHours: number | null; ageMs: number };
-  /** Absent: no deployment source. */
-  deploy?: { deploys30d: number; cfrBand: Band | null; recoveryBand: Band | null; rollback: boolean; ageMs: number };
-  cost: { known: boolean; ageMs: number };
-  exemptions?: string;
-}
-
-const members = (team: number) => (team % 20 === 0 ? 1 : 2 + (team % 6));
-const teamName = (team: number) => `team-${team}`;
-
-const EXEMPTION_TEMPLATES = [
-  '- check: rollback-exercised\n  reason: Batch job; redeploying the previous image is the rollback.\n  until: 2099-12-31\n',
-  '- check: production-readiness/escalation-levels\n  reason: Single-rota team until the hire starts.\n  until: 2099-06-30\n  approvedBy: group:default/team-0\n',
-  '- check: schedule-no-gaps\n  reason: Rota being rebuilt.\n  until: 2024-01-31\n',
-  '- check: mttr\n  reason: Incident tooling migration.\n  until: 2099-03-31\n- check: recovery-time\n  reason: Replatforming.\n  until: 2025-01-15\n',
-  '- check: dashboard\n  until: someday\n',
-];
-
-/** Chooses by weight: `pick(r, ['a', 3], ['b', 1])` gives 'a' three times as often as 'b'. */
-function pick<T>(r: () => number, ...options: Array<[T, number]>): T {
-  const total = options.reduce((s, [, w]) => s + w, 0);
-  let x = r() * total;
-  for (const [value, weight] of options) {
-    if ((x -= weight) < 0) return value;
-  }
-  return options[options.length - 1][0];
-}
-
-function draws(): Draw[] {
-  const r = random(SEED);
-  const band = (): Band => pick<Band>(r, ['elite', 25], ['high', 35], ['medium', 25], ['low', 15]);
-  return Array.from({ length: ENTITIES }, (_, i): Draw => {
-    const tier = pick<Draw['tier']>(r, ['1', 20], ['2', 40], ['3', 40]);
-    const team = Math.floor(r() * TEAMS);
-    const owner = pick<Draw['owner']>(r, [{ kind: 'team', team }, 92], [{ kind: 'user', team }, 3], [{ kind: 'none' }, 5]);
-    // Tier 1 is paged far more often than tier 3: about 70 % in all.
-    const mapped = r() < { '1': 0.9, '2': 0.75, '3': 0.55 }[tier];
-    const oncallStale = r() < 0.04;
-    const oncall = mapped
-      ? {
-          levels: pick(r, [1, 25], [2, 50], [3, 25]),
-          gapHours: pick<'none' | 'gap' | 'no-schedule'>(r, ['none', 78], ['gap', 15], ['no-schedule', 7]),
-          mttr: r() < 0.12 ? null : Math.round(-Math.log(1 - r()) * 300) / 100,
-          ageMs: oncallStale ? 5 * HOUR + r() * DAY : 5 * MINUTE + r() * 20 * MINUTE,
-        }
-      : undefined;
-    const deployed = r() < 0.88;
-    const deploys30d = r() < 0.08 ? 0 : 1 + Math.floor(r() * 60);
-    const deploy = deployed
-      ? {
-          deploys30d,
-          cfrBand: deploys30d === 0 ? null : band(),
-          recoveryBand: deploys30d === 0 || r() < 0.1 ? null : band(),
-          rollback: r() < 0.5,
-          ageMs: r() < 0.03 ? 3 * HOUR + r() * 10 * HOUR : 10 * MINUTE + r() * 40 * MINUTE,
-        }
-      : undefined;
-    const cost = pick(r, [{ known: true, ageMs: 3 * HOUR }, 82], [{ known: false, ageMs: 3 * HOUR }, 13], [{ known: true, ageMs: 4 * DAY }, 5]);
-    return {
-      name: `svc-${i}`,
-      tier,
-      owner,
-      runbook: r() < 0.88,
-      dashboard: r() < 0.75,
-      oncall: oncall && {
-        levels: oncall.levels,
-        gapHours: oncall.gapHours === 'none' ? 0 : oncall.gapHours === 'gap' ? 2 + Math.floor(r() * 94) : null,
-        mttrHours: oncall.mttr,
-        ageMs: oncall.ageMs,
-      },
-      deploy,
-      cost,
-      exemptions: r() < 0.02 ? EXEMPTION_TEMPLATES[Math.floor(r() * EXEMPTION_TEMPLATES.length)] : undefined,
-    };
-  });
-}
-
-const rel = (type: string, ...refs: string[]) => refs.map(targetRef => ({ type, targetRef }));
-
-function catalogOf(all: Draw[]): { components: Entity[]; entities: Entity[] } {
-  const entities: Entity[] = [];
-  for (let t = 0; t < TEAMS; t++) {
-    const users = Array.from({ length: members(t) }, (_, u) => `u${t}-${u}`);
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: teamName(t), title: `Team ${t}` },
-      spec: { type: 'team', children: [] },
-      relations: rel('hasMember', ...users.map(u => `user:default/${u}`)),
-    });
-    for (const u of users) entities.push({ apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name: u }, spec: { memberOf: [teamName(t)] } });
-  }
-  const components = all.map((d): Entity => {
-    const owner = d.owner.kind === 'team' ? `group:default/${teamName(d.owner.team)}` : d.owner.kind === 'user' ? `user:default/u${d.owner.team}-0` : undefined;
-    const annotations: Record<string, string> = { [ANNOTATIONS.tier]: d.tier };
-    if (d.oncall) annotations[ANNOTATIONS.pagerdutyServiceId] = `P${d.name.slice(4).padStart(6, '0')}`;
-    if (d.exemptions) annotations[EXEMPTIONS_ANNOTATION] = d.exemptions;
-    const links = [
-      ...(d.runbook ? [{ url: `https://runbooks.example.com/${d.name}`, type: LINK_TYPES.runbook }] : []),
-      ...(d.dashboard ? [{ url: `https://grafana.example.com/d/${d.name}`, type: LINK_TYPES.dashboard }] : []),
-    ];
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: d.name, annotations, links },
-      spec: { type: 'service', lifecycle: 'production', ...(owner ? { owner } : {}), system: `system-${d.owner.kind === 'none' ? 0 : d.owner.team % 80}` },
-    };
-  });
-  return { components, entities: [...entities, ...components] };
-}
-
-/** The 13 facts the default scorecard reads, as the built-in providers answer them at `asOf`. */
-function factsOf(d: Draw, asOf: Date): Record<string, FactAnswer> {
-  const read = (ageMs: number, maxAgeMs: number) => ({ observedAt: new Date(asOf.getTime() - ageMs).toISOString(), maxAgeMs });
-  const facts: Record<string, FactAnswer> = {
-    'ownership.ownerIsGroup': { value: d.owner.kind === 'team' },
-    'ownership.ownerMembers': { value: d.owner.kind === 'team' ? members(d.owner.team) : d.owner.kind === 'user' ? 1 : 0 },
-    'catalog.runbook': { value: d.runbook },
-    'catalog.dashboard': { value: d.dashboard },
-    'oncall.mapped': { value: d.oncall !== undefined },
-    'cost.known': { value: d.cost.known, ...read(d.cost.ageMs, 2 * DAY) },
-  };
-  if (d.oncall) {
-    const at = read(d.oncall.ageMs, 2 * HOUR);
-    facts['oncall.escalationLevels'] = { value: d.oncall.levels, ...at };
-    facts['oncall.scheduleGapHours'] =
-      d.oncall.gapHours === null ? { notReported: 'no schedule behind its escalation levels (people paged directly)' } : { value: d.oncall.gapHours, ...at };
-    facts['oncall.mttrHours'] = d.oncall.mttrHours === null ? { notReported: 'no resolved incidents in 90 days' } : { value: d.oncall.mttrHours, ...at };
-  } else {
-    const why = { notReported: 'not mapped to an on-call service (pagerduty.com/service-id or opsgenie.com/team)' };
-    for (const id of ['oncall.escalationLevels', 'oncall.scheduleGapHours', 'oncall.mttrHours']) facts[id] = why;
-  }
-  if (d.deploy) {
-    const at = read(d.deploy.ageMs, 2 * HOUR);
-    const band = (b: Band | null, what: string): FactAnswer => (b === null ? { notReported: `not enough data: ${what}` } : { value: b, ...at });
-    facts['deployments.productionDeploys30d'] = { value: d.deploy.deploys30d, ...at };
-    facts['deployments.changeFailureRateBand'] = band(d.deploy.cfrBand, 'no production deploys in the window');
-    facts['deployments.recoveryTimeBand'] = band(d.deploy.recoveryBand, 'no failed deploys to recover from');
-    facts['deployments.rollbackExercised'] = { value: d.deploy.rollback, ...at };
-  } else {
-    const why = { notReported: 'no deployment source is installed and nothing was pushed' };
-    for (const id of ['deployments.productionDeploys30d', 'deployments.changeFailureRateBand', 'deployments.recoveryTimeBand', 'deployments.rollbackExercised']) {
-      facts[id] = why;
-    }
-  }
-  return facts;
-}
-
-const BUILT_IN_FACTS: FactDescription[] = [...CATALOG_FACTS, ...OWNERSHIP_FACTS, ...ONCALL_FACTS, ...DEPLOYMENT_FACTS, ...COST_FACTS];
-const describedFact = (id: string) => BUILT_IN_FACTS.find(f => f.id === id)!;
-
-const noopLogger: LoggerService = {
-  error: () => undefined,
-  warn: () => undefined,
-  info: () => undefined,
-  debug: () => undefined,
-  child: () => noopLogger,
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Our engine
 // ---------------------------------------------------------------------------------------------------------------
-
-type Subject = { entityRef: string; entity: Entity; info: ReturnType<typeof entityInfoOf> };
 
 function timed<T>(fn: () => T): { ms: number; result: T } {
   const start = performance.now();
@@ -375,164 +176,6 @@ function benchOurEngine(subjects: Subject[], facts: Map<string, Record<string, F
   const results = evaluated.map(e => e.results[0]);
   describeResults(results, subjects);
   return { pure, full, results };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// 2. Tech Insights' JSON rules engine on the same facts
-// ---------------------------------------------------------------------------------------------------------------
-
-type TechInsightsStore = JsonRulesEngineFactCheckerOptions['repository'];
-type FactRow = Awaited<ReturnType<TechInsightsStore['getLatestFactsByIds']>>[string];
-type FactSchema = Awaited<ReturnType<TechInsightsStore['getLatestSchemas']>>[number];
-
-const JSON_RULES_OPERATORS: Partial<Record<CheckOperator, string>> = {
-  '=': 'equal',
-  '!=': 'notEqual',
-  '<': 'lessThan',
-  '<=': 'lessThanInclusive',
-  '>': 'greaterThan',
-  '>=': 'greaterThanInclusive',
-  in: 'in',
-};
-/** A fact retriever per pillar, as TI deployments usually have; its facts keep their ids (`oncall.mapped`). */
-const retrieverOf = (factId: string) => `opsfolio-${factId.split('.')[0]}`;
-
-/** The default scorecard's checks as json-rules-engine checks: one condition each, the same fact and threshold. */
-function techInsightsChecks(scorecard: Scorecard): TechInsightJsonRuleCheck[] {
-  return scorecard.checks.map(c => {
-    const operator = JSON_RULES_OPERATORS[c.operator];
-    if (!operator) throw new Error(`no json-rules-engine operator for ${c.operator}`);
-    return {
-      id: c.id,
-      type: JSON_RULE_ENGINE_CHECK_TYPE,
-      name: c.title,
-      description: c.description,
-      factIds: [retrieverOf(c.fact)],
-      rule: { conditions: { all: [{ fact: c.fact, operator, value: c.threshold as never }] } },
-    };
-  });
-}
-
-function techInsightsSchemas(scorecard: Scorecard): Map<string, FactSchema> {
-  const schemas = new Map<string, FactSchema>();
-  for (const c of scorecard.checks) {
-    const f = describedFact(c.fact);
-    const type = f.type === 'boolean' ? 'boolean' : f.type === 'string' ? 'string' : f.type === 'number' ? 'integer' : 'float';
-    const schema = schemas.get(retrieverOf(f.id)) ?? schemas.set(retrieverOf(f.id), {}).get(retrieverOf(f.id))!;
-    schema[f.id] = { type, description: f.description };
-  }
-  return schemas;
-}
-
-/** The reported values of each entity's facts as TI fact rows; a not-reported fact is left out (TI has no such state). */
-function techInsightsRows(subjects: Subject[], facts: Map<string, Record<string, FactAnswer>>): Map<string, Record<string, FactRow>> {
-  const rows = new Map<string, Record<string, FactRow>>();
-  for (const s of subjects) {
-    const entity = { namespace: 'default', kind: s.entity.kind, name: s.entity.metadata.name };
-    const byRetriever: Record<string, FactRow> = {};
-    for (const [id, answer] of Object.entries(facts.get(s.entityRef) ?? {})) {
-      if ('notReported' in answer || 'notApplicable' in answer) continue;
-      const retriever = retrieverOf(id);
-      const row = byRetriever[retriever] ?? (byRetriever[retriever] = { id: retriever, entity, facts: {} });
-      row.facts[id] = answer.value as FactRow['facts'][string];
-    }
-    rows.set(stringifyEntityRef(s.entity), byRetriever);
-  }
-  return rows;
-}
-
-function inMemoryTechInsightsStore(rows: Map<string, Record<string, FactRow>>, schemas: Map<string, FactSchema>): TechInsightsStore {
-  const notUsed = () => Promise.reject(new Error('not used by the benchmark'));
-  return {
-    insertFacts: notUsed,
-    getEntities: notUsed,
-    getFactsBetweenTimestampsByIds: notUsed,
-    insertFactSchema: notUsed,
-    async getLatestFactsByIds(ids, entity) {
-      const all = rows.get(entity) ?? {};
-      return Object.fromEntries([...new Set(ids)].filter(id => all[id]).map(id => [id, all[id]]));
-    },
-    async getLatestSchemas(ids) {
-      return [...new Set(ids ?? schemas.keys())].flatMap(id => (schemas.has(id) ? [schemas.get(id)!] : []));
-    },
-  };
-}
-
-/** At most `concurrency` at a time, like the p-limit TI's bulk route uses. */
-async function eachLimited<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
-}
-
-async function benchTechInsights(subjects: Subject[], facts: Map<string, Record<string, FactAnswer>>, ours: EntityScorecardResult[], oursFullMs: number[]) {
-  const checks = techInsightsChecks(PRODUCTION_READINESS);
-  const store = inMemoryTechInsightsStore(techInsightsRows(subjects, facts), techInsightsSchemas(PRODUCTION_READINESS));
-  const checker = new JsonRulesEngineFactChecker({ checks, repository: store, logger: noopLogger });
-  const validations = await Promise.all(checks.map(c => checker.validate(c)));
-  const invalid = validations.map((v, i) => (v.valid ? undefined : `${checks[i].id}: ${v.message}`)).filter(Boolean);
-  if (invalid.length) throw new Error(`Tech Insights rejects the checks: ${invalid.join('; ')}`);
-
-  const refs = subjects.map(s => stringifyEntityRef(s.entity));
-  const runOnce = async () => {
-    const results = new Map<string, JsonRuleBooleanCheckResult[]>();
-    const errors: string[] = [];
-    const start = performance.now();
-    await eachLimited(refs, TI_CONCURRENCY, async ref => {
-      try {
-        results.set(ref, await checker.runChecks(ref));
-      } catch (error) {
-        errors.push(`${ref}: ${(error as Error).message}`);
-        results.set(ref, []);
-      }
-    });
-    return { ms: performance.now() - start, results, errors };
-  };
-  const first = await runOnce();
-  const runs = [first];
-  const tiRuns = int('BENCH_TI_RUNS', first.ms < 10_000 ? 3 : 1);
-  while (runs.length < tiRuns) runs.push(await runOnce());
-  const times = runs.map(r => r.ms);
-  const { results, errors } = runs[runs.length - 1];
-
-  console.log(
-    `\n## Tech Insights: JsonRulesEngineFactChecker.runChecks, the same ${checks.length} checks as json-rules-engine rules, ` +
-      `${n(refs.length)} entities, ${TI_CONCURRENCY} at a time, in-memory TechInsightsStore, ${runs.length} run${runs.length > 1 ? 's' : ''}`,
-  );
-  console.log(`  time: best ${ms(best(times))}, median ${ms(median(times))} (${times.map(t => t.toFixed(0)).join(', ')} ms)`);
-  console.log(
-    `  ratio TI / ours (full evaluation): ${(median(times) / median(oursFullMs)).toFixed(1)}x on medians, ${(best(times) / best(oursFullMs)).toFixed(1)}x on bests; ` +
-      `target >= ${TARGET_RATIO}x: ${median(times) / median(oursFullMs) >= TARGET_RATIO ? 'yes' : '**no**'}`,
-  );
-
-  // How TI's answers compare with ours, check by check.
-  const byOurState = new Map<CheckState, { tiPass: number; tiFail: number; tiNone: number }>();
-  let returned = 0;
-  let entitiesMissingChecks = 0;
-  subjects.forEach((_, i) => {
-    const ti = new Map((results.get(refs[i]) ?? []).map(r => [r.check.id, r.result]));
-    returned += ti.size;
-    if (ti.size < checks.length) entitiesMissingChecks += 1;
-    for (const r of ours[i].results) {
-      const row = byOurState.get(r.state) ?? byOurState.set(r.state, { tiPass: 0, tiFail: 0, tiNone: 0 }).get(r.state)!;
-      const answer = ti.get(r.checkId);
-      if (answer === undefined) row.tiNone += 1;
-      else if (answer) row.tiPass += 1;
-      else row.tiFail += 1;
-    }
-  });
-  const expected = refs.length * checks.length;
-  console.log(
-    `  TI results: ${n(returned)} of ${n(expected)} check results returned; ${n(expected - returned)} checks silently skipped (a fact missing: not reported to us) ` +
-      `on ${n(entitiesMissingChecks)} entities; ${n(errors.length)} entities errored${errors.length ? ` (first: ${errors[0]})` : ''}`,
-  );
-  for (const [state, c] of [...byOurState].sort(([a], [b]) => CHECK_STATES.indexOf(a) - CHECK_STATES.indexOf(b))) {
-    console.log(`  where ours is ${state.padEnd(12)}: TI pass ${n(c.tiPass)}, TI fail ${n(c.tiFail)}, TI no result ${n(c.tiNone)}`);
-  }
-  return { times };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
