@@ -1,10 +1,8 @@
 import { Content, ContentHeader, Header, Page, Progress } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
+import { useApi } from '@backstage/core-plugin-api';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type { CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -12,7 +10,7 @@ import { PillarEmptyState } from '../components/PillarEmptyState';
 import { CostError, CostPermissionGate } from './CostAccess';
 import { isEmptyFigures, monthLabel } from './costMoney';
 import { CostOverviewTable } from './CostOverviewTable';
-import { saveBlob } from '../components/saveBlob';
+import { DownloadCsvButton } from '../components/DownloadCsvButton';
 
 type GroupBy = CostOverviewResponse['groupBy'];
 const GROUP_BYS: Array<{ value: GroupBy; label: string }> = [
@@ -27,23 +25,7 @@ const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_
 
 function DownloadCsv(props: { groupBy: GroupBy }) {
   const api = useApi(opsfolioApiRef);
-  const alertApi = useApi(alertApiRef);
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      saveBlob(await api.getCostOverviewCsv(props.groupBy), `opsfolio-cost-by-${props.groupBy}.csv`);
-    } catch (e) {
-      alertApi.post({ message: `Could not download the CSV: ${(e as Error).message}`, severity: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button variant="outlined" color="primary" disabled={busy} onClick={download}>
-      Download CSV
-    </Button>
-  );
+  return <DownloadCsvButton fetch={() => api.getCostOverviewCsv(props.groupBy)} fileName={`opsfolio-cost-by-${props.groupBy}.csv`} />;
 }
 
 function CostOverviewBody(props: { groupBy: GroupBy }) {

@@ -2,7 +2,6 @@ import { Content, ContentHeader, Header, Page, Progress, ResponseErrorPanel } fr
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -16,7 +15,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
-import { saveBlob } from '../components/saveBlob';
+import { DownloadCsvButton } from '../components/DownloadCsvButton';
 
 const LABELS: Record<OwnershipProblemKind, string> = {
   'no-owner': 'No owner',
@@ -57,9 +56,7 @@ function Problems() {
             </option>
           ))}
         </TextField>
-        <Button variant="outlined" color="primary" onClick={async () => saveBlob(await api.getOwnershipOverviewCsv(filters), 'opsfolio-ownership-problems.csv')}>
-          Download CSV
-        </Button>
+        <DownloadCsvButton fetch={() => api.getOwnershipOverviewCsv(filters)} fileName="opsfolio-ownership-problems.csv" />
       </ContentHeader>
       <Box mb={2} data-testid="opsfolio-ownership-counts">
         {OWNERSHIP_PROBLEM_KINDS.map(kind => (

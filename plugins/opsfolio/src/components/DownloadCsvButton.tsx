@@ -1,0 +1,28 @@
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import { useState } from 'react';
+import { saveBlob } from './saveBlob';
+
+/**
+ * Downloads a CSV the backend builds (fetched with the user's token, hence not a plain link); a failure is
+ * posted as an alert rather than breaking the page.
+ */
+export function DownloadCsvButton(props: { fetch: () => Promise<Blob>; fileName: string }) {
+  const alertApi = useApi(alertApiRef);
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      saveBlob(await props.fetch(), props.fileName);
+    } catch (e) {
+      alertApi.post({ message: `Could not download the CSV: ${(e as Error).message}`, severity: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="outlined" color="primary" disabled={busy} onClick={download}>
+      Download CSV
+    </Button>
+  );
+}
