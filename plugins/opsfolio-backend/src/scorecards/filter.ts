@@ -1,16 +1,7 @@
-import type { ScorecardFilter } from '@opsfolio/backstage-plugin-common';
+import type { ScorecardFilter, ScorecardOverviewEntity } from '@opsfolio/backstage-plugin-common';
 
-/** What scorecard filters and the overview's filters read about an entity. */
-export interface EntityInfo {
-  entityRef: string;
-  title?: string;
-  kind: string;
-  type?: string;
-  lifecycle?: string;
-  tier?: string;
-  ownerRef?: string;
-  system?: string;
-}
+/** What scorecard filters and the overview's filters read about an entity: the overview row's description of it. */
+export type EntityInfo = Pick<ScorecardOverviewEntity, 'entityRef' | 'title' | 'kind' | 'type' | 'lifecycle' | 'tier' | 'ownerRef' | 'system'>;
 
 const lower = (s: string) => s.toLowerCase();
 
