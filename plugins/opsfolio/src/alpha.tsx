@@ -1,4 +1,4 @@
-import { compatWrapper } from '@backstage/core-compat-api';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { ApiBlueprint, createFrontendPlugin, createRouteRef, PageBlueprint } from '@backstage/frontend-plugin-api';
 import MoneyIcon from '@material-ui/icons/AttachMoney';
@@ -25,7 +25,7 @@ const ownershipCard = EntityCardBlueprint.make({
   params: {
     type: 'info',
     filter: components,
-    loader: () => import('./ownership/EntityOwnershipCard').then(m => compatWrapper(<m.EntityOwnershipCard />)),
+    loader: () => import('./ownership/EntityOwnershipCard').then(m => <m.EntityOwnershipCard />),
   },
 });
 
@@ -33,7 +33,7 @@ const deploymentsCard = EntityCardBlueprint.make({
   name: 'deployments',
   params: {
     filter: components,
-    loader: () => import('./deployments/EntityDeploymentsCard').then(m => compatWrapper(<m.EntityDeploymentsCard />)),
+    loader: () => import('./deployments/EntityDeploymentsCard').then(m => <m.EntityDeploymentsCard />),
   },
 });
 
@@ -45,7 +45,7 @@ const deploymentsContent = EntityContentBlueprint.make({
     group: 'deployment',
     filter: components,
     loader: () =>
-      import('./deployments/EntityDeploymentsContent').then(m => compatWrapper(<m.EntityDeploymentsContent />)),
+      import('./deployments/EntityDeploymentsContent').then(m => <m.EntityDeploymentsContent />),
   },
 });
 
@@ -53,7 +53,7 @@ const onCallCard = EntityCardBlueprint.make({
   name: 'oncall',
   params: {
     filter: components,
-    loader: () => import('./oncall/EntityOnCallCard').then(m => compatWrapper(<m.EntityOnCallCard />)),
+    loader: () => import('./oncall/EntityOnCallCard').then(m => <m.EntityOnCallCard />),
   },
 });
 
@@ -61,7 +61,7 @@ const teamOnCallCard = EntityCardBlueprint.make({
   name: 'team-oncall',
   params: {
     filter: { kind: 'group' },
-    loader: () => import('./oncall/EntityTeamOnCallCard').then(m => compatWrapper(<m.EntityTeamOnCallCard />)),
+    loader: () => import('./oncall/EntityTeamOnCallCard').then(m => <m.EntityTeamOnCallCard />),
   },
 });
 
@@ -69,7 +69,7 @@ const costCard = EntityCardBlueprint.make({
   name: 'cost',
   params: {
     filter: components,
-    loader: () => import('./cost/EntityCostCard').then(m => compatWrapper(<m.EntityCostCard />)),
+    loader: () => import('./cost/EntityCostCard').then(m => <m.EntityCostCard />),
   },
 });
 
@@ -80,7 +80,7 @@ const costContent = EntityContentBlueprint.make({
     title: 'Cost',
     group: 'operation',
     filter: components,
-    loader: () => import('./cost/EntityCostContent').then(m => compatWrapper(<m.EntityCostContent />)),
+    loader: () => import('./cost/EntityCostContent').then(m => <m.EntityCostContent />),
   },
 });
 
@@ -88,7 +88,7 @@ const teamCostCard = EntityCardBlueprint.make({
   name: 'team-cost',
   params: {
     filter: { kind: 'group' },
-    loader: () => import('./cost/EntityTeamCostCard').then(m => compatWrapper(<m.EntityTeamCostCard />)),
+    loader: () => import('./cost/EntityTeamCostCard').then(m => <m.EntityTeamCostCard />),
   },
 });
 
@@ -102,7 +102,11 @@ const costPage = PageBlueprint.make({
     icon: <MoneyIcon />,
     routeRef: costPageRouteRef,
     noHeader: true,
-    loader: () => import('./cost/OpsfolioCostPage').then(m => compatWrapper(<m.OpsfolioCostPage />)),
+    loader: () => import('./cost/OpsfolioCostPage').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.OpsfolioCostPage />
+        </ReactRouterV6PageRouter>
+      )),
   },
 });
 
@@ -116,7 +120,11 @@ const ownershipPage = PageBlueprint.make({
     icon: <PeopleIcon />,
     routeRef: ownershipPageRouteRef,
     noHeader: true,
-    loader: () => import('./ownership/OpsfolioOwnershipPage').then(m => compatWrapper(<m.OpsfolioOwnershipPage />)),
+    loader: () => import('./ownership/OpsfolioOwnershipPage').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.OpsfolioOwnershipPage />
+        </ReactRouterV6PageRouter>
+      )),
   },
 });
 
@@ -130,7 +138,11 @@ const scorecardsPage = PageBlueprint.make({
     icon: <ReadinessIcon />,
     routeRef: scorecardsPageRouteRef,
     noHeader: true,
-    loader: () => import('./scorecards/page/OpsfolioScorecardsPage').then(m => compatWrapper(<m.OpsfolioScorecardsPage />)),
+    loader: () => import('./scorecards/page/OpsfolioScorecardsPage').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.OpsfolioScorecardsPage />
+        </ReactRouterV6PageRouter>
+      )),
   },
 });
 
@@ -139,7 +151,7 @@ const teamPortfolioCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'group' },
     loader: () =>
-      import('./scorecards/portfolio/EntityTeamPortfolioCard').then(m => compatWrapper(<m.EntityTeamPortfolioCard />)),
+      import('./scorecards/portfolio/EntityTeamPortfolioCard').then(m => <m.EntityTeamPortfolioCard />),
   },
 });
 
@@ -147,7 +159,7 @@ const scorecardCard = EntityCardBlueprint.make({
   name: 'scorecard',
   params: {
     filter: components,
-    loader: () => import('./scorecards/EntityScorecardCard').then(m => compatWrapper(<m.EntityScorecardCard />)),
+    loader: () => import('./scorecards/EntityScorecardCard').then(m => <m.EntityScorecardCard />),
   },
 });
 
@@ -158,7 +170,7 @@ const scorecardsContent = EntityContentBlueprint.make({
     title: 'Readiness',
     group: 'operation',
     filter: components,
-    loader: () => import('./scorecards/EntityScorecardContent').then(m => compatWrapper(<m.EntityScorecardContent />)),
+    loader: () => import('./scorecards/EntityScorecardContent').then(m => <m.EntityScorecardContent />),
   },
 });
 
