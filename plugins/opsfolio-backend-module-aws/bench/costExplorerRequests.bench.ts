@@ -29,7 +29,7 @@
  * (spend history in the scenario; default: back to the backfill's first day), BENCH_FIXED_TAGGED (100),
  * BENCH_CATALOGS (10,1000,10000), BENCH_SEED (7), BENCH_PARTS (1,2).
  */
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend/testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import type { AddressInfo } from 'node:net';
 import { getHeapStatistics } from 'node:v8';
 import { startSimulator, type RunningSimulator, type Scenario } from 'simulator';

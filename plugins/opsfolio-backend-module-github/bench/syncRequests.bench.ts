@@ -18,7 +18,7 @@
  * module's default, 1000).
  */
 import type { Entity } from '@backstage/catalog-model';
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend/testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import {
   deployHistoryForRepo,
   parseScenario,

@@ -1,4 +1,4 @@
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend/testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { deployHistoryForRepo, gitlabProjects, loadScenario, startSimulator, type RunningSimulator } from 'simulator';
 import request from 'supertest';

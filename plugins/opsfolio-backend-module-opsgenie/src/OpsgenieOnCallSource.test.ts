@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend/testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import { incidentHistory, loadScenario, startSimulator, type RunningSimulator } from 'simulator';
 import request from 'supertest';
 import { opsfolioModuleOpsgenie } from './module';

@@ -27,7 +27,7 @@
  * Environment: BENCH_SERVICES (comma list, default 10,100,1000), BENCH_SEED (default 4), BENCH_ROUTE_ENTITIES
  * (default 50), BENCH_ROUTE_REQUESTS (default 500), BENCH_PD_RATE_LIMIT (requests a minute, default 960).
  */
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend/testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import type { AddressInfo } from 'node:net';
 import { startSimulator, type RunningSimulator } from 'simulator';
 import { opsfolioModulePagerduty } from '../src/module';

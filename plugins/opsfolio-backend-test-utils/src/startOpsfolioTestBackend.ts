@@ -1,9 +1,3 @@
-/**
- * Test helpers for Opsfolio vendor modules: the real backend plugin on an in-memory SQLite database,
- * an in-memory catalog, and sync runs triggered by the test instead of the scheduler.
- *
- * @packageDocumentation
- */
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
@@ -11,8 +5,8 @@ import type { SchedulerServiceTaskInvocationDefinition, SchedulerServiceTaskSche
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
-import { opsfolioPlugin } from './plugin';
-import { installJestFnShim } from './testing/jestFnShim';
+import opsfolioPlugin from '@opsfolio/backstage-plugin-backend';
+import { installJestFnShim } from './jestFnShim';
 
 /** @public */
 export interface OpsfolioTestBackend {

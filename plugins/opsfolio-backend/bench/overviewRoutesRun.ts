@@ -17,7 +17,7 @@ import { buildOverview, type OverviewFilters } from '../src/scorecards/overview'
 import { OverviewDataLoader } from '../src/scorecards/overviewData';
 import { PRODUCTION_READINESS } from '../src/scorecards/productionReadiness';
 import { ScorecardStore } from '../src/scorecards/store';
-import { startOpsfolioTestBackend } from '../src/testUtils';
+import { startOpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import { ms, n, percentile } from './benchFormat';
 import { createBenchDatabase, type BenchDatabase } from './benchDatabase';
 import { httpClient } from './costRoutesWorld';

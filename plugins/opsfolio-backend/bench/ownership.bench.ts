@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { ownershipFacts } from '../src/ownership/facts';
 import { buildOwnershipIndex } from '../src/ownership/ownershipIndex';
-import { startOpsfolioTestBackend } from '../src/testUtils';
+import { startOpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 
 const int = (name: string, fallback: number) => Number.parseInt(process.env[name] ?? '', 10) || fallback;
 const ENTITIES = int('BENCH_ENTITIES', 10_000);

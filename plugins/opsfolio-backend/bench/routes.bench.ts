@@ -21,7 +21,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
 import { migrate } from '../src/platform/migrate';
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '../src/testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import { createBenchDatabase, type BenchDatabase } from './benchDatabase';
 
 const DAY_MS = 86_400_000;

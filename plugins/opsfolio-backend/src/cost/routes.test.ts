@@ -3,7 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { opsfolioCostSourcesExtensionPoint, type CostRecord, type CostSource } from '@opsfolio/backstage-plugin-node';
 import request from 'supertest';
 import { expectDocumentedResponse } from '../testing/openApi';
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '../testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import { addDays, addMonths, dayOf, daysBetween, daysInMonth, eachDay } from './days';
 
 const ENTITY_COST = '/entities/{kind}/{namespace}/{name}/cost';

@@ -2,7 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { component } from '../testing/testBackend';
 import { expectDocumentedResponse } from '../testing/openApi';
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '../testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 
 const incident = (externalId: string, over: Record<string, unknown> = {}) => ({
   entityRef: 'component:default/checkout',

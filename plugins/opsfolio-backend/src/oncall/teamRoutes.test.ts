@@ -3,7 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { opsfolioOnCallSourcesExtensionPoint, type OnCallSource } from '@opsfolio/backstage-plugin-node';
 import request from 'supertest';
 import { expectDocumentedResponse } from '../testing/openApi';
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '../testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 
 const TEAM = '/groups/{namespace}/{name}/oncall';
 const HOUR = 3_600_000;

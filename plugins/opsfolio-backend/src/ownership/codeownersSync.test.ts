@@ -6,7 +6,7 @@ import { loadScenario, startSimulator, type RunningSimulator } from 'simulator';
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
 import { expectDocumentedResponse } from '../testing/openApi';
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '../testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 
 // The demo organisation, read as the catalog would serve it (the test catalog does not compute relations).
 const examples = fileURLToPath(new URL('../../../../examples/', import.meta.url));

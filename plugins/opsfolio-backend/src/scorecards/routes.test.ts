@@ -7,7 +7,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { expectDocumentedResponse } from '../testing/openApi';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
-import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '../testUtils';
+import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 
 const HOUR = 3_600_000;
 const rel = (type: string, ...refs: string[]) => refs.map(targetRef => ({ type, targetRef }));

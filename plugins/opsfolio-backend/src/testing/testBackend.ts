@@ -5,7 +5,12 @@ import { opsfolioPlugin } from '../plugin';
 import type { TestDatabase } from './testDatabases';
 
 /** The plugin in a test backend on the given database, with an in-memory catalog and no default caller. */
-export async function startOpsfolio(options: { db: TestDatabase; entities: Entity[]; config?: object; features?: any[] }) {
+export async function startOpsfolio(options: {
+  db: TestDatabase;
+  entities: Entity[];
+  config?: object;
+  features?: any[];
+}): Promise<Awaited<ReturnType<typeof startTestBackend>>['server']> {
   const { server } = await startTestBackend({
     features: [
       opsfolioPlugin,
