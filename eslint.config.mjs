@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
   {
@@ -23,6 +24,11 @@ export default tseslint.config(
     // Knex migrations are plain CommonJS, as Backstage ships them.
     files: ['**/migrations/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { exports: 'writable', module: 'writable', require: 'readonly' } },
+  },
+  {
+    // Release and install-test scripts run as plain Node ES modules.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['packages/simulator/src/main.ts', 'scripts/**', '**/bench/**'],

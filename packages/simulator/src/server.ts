@@ -44,7 +44,10 @@ export function createSimulator(options: SimulatorOptions): Express {
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
-    if (res.headersSent) return res.end();
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
     res.status(status).json({
       error: { name: status === 400 ? 'InputError' : 'Error', message: String(error?.message ?? error) },
     });

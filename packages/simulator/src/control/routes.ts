@@ -73,7 +73,8 @@ export function createControlRouter(deps: {
 
   router.delete('/faults/:id', (req, res) => {
     if (!faults.remove(req.params.id!)) {
-      return res.status(404).json({ error: { name: 'NotFoundError', message: `No fault ${req.params.id}` } });
+      res.status(404).json({ error: { name: 'NotFoundError', message: `No fault ${req.params.id}` } });
+      return;
     }
     res.status(204).end();
   });
