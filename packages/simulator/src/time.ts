@@ -21,10 +21,6 @@ export function addDays(date: Date, days: number): Date {
   return addMs(date, days * DAY_MS);
 }
 
-export function addHours(date: Date, hours: number): Date {
-  return addMs(date, hours * HOUR_MS);
-}
-
 /** ISO 8601 without milliseconds, as GitHub prints timestamps: 2026-04-12T09:30:00Z */
 export function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -33,7 +29,7 @@ export function isoSeconds(date: Date): string {
 export const MINUTE_MS = 60_000;
 
 /** Day of the week of a UTC day index: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
-export function weekdayOf(dayIndex: number): number {
+function weekdayOf(dayIndex: number): number {
   return (((dayIndex + 4) % 7) + 7) % 7;
 }
 

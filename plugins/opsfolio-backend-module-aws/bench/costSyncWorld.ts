@@ -5,9 +5,9 @@
 import type { Entity } from '@backstage/catalog-model';
 import { parseScenario, type AwsServiceCode, type ComponentScenario, type LoggedRequest, type Scenario } from 'simulator';
 
-export const serviceName = (i: number) => `bench-svc-${i}`;
+const serviceName = (i: number) => `bench-svc-${i}`;
 /** Spend under a tag value no catalog entity carries: Opsfolio reports it as unmapped. */
-export const UNMAPPED = 'bench-legacy';
+const UNMAPPED = 'bench-legacy';
 
 /** Two AWS services per tagged service, varied so that days hold differently named groups. */
 const MIXES: Array<Partial<Record<AwsServiceCode, number>>> = [

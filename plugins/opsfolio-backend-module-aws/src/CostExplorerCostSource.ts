@@ -21,7 +21,6 @@ const QUERY_STATE = 'query';
 /** A backfill for a changed query that stopped midway: `{ query, next }`, the new figures stored up to `next`. */
 const RESUME_STATE = 'resume';
 
-/** @public */
 export interface CostExplorerCostSourceOptions {
   /** a configured client: region, endpoint, credentials, `maxAttempts` (retries throttling) */
   client: Pick<CostExplorerClient, 'send'>;
@@ -46,7 +45,6 @@ type Range = { from: string; to: string };
  * pages, never with entities. Months are read oldest first, and each is stored (its days replaced) once all
  * its pages are in, before the next is read: memory holds one month, a failed run keeps the months it
  * stored, never part of one, and the next run goes on from its last stored day.
- * @public
  */
 export class CostExplorerCostSource implements CostSource {
   readonly id: string;

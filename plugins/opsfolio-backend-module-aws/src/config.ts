@@ -3,7 +3,7 @@ import { DEFAULT_BACKFILL_MONTHS, DEFAULT_MAX_PAGES_PER_MONTH, DEFAULT_METRIC } 
 import { MAX_BACKFILL_MONTHS } from './syncRange';
 
 /** The cost metrics GetCostAndUsage accepts (the usage ones are not money). */
-export const COST_METRICS = ['AmortizedCost', 'NetAmortizedCost', 'UnblendedCost', 'NetUnblendedCost', 'BlendedCost'] as const;
+const COST_METRICS = ['AmortizedCost', 'NetAmortizedCost', 'UnblendedCost', 'NetUnblendedCost', 'BlendedCost'] as const;
 
 export interface AwsCostSettings {
   endpoint?: string;

@@ -3,5 +3,4 @@
  *
  * @packageDocumentation
  */
-export { opsfolioModuleAws as default, opsfolioModuleAws } from './module';
-export { CostExplorerCostSource, type CostExplorerCostSourceOptions } from './CostExplorerCostSource';
+export { opsfolioModuleAws as default } from './module';

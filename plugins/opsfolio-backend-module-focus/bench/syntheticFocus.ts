@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 
 /** The 57 columns of FOCUS 1.2, in the specification's (alphabetical) order. */
-export const FOCUS_12_COLUMNS = [
+const FOCUS_12_COLUMNS = [
   'AvailabilityZone', 'BilledCost', 'BillingAccountId', 'BillingAccountName', 'BillingAccountType', 'BillingCurrency',
   'BillingPeriodEnd', 'BillingPeriodStart', 'CapacityReservationId', 'CapacityReservationStatus', 'ChargeCategory',
   'ChargeClass', 'ChargeDescription', 'ChargeFrequency', 'ChargePeriodEnd', 'ChargePeriodStart',
@@ -34,7 +34,7 @@ const DAYS = 30;
 const TAGS = 41; // tag value 0 is the untagged bucket
 
 /** What row `i` holds: the same function drives the CSV and the expected totals. */
-export function syntheticRow(i: number) {
+function syntheticRow(i: number) {
   const day = `2026-10-${String((i % DAYS) + 1).padStart(2, '0')}`;
   const hour = String(Math.floor(i / DAYS) % 24).padStart(2, '0');
   const tag = i % TAGS === 0 ? '' : `svc-${i % TAGS}`;

@@ -3,7 +3,6 @@ import type { CostRecord } from '@opsfolio/backstage-plugin-node';
 /**
  * Sums FOCUS rows per (day, tag value, service, currency). Its size grows with the distinct keys,
  * never with the rows: a month of hourly rows for 500 services is 15,000 entries per currency.
- * @public
  */
 export class FocusAggregate {
   private readonly sums = new Map<string, CostRecord>();

@@ -14,7 +14,6 @@ interface Imported {
 
 const STATE_KEY = 'imported';
 
-/** @public */
 export interface FocusCostSourceOptions {
   /** Unique among cost sources: `focus` or `focus-<export id>`. */
   id: string;
@@ -30,7 +29,7 @@ export interface FocusCostSourceOptions {
   now?: () => Date;
 }
 
-/** Sync result: `items` records written; the rows read and the malformed rows left out. @public */
+/** Sync result: `items` records written; the rows read and the malformed rows left out. */
 export interface FocusSyncResult {
   items: number;
   files: number;
@@ -41,7 +40,6 @@ export interface FocusSyncResult {
 /**
  * Daily cost from the FOCUS CSV exports at one location. A file is read again only when it changed
  * (size and mtime, or ETag); its days are then replaced whole, so a re-import never double counts.
- * @public
  */
 export class FocusCostSource implements CostSource {
   readonly id: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHARGE_CATEGORIES } from './parseFocus';
 
 /** One export to import, with the id of the cost source that imports it. */
-export interface FocusExportSettings {
+interface FocusExportSettings {
   sourceId: string;
   location: string;
 }

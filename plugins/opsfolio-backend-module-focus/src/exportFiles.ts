@@ -16,7 +16,7 @@ export interface ExportFile {
 
 const EXPORT_FILE = /\.csv(\.gz)?$/i;
 
-export const isUrl = (location: string) => /^[a-z][a-z0-9+.-]+:\/\//i.test(location) && !location.startsWith('file:');
+const isUrl = (location: string) => /^[a-z][a-z0-9+.-]+:\/\//i.test(location) && !location.startsWith('file:');
 
 /**
  * The files of a location: a local file, every `*.csv` / `*.csv.gz` under a local directory

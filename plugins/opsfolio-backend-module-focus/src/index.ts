@@ -3,14 +3,4 @@
  *
  * @packageDocumentation
  */
-export { opsfolioModuleFocus as default, opsfolioModuleFocus } from './module';
-export { FocusCostSource, type FocusCostSourceOptions, type FocusSyncResult } from './FocusCostSource';
-export { FocusAggregate } from './FocusAggregate';
-export {
-  CHARGE_CATEGORIES,
-  parseFocus,
-  readFocus,
-  type FocusFileStats,
-  type FocusParseOptions,
-  type FocusProblem,
-} from './parseFocus';
+export { opsfolioModuleFocus as default } from './module';

@@ -10,9 +10,8 @@ import { dayOf, decimal, nextDay, tagValue, utcTime } from './focusValues';
 export const CHARGE_CATEGORIES = ['Usage', 'Purchase', 'Tax', 'Credit', 'Adjustment'] as const;
 
 /** How many malformed rows of one file are kept with their line numbers; the rest are only counted. */
-export const MAX_PROBLEMS = 20;
+const MAX_PROBLEMS = 20;
 
-/** @public */
 export interface FocusParseOptions {
   /** The cost allocation tag key looked up in `Tags`. */
   tagKey: string;
@@ -25,13 +24,12 @@ export interface FocusParseOptions {
   signal?: AbortSignal;
 }
 
-/** A row that was left out, with the line of the file it ends on. @public */
-export interface FocusProblem {
+/** A row that was left out, with the line of the file it ends on. */
+interface FocusProblem {
   line: number;
   message: string;
 }
 
-/** @public */
 export interface FocusFileStats {
   /** Data rows read, header excluded. */
   rows: number;
@@ -127,7 +125,7 @@ export async function readFocus(input: Input, options: FocusParseOptions, into: 
   return stats;
 }
 
-/** {@link readFocus} into a fresh aggregate: the file's records with its figures. @public */
+/** {@link readFocus} into a fresh aggregate: the file's records with its figures. */
 export async function parseFocus(input: Input, options: FocusParseOptions): Promise<FocusFileStats & { records: CostRecord[] }> {
   const aggregate = new FocusAggregate();
   const stats = await readFocus(input, options, aggregate);

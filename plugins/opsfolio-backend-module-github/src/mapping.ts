@@ -22,7 +22,7 @@ export interface GithubDeploymentStatus {
 }
 
 /** GitHub's states in Opsfolio's terms: `inactive` is a success that a newer deploy superseded. */
-export function toStatus(state: string | undefined): DeploymentStatus {
+function toStatus(state: string | undefined): DeploymentStatus {
   switch (state) {
     case 'success':
     case 'inactive':

@@ -29,7 +29,7 @@ export const gitlabDeploymentSchema = z.object({
 export type GitlabDeployment = z.infer<typeof gitlabDeploymentSchema>;
 
 /** GitLab's deployment statuses (the top-level one, not the job's) in Opsfolio's terms. */
-export function toStatus(status: string): DeploymentStatus {
+function toStatus(status: string): DeploymentStatus {
   switch (status) {
     case 'success':
       return 'success';

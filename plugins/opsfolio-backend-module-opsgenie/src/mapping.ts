@@ -6,7 +6,7 @@ import type { OgAlert, onCallsSchema } from './schemas';
 const WEB = 'https://app.opsgenie.com';
 
 /** Opsgenie names users by their username, an e-mail address: "ada.okafor@acme.example" reads "Ada Okafor". */
-export function personOf(username: string): OnCallPerson {
+function personOf(username: string): OnCallPerson {
   const local = username.split('@')[0];
   const name = local
     .split(/[._-]+/)

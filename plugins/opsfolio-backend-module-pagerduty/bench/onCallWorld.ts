@@ -12,7 +12,7 @@ const TIME_ZONES = ['Europe/London', 'America/New_York', 'Asia/Tokyo'];
 
 export const serviceName = (i: number) => `bench-svc-${i}`;
 /** P + 6: 'B' then i in base 36, so it cannot clash with the ids the simulator hands out (seeded, random). */
-export const serviceId = (i: number) => `PB${i.toString(36).toUpperCase().padStart(5, '0')}`;
+const serviceId = (i: number) => `PB${i.toString(36).toUpperCase().padStart(5, '0')}`;
 const teamName = (team: number) => `bench-team-${team}`;
 const memberName = (team: number, j: number) => `bench-t${team}-u${j}`;
 
@@ -87,8 +87,8 @@ export function catalogOf(services: number): Entity[] {
   return entities;
 }
 
-export const KINDS = ['services', 'escalation_policies', 'oncalls', 'schedules', 'incidents', 'log_entries', 'other'] as const;
-export type Kind = (typeof KINDS)[number];
+const KINDS = ['services', 'escalation_policies', 'oncalls', 'schedules', 'incidents', 'log_entries', 'other'] as const;
+type Kind = (typeof KINDS)[number];
 
 export interface Tally {
   total: number;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** The parts of PagerDuty's objects Opsfolio reads; everything else passes through unread. */
 const reference = z.object({ id: z.string(), summary: z.string().nullish(), html_url: z.string().nullish() });
 
-export const userSchema = z.object({
+const userSchema = z.object({
   id: z.string(),
   name: z.string().nullish(),
   summary: z.string().nullish(),

@@ -8,14 +8,17 @@ import knexFactory, { type Knex } from 'knex';
 import opsfolioPlugin from '@opsfolio/backstage-plugin-backend';
 import { installJestFnShim } from './jestFnShim';
 
-/** @public */
+/** A running test backend: the Opsfolio plugin, the modules under test and its database. @public */
 export interface OpsfolioTestBackend {
+  /** The backend's HTTP server, for supertest; the plugin's routes are under `/api/opsfolio`. */
   server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  /** The plugin's database, to look at what a sync stored. */
   knex: Knex;
   /** Runs a source's sync now, as the scheduler would, and resolves when it is recorded. */
   runSync(sourceId: string): Promise<void>;
   /** The Authorization header of a signed-in user. */
   userHeader: string;
+  /** Stops the backend and closes the database it created (not one passed in `knex`). */
   stop(): Promise<void>;
 }
 

@@ -19,17 +19,17 @@ const CLOUD_SERVICES = [
 ];
 const UNTAGGED_SERVICES = ['Amazon Virtual Private Cloud', 'AWS Data Transfer', 'AmazonCloudWatch', 'Amazon Simple Storage Service'];
 /** Tag values no catalog entity carries (renamed or retired services): the overview lists them as unmapped. */
-export const UNMAPPED = ['legacy-billing', 'legacy-search', 'old-reports', 'notifications', 'tmp-migration'];
+const UNMAPPED = ['legacy-billing', 'legacy-search', 'old-reports', 'notifications', 'tmp-migration'];
 
 /** Services per team (the group cost route's team), teams per area, areas per department; services per system, systems per domain. */
-export const TEAM_SIZE = 20;
+const TEAM_SIZE = 20;
 const TEAMS_PER_AREA = 10;
 const AREAS_PER_DEPARTMENT = 10;
 const SYSTEM_SIZE = 10;
 const SYSTEMS_PER_DOMAIN = 50;
 
 /** 32-bit hash of a few integers (murmur3's finaliser over a running mix), as routes.bench.ts uses. */
-export function hash(...values: number[]): number {
+function hash(...values: number[]): number {
   let h = 0x9e3779b9;
   for (const v of values) {
     h = Math.imul(h ^ (v | 0), 0x85ebca6b);
@@ -41,8 +41,8 @@ export function hash(...values: number[]): number {
 }
 const unit = (...values: number[]) => hash(...values) / 2 ** 32;
 
-export const serviceName = (i: number) => `svc-${i}`;
-export const teamName = (t: number) => `team-${t}`;
+const serviceName = (i: number) => `svc-${i}`;
+const teamName = (t: number) => `team-${t}`;
 
 export interface CostRows {
   day: string;

@@ -36,12 +36,12 @@
  * under 10 s, else 1), BENCH_TI_CONCURRENCY (100), BENCH_REQUESTS (200), BENCH_TREND_DAYS (90), BENCH_DBS (sqlite; `none` skips the route part),
  * BENCH_SEED (1).
  */
-import { CHECK_STATES, type CheckState, type EntityScorecardResult } from '@opsfolio/backstage-plugin-common';
+import type { CheckState, EntityScorecardResult } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer } from '@opsfolio/backstage-plugin-node';
 import { performance } from 'node:perf_hooks';
 import { dayOf } from '../src/cost/days';
 import type { CatalogSnapshotLoader } from '../src/platform/catalog/catalogSnapshot';
-import { compileScorecard, evaluateScorecard } from '../src/scorecards/engine';
+import { CHECK_STATES, compileScorecard, evaluateScorecard } from '../src/scorecards/engine';
 import { entityInfoOf } from '../src/scorecards/entityInfo';
 import { ScorecardEvaluator } from '../src/scorecards/evaluator';
 import { EXEMPTIONS_ANNOTATION, parseExemptions } from '../src/scorecards/exemptions';

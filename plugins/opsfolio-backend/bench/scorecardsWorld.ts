@@ -6,11 +6,11 @@
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS, LINK_TYPES, type FactDescription } from '@opsfolio/backstage-plugin-common';
+import { ANNOTATIONS, type FactDescription } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer } from '@opsfolio/backstage-plugin-node';
 import type { entityInfoOf } from '../src/scorecards/entityInfo';
 import { EXEMPTIONS_ANNOTATION } from '../src/scorecards/exemptions';
-import { CATALOG_FACTS } from '../src/scorecards/facts/catalogFacts';
+import { CATALOG_FACTS, LINK_TYPES } from '../src/scorecards/facts/catalogFacts';
 import { COST_FACTS } from '../src/scorecards/facts/costFacts';
 import { DEPLOYMENT_FACTS } from '../src/scorecards/facts/deploymentFacts';
 import { ONCALL_FACTS } from '../src/scorecards/facts/onCallFacts';

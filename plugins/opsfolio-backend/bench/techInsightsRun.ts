@@ -13,9 +13,10 @@ import {
   type JsonRulesEngineFactCheckerOptions,
   type TechInsightJsonRuleCheck,
 } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
-import { CHECK_STATES, type CheckOperator, type CheckState, type EntityScorecardResult, type Scorecard } from '@opsfolio/backstage-plugin-common';
+import type { CheckOperator, CheckState, EntityScorecardResult, Scorecard } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer } from '@opsfolio/backstage-plugin-node';
 import { performance } from 'node:perf_hooks';
+import { CHECK_STATES } from '../src/scorecards/engine';
 import { PRODUCTION_READINESS } from '../src/scorecards/productionReadiness';
 import { best, median, ms, n } from './benchFormat';
 import { describedFact, int, noopLogger, type Subject } from './scorecardsWorld';

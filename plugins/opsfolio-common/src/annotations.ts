@@ -15,6 +15,3 @@ export const ANNOTATIONS = {
   costTag: 'opsfolio.io/cost-tag',
   tier: 'opsfolio.io/tier',
 } as const;
-
-/** Link types (in `metadata.links`) the readiness pillar looks for. @public */
-export const LINK_TYPES = { runbook: 'runbook', dashboard: 'dashboard' } as const;

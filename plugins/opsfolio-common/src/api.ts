@@ -6,19 +6,29 @@ import type { PillarId, PillarSetup } from './pillars';
 
 /** One recorded run of a sync source. @public */
 export interface SyncRun {
+  /** The source that ran. */
   sourceId: string;
+  /** How the run went; `running` until it ends. */
   status: 'running' | 'succeeded' | 'failed';
+  /** ISO instant the run started. */
   startedAt: string;
+  /** ISO instant the run ended. */
   finishedAt?: string;
+  /** How many items (deployments, incidents, cost records) the run stored. */
   items?: number;
+  /** Why the run failed. */
   error?: string;
 }
 
 /** A registered sync source and how fresh its data is. @public */
 export interface SourceHealth {
+  /** The source id, e.g. `github` or `focus-azure`. */
   id: string;
+  /** The pillar the source feeds. */
   pillar: PillarId;
+  /** The vendor it reads, e.g. `github`. */
   vendor: string;
+  /** The source's latest run. */
   lastRun?: SyncRun;
   /** When the source last finished without error: the age of its data. */
   lastSuccessAt?: string;
@@ -26,7 +36,9 @@ export interface SourceHealth {
 
 /** `GET /health` @public */
 export interface HealthResponse {
+  /** Always `ok`: the backend answers. */
   status: 'ok';
+  /** Every registered sync source with its last run. */
   sources: SourceHealth[];
 }
 
@@ -38,38 +50,53 @@ export interface PillarSummary extends PillarSetup {
 
 /** `GET /entities/:kind/:namespace/:name/summary` @public */
 export interface EntitySummaryResponse {
+  /** The entity summarised. */
   entityRef: string;
+  /** Every pillar, set up or not. */
   pillars: Record<PillarId, PillarSummary>;
 }
 
 /** `GET /entities/:kind/:namespace/:name/deployments` @public */
 export interface DeploymentsPage {
+  /** The page's deployments, newest first, each with the times of the commits it shipped. */
   items: Array<Deployment & { commitTimestamps: string[] }>;
+  /** Deployments matching the filters, over every page. */
   total: number;
+  /** The page size asked for. */
   limit: number;
+  /** How many matching deployments come before this page. */
   offset: number;
 }
 
 /** `GET /entities/:kind/:namespace/:name/deployments/current` @public */
 export interface CurrentDeploymentsResponse {
+  /** The entity's production environments. */
   productionEnvironments: string[];
+  /** Per environment the newest deployment and the one running there now (the newest successful one). */
   environments: Array<{ environment: string; latest: Deployment; running?: Deployment }>;
+  /** The newest deployment to any environment. */
   lastDeployment?: Deployment;
 }
 
 /** `GET /entities/:kind/:namespace/:name/deployments/weekly` @public */
 export interface WeeklyDeploymentsResponse {
+  /** The production environments counted. */
   environments: string[];
+  /** Oldest first; `weekStart` is the ISO instant the week starts (Monday, 00:00 UTC). */
   weeks: Array<{ weekStart: string; success: number; failure: number; rollback: number }>;
 }
 
 /** One on-call source's answer in `GET /entities/:kind/:namespace/:name/oncall`. @public */
 export interface OnCallSourceAnswer {
+  /** The on-call source id, e.g. `pagerduty`. */
   source: string;
+  /** Who is on call, live or (when `stale`) as last stored. */
   onCall?: OnCallNow;
   /** True when the vendor could not be read and `onCall` is the last stored read (see its `readAt`). */
   stale: boolean;
+  /** Why the vendor could not be read. */
   error?: string;
+  /** The shape of the escalation at the time of the read. */
   escalation?: EscalationFacts;
   /** Gaps in each schedule over the next 14 days. */
   coverage?: ScheduleCoverage[];
@@ -77,43 +104,59 @@ export interface OnCallSourceAnswer {
 
 /** `GET /entities/:kind/:namespace/:name/oncall` @public */
 export interface OnCallResponse {
+  /** The entity asked about. */
   entityRef: string;
+  /** One answer per on-call source set up for the entity. */
   sources: OnCallSourceAnswer[];
+  /** Whether the people on the rota belong to the owning group (`ownerFound`: the owner is in the catalog). */
   drift?: OnCallDrift & { ownerFound: boolean };
+  /** MTTA and MTTR over the last 30 and 90 days. */
   responseTimes: { days30: ResponseTimes; days90: ResponseTimes };
 }
 
 /** One service of a team in `GET /groups/:namespace/:name/oncall`. @public */
 export interface TeamOnCallService {
+  /** The service. */
   entityRef: string;
+  /** The service's `metadata.title`. */
   title?: string;
   /** The group that owns it: the team or one of its sub-teams. */
   ownerRef: string;
   /** Empty when the service has no on-call annotation. Schedules' entries are left out; their gaps are in `coverage`. */
   sources: Array<Omit<OnCallSourceAnswer, 'onCall'> & { onCall?: Omit<OnCallNow, 'schedules'> }>;
+  /** Whether the people on the rota belong to the owning group. */
   drift?: OnCallDrift;
+  /** MTTA and MTTR over the last 30 days. */
   responseTimes30d: ResponseTimes;
 }
 
 /** `GET /groups/:namespace/:name/oncall`: a team's services and who is on call for each. @public */
 export interface TeamOnCallResponse {
+  /** The group asked about. */
   groupRef: string;
   /** The group and its sub-groups, whose services are listed. */
   groupRefs: string[];
+  /** The services the groups own. */
   services: TeamOnCallService[];
 }
 
 /** `GET /entities/:kind/:namespace/:name/incidents` @public */
 export interface IncidentsPage {
+  /** The page's incidents, newest first. */
   items: Incident[];
+  /** Incidents matching the filters, over every page. */
   total: number;
+  /** The page size asked for. */
   limit: number;
+  /** How many matching incidents come before this page. */
   offset: number;
 }
 
 /** Month to date, last month and where this month will end, per currency. @public */
 export interface CostFigures {
+  /** Spend from the first of this month through the last known day. */
   monthToDate: Money;
+  /** Spend of the whole of last month. */
   lastMonth: Money;
   /** Where this month will end at the daily run rate of the last 7 known days; compare it with `lastMonth`. */
   forecast: Money;
@@ -133,25 +176,31 @@ export interface CostFacts {
 
 /** `GET /entities/:kind/:namespace/:name/cost` @public */
 export interface EntityCostResponse {
+  /** The entity asked about. */
   entityRef: string;
   /** The tag values whose spend is counted: the entity's own, or for a group, system or domain those of what it owns or contains. */
   tags: Array<CostTag & { entityRef: string }>;
   /** Why the entity's tag is not used (a malformed annotation, or a key other than the organisation's tag key). */
   tagProblem?: string;
+  /** Whether `series` is per day or per month. */
   granularity: 'day' | 'month';
-  /** `YYYY-MM-DD`, `to` exclusive. */
+  /** `YYYY-MM-DD`, inclusive. */
   from: string;
+  /** `YYYY-MM-DD`, exclusive. */
   to: string;
+  /** Spend per day (`YYYY-MM-DD`) or month (`YYYY-MM`), oldest first; `estimated` while the vendor may still change it. */
   series: Array<{ period: string; amounts: Money; estimated: boolean }>;
   /** Spend over [from, to) by cloud service, largest first. */
   byCloudService: Array<{ cloudService: string; amounts: Money }>;
   /** For more than one tag (a team, a system): spend over [from, to) per entity, largest first. */
   byEntity?: Array<{ entityRef: string; amounts: Money }>;
+  /** Month to date, last month and the month-end forecast. */
   figures: CostFigures;
   /** What no entity carries, this month, organisation-wide: shown as what the figures leave out. */
   notIncluded: { untagged: Money; unmapped: Money };
   /** The last day a cost source has data for. */
   lastDay?: string;
+  /** What readiness checks read about the entity's cost. */
   facts: CostFacts;
 }
 
@@ -159,6 +208,7 @@ export interface EntityCostResponse {
 export interface CostOverviewRow {
   /** An owner (group or user), system or domain ref; `''` for spend whose entity has none. */
   key: string;
+  /** The entity's `metadata.title`. */
   title?: string;
   /** For groups: the parent group in the hierarchy, when it is in the table. */
   parentRef?: string;
@@ -166,15 +216,19 @@ export interface CostOverviewRow {
   direct: CostFigures;
   /** With everything below it (sub-teams); equal to `direct` for systems and domains. */
   total: CostFigures;
+  /** How many entities it owns or contains. */
   entities: number;
 }
 
 /** `GET /overview/cost?groupBy=owner|system|domain` @public */
 export interface CostOverviewResponse {
+  /** What the rows are: owners, systems or domains. */
   groupBy: 'owner' | 'system' | 'domain';
-  /** The current month, `YYYY-MM`, and the day the figures run to (exclusive). */
+  /** The current month, `YYYY-MM`. */
   month: string;
+  /** The day the figures run to (exclusive), `YYYY-MM-DD`. */
   asOf: string;
+  /** One row per owner, system or domain with spend. */
   rows: CostOverviewRow[];
   /** Spend without the tag. */
   untagged: CostFigures;
@@ -182,6 +236,7 @@ export interface CostOverviewResponse {
   unmapped: { figures: CostFigures; values: Array<{ tagValue: string; monthToDate: Money; lastMonth: Money }> };
   /** Everything: the sum of every row's `direct`, `unmapped` and `untagged`. */
   organisation: CostFigures;
+  /** The organisation's cost allocation tag key, `opsfolio.cost.tagKey`. */
   tagKey: string;
 }
 

@@ -1,13 +1,22 @@
 /**
- * Deployment statuses, normalised across vendors: GitHub's `inactive` (superseded) is a `success`,
+ * A deployment status, normalised across vendors: GitHub's `inactive` (superseded) is a `success`,
  * its `error` a `failure`; GitLab's `created`/`blocked` are `pending`, `running` is `in_progress`,
  * `canceled`/`skipped` are `cancelled`.
  * @public
  */
-export const DEPLOYMENT_STATUSES = ['pending', 'in_progress', 'success', 'failure', 'cancelled'] as const;
+export type DeploymentStatus = 'pending' | 'in_progress' | 'success' | 'failure' | 'cancelled';
 
-/** @public */
-export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+/**
+ * Every deployment status, in the order of a deployment's life.
+ * @internal
+ */
+export const DEPLOYMENT_STATUSES = [
+  'pending',
+  'in_progress',
+  'success',
+  'failure',
+  'cancelled',
+] as const satisfies readonly DeploymentStatus[];
 
 /**
  * The production environments of an entity: its `opsfolio.io/production-environments` annotation (a comma
@@ -28,15 +37,23 @@ export interface Deployment {
   source: string;
   /** The vendor's id, unique within the source. */
   externalId: string;
+  /** The deployed entity, e.g. `component:default/payments-api`. */
   entityRef: string;
+  /** The environment deployed to, as the vendor names it, e.g. `production`. */
   environment: string;
   /** The version shipped: a tag or release name, else the commit sha. */
   version: string;
+  /** The deployed commit, when known. */
   commitSha?: string;
+  /** Where the deployment is in its life, or how it ended. */
   status: DeploymentStatus;
+  /** ISO instant the deployment started. */
   startedAt: string;
+  /** ISO instant it reached a final status; absent while running. */
   finishedAt?: string;
+  /** The deployment's page at the vendor or CI. */
   url?: string;
+  /** Who deployed: the vendor's login or user name. */
   actor?: string;
   /** Shipped a version that an earlier deploy to the same environment shipped, after a newer one. */
   rollback: boolean;

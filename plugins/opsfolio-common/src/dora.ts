@@ -1,158 +1,49 @@
-import { z } from 'zod';
+/** A DORA performance band, best first: `elite`, `high`, `medium`, `low`. @public */
+export type DoraBand = 'elite' | 'high' | 'medium' | 'low';
 
-/** DORA performance bands, best first. @public */
-export const DORA_BANDS = ['elite', 'high', 'medium', 'low'] as const;
+/** One of the four DORA metrics Opsfolio computes. @public */
+export type DoraMetricId = 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'recoveryTime';
 
-/** @public */
-export type DoraBand = (typeof DORA_BANDS)[number];
+/**
+ * The four DORA metrics, in the order they are shown.
+ * @internal
+ */
+export const DORA_METRICS = [
+  'deploymentFrequency',
+  'leadTime',
+  'changeFailureRate',
+  'recoveryTime',
+] as const satisfies readonly DoraMetricId[];
 
-/** The four DORA metrics Opsfolio computes. @public */
-export const DORA_METRICS = ['deploymentFrequency', 'leadTime', 'changeFailureRate', 'recoveryTime'] as const;
-
-/** @public */
-export type DoraMetricId = (typeof DORA_METRICS)[number];
-
-/** @public */
+/** The unit a DORA figure is stated in. @public */
 export type DoraUnit = 'deploysPerDay' | 'hours' | 'ratio';
 
 /** One DORA figure for one entity over one window. @public */
 export interface DoraFigure {
+  /** Which of the four metrics this is. */
   metric: DoraMetricId;
   /** `null` when there is not enough data to state a figure. */
   value: number | null;
+  /** The unit of `value`. */
   unit: DoraUnit;
+  /** The band the value falls in; absent without a value. */
   band?: DoraBand;
   /** How many deploys (or commits, for lead time) the figure stands on. */
   sampleSize: number;
+  /** False when the sample is too small to state a figure. */
   enoughData: boolean;
   /** One sentence on how the figure was computed, for a tooltip. */
   explanation: string;
 }
 
-/** The DORA figures of one entity. @public */
+/** The DORA figures of one entity: `GET /entities/:kind/:namespace/:name/dora`. @public */
 export interface DoraResult {
   /** ISO instants; `from` inclusive, `to` exclusive. */
   window: { from: string; to: string; days: number };
   /** The production environments that were counted. */
   environments: string[];
+  /** Each of the four figures, by metric. */
   figures: Record<DoraMetricId, DoraFigure>;
   /** Where the band thresholds come from, e.g. `DORA 2024`. */
   thresholdsSource: string;
 }
-
-/** A band's limit; a value that meets no tier is `low`. @public */
-export interface DoraTier {
-  band: Exclude<DoraBand, 'low'>;
-  limit: number;
-}
-
-/**
- * Band thresholds per metric, each list best band first. How a value meets a limit is fixed per
- * metric by {@link DORA_COMPARISONS}. @public
- */
-export interface DoraThresholds {
-  source: string;
-  deploymentFrequency: DoraTier[];
-  leadTime: DoraTier[];
-  changeFailureRate: DoraTier[];
-  recoveryTime: DoraTier[];
-}
-
-/**
- * How a value meets a tier's limit. Frequency: higher is better, the limit is a floor ("at least once a
- * day"). The others: lower is better; the report says "less than a day" / "less than an hour" (strict)
- * but a failure rate "of 5 %" (inclusive). @public
- */
-export const DORA_COMPARISONS: Record<DoraMetricId, '>=' | '<' | '<='> = {
-  deploymentFrequency: '>=',
-  leadTime: '<',
-  changeFailureRate: '<=',
-  recoveryTime: '<',
-};
-
-/** @public */
-export const DORA_UNITS: Record<DoraMetricId, DoraUnit> = {
-  deploymentFrequency: 'deploysPerDay',
-  leadTime: 'hours',
-  changeFailureRate: 'ratio',
-  recoveryTime: 'hours',
-};
-
-/**
- * The DORA 2024 report's clusters (reference 3.3), made usable as bands:
- * - frequency: elite on demand (≥ 1/day), high ≥ 1/week, medium ≥ 1/month (30 days), low less;
- * - lead time: elite < 24 h, high < 1 week (168 h), medium < 1 month, taken as 30 days (720 h; fourkeys
- *   uses 730 h), low beyond;
- * - change failure rate: the report's clusters are not monotonic (high 20 %, medium 10 %), which would
- *   rank a team failing 15 % above one failing 10 %. We keep the report's own numbers but sorted: elite
- *   ≤ 5 %, high ≤ 10 %, medium ≤ 20 %, low above (the report's low is 40 %);
- * - recovery: elite < 1 h, high < 1 day, medium < 1 week, low beyond (the report puts medium at < 1 day
- *   too; one week separates it from high).
- * @public
- */
-export const DEFAULT_DORA_THRESHOLDS: DoraThresholds = {
-  source: 'DORA 2024',
-  deploymentFrequency: [
-    { band: 'elite', limit: 1 },
-    { band: 'high', limit: 1 / 7 },
-    { band: 'medium', limit: 1 / 30 },
-  ],
-  leadTime: [
-    { band: 'elite', limit: 24 },
-    { band: 'high', limit: 24 * 7 },
-    { band: 'medium', limit: 24 * 30 },
-  ],
-  changeFailureRate: [
-    { band: 'elite', limit: 0.05 },
-    { band: 'high', limit: 0.1 },
-    { band: 'medium', limit: 0.2 },
-  ],
-  recoveryTime: [
-    { band: 'elite', limit: 1 },
-    { band: 'high', limit: 24 },
-    { band: 'medium', limit: 24 * 7 },
-  ],
-};
-
-/** The band of a value: the first tier (best first) whose limit it meets, else `low`. @public */
-export function doraBand(metric: DoraMetricId, value: number, thresholds: DoraThresholds): DoraBand {
-  const comparison = DORA_COMPARISONS[metric];
-  const meets = (limit: number) =>
-    comparison === '>=' ? value >= limit : comparison === '<=' ? value <= limit : value < limit;
-  return thresholds[metric].find(tier => meets(tier.limit))?.band ?? 'low';
-}
-
-const tierList = z.array(z.object({ band: z.enum(['elite', 'high', 'medium']), limit: z.number().min(0) }));
-
-/**
- * Validates thresholds from config: bands in order (elite, high, medium, any may be left out) and limits
- * strictly worsening, so a better band never asks less than a worse one. @public
- */
-export const doraThresholdsSchema = z
-  .object({
-    source: z.string().min(1),
-    deploymentFrequency: tierList,
-    leadTime: tierList,
-    changeFailureRate: tierList,
-    recoveryTime: tierList,
-  })
-  .superRefine((thresholds, ctx) => {
-    for (const metric of DORA_METRICS) {
-      const tiers = thresholds[metric];
-      tiers.slice(1).forEach((tier, i) => {
-        const previous = tiers[i];
-        const bandsInOrder = DORA_BANDS.indexOf(tier.band) > DORA_BANDS.indexOf(previous.band);
-        const worse =
-          DORA_COMPARISONS[metric] === '>=' ? tier.limit < previous.limit : tier.limit > previous.limit;
-        if (!bandsInOrder || !worse) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [metric, i + 1],
-            message: `${metric}: list bands best first with strictly ${
-              DORA_COMPARISONS[metric] === '>=' ? 'decreasing' : 'increasing'
-            } limits`,
-          });
-        }
-      });
-    }
-  });

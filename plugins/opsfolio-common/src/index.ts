@@ -1,15 +1,89 @@
 /**
- * Types, schemas and annotation names shared by the Opsfolio backend and frontend.
+ * Types, annotation names and permissions shared by the Opsfolio backend and frontend: what a permission
+ * policy, a caller of the REST API and a module author need.
  *
  * @packageDocumentation
  */
-export * from './annotations';
-export * from './pillars';
-export * from './api';
-export * from './deployments';
-export * from './dora';
-export * from './oncall';
-export * from './cost';
-export * from './permissions';
-export * from './ownership';
-export * from './scorecards';
+export { ANNOTATIONS } from './annotations';
+export { PILLARS, describePillars, type EntityLike, type PillarId, type PillarSetup } from './pillars';
+export {
+  opsfolioCostReadPermission,
+  opsfolioExemptionsReadPermission,
+  opsfolioPermissions,
+} from './permissions';
+export type {
+  CostFacts,
+  CostFigures,
+  CostOverviewResponse,
+  CostOverviewRow,
+  CurrentDeploymentsResponse,
+  DeploymentsPage,
+  EntityCostResponse,
+  EntityOwnershipResponse,
+  EntitySummaryResponse,
+  HealthResponse,
+  IncidentsPage,
+  OnCallResponse,
+  OnCallSourceAnswer,
+  OwnershipOverviewResponse,
+  PillarSummary,
+  SourceHealth,
+  SyncRun,
+  TeamOnCallResponse,
+  TeamOnCallService,
+  WeeklyDeploymentsResponse,
+} from './api';
+export { productionEnvironmentsOf, type Deployment, type DeploymentStatus } from './deployments';
+export type { DoraBand, DoraFigure, DoraMetricId, DoraResult, DoraUnit } from './dora';
+export type {
+  Coverage,
+  CoverageGap,
+  EscalationFacts,
+  Incident,
+  IncidentStatus,
+  IncidentUrgency,
+  MeanDuration,
+  OnCallDrift,
+  OnCallMatch,
+  OnCallNow,
+  OnCallPerson,
+  OnCallShift,
+  OwnerMember,
+  ResponseTimes,
+  ScheduleCoverage,
+} from './oncall';
+export type { CostTag, Money } from './cost';
+export type { OwnerContact, OwnershipFacts, OwnershipProblem, OwnershipProblemKind } from './ownership';
+export type {
+  CheckOperator,
+  CheckResult,
+  CheckState,
+  CheckTransition,
+  EntityScorecardResult,
+  EntityScorecardsResponse,
+  Exemption,
+  ExemptionRow,
+  ExemptionsOverviewResponse,
+  FactDescription,
+  FactValue,
+  LevelChange,
+  PortfolioService,
+  Scorecard,
+  ScorecardCheck,
+  ScorecardFilter,
+  ScorecardGateResponse,
+  ScorecardHistoryResponse,
+  ScorecardLevel,
+  ScorecardOverviewEntity,
+  ScorecardOverviewFilters,
+  ScorecardOverviewResponse,
+  TeamPortfolioResponse,
+} from './scorecards';
+
+// Shared by our frontend and backend, not part of the public API (stripped from the published types).
+/** @internal */
+export { DEPLOYMENT_STATUSES } from './deployments';
+/** @internal */
+export { DORA_METRICS } from './dora';
+/** @internal */
+export { OWNERSHIP_PROBLEM_KINDS } from './ownership';

@@ -7,7 +7,9 @@
 export interface OnCallPerson {
   /** The vendor's user id, when the vendor has one. */
   id?: string;
+  /** The person's name at the vendor. */
   name: string;
+  /** The person's email at the vendor, used to match them with catalog users. */
   email?: string;
   /** The person's page at the vendor. */
   url?: string;
@@ -17,6 +19,7 @@ export interface OnCallPerson {
 export interface OnCallShift {
   /** Escalation level, 1 first. A source without escalation levels puts everyone on level 1. */
   level: number;
+  /** Who is on call. */
   person: OnCallPerson;
   /** ISO instant the shift started; unset when it has no start (a direct target). */
   start?: string;
@@ -24,6 +27,7 @@ export interface OnCallShift {
   end?: string;
   /** The schedule the shift comes from; unset for a direct target. */
   scheduleName?: string;
+  /** The schedule's page at the vendor. */
   scheduleUrl?: string;
 }
 
@@ -31,6 +35,7 @@ export interface OnCallShift {
 export interface OnCallNow {
   /** The source id, e.g. `pagerduty` or `opsgenie`. */
   source: string;
+  /** The vendor's service (PagerDuty) or team (Opsgenie) the entity maps to. */
   service: { id: string; name: string; url?: string };
   /** Unset when the source has no escalation policy for the service (e.g. Opsgenie schedules only). */
   escalationPolicy?: { id: string; name: string; url?: string; levels: number };
@@ -47,17 +52,11 @@ export interface OnCallNow {
   readAt: string;
 }
 
-/** Incident statuses, as PagerDuty names them; Opsgenie's `open`/`closed` map to `triggered`/`resolved`. @public */
-export const INCIDENT_STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
+/** An incident's status, as PagerDuty names it; Opsgenie's `open`/`closed` map to `triggered`/`resolved`. @public */
+export type IncidentStatus = 'triggered' | 'acknowledged' | 'resolved';
 
-/** @public */
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-
-/** @public */
-export const INCIDENT_URGENCIES = ['high', 'low'] as const;
-
-/** @public */
-export type IncidentUrgency = (typeof INCIDENT_URGENCIES)[number];
+/** An incident's urgency, as PagerDuty names it. @public */
+export type IncidentUrgency = 'high' | 'low';
 
 /** One incident of an entity, as stored; keyed by `(source, externalId)`. @public */
 export interface Incident {
@@ -65,22 +64,31 @@ export interface Incident {
   source: string;
   /** The vendor's id, unique within the source. */
   externalId: string;
+  /** The entity the incident is about. */
   entityRef: string;
+  /** The incident's title at the vendor. */
   title: string;
+  /** Open (`triggered`, `acknowledged`) or `resolved`. */
   status: IncidentStatus;
+  /** The vendor's urgency, when it has one. */
   urgency?: IncidentUrgency;
   /** The vendor's own severity or priority label, e.g. `P1` or `SEV-2`, as given. */
   severity?: string;
   /** ISO instants. `acknowledgedAt` is the first acknowledgement. */
   createdAt: string;
+  /** ISO instant of the first acknowledgement. */
   acknowledgedAt?: string;
+  /** ISO instant the incident was resolved. */
   resolvedAt?: string;
+  /** The incident's page at the vendor. */
   url?: string;
 }
 
 /** A stretch of time nobody is on call. ISO instants, `start` inclusive, `end` exclusive. @public */
 export interface CoverageGap {
+  /** ISO instant the gap starts (inclusive). */
   start: string;
+  /** ISO instant the gap ends (exclusive). */
   end: string;
 }
 
@@ -94,19 +102,25 @@ export interface Coverage {
 
 /** The coverage of one schedule over the coming days. @public */
 export interface ScheduleCoverage extends Coverage {
+  /** The schedule's name at the vendor. */
   scheduleName: string;
 }
 
 /** A member of the group that owns an entity, from the catalog (display name, else entity name). @public */
 export interface OwnerMember {
+  /** The member's display name, else entity name. */
   name: string;
+  /** The member's profile email. */
   email?: string;
 }
 
 /** A person on the rota recognised as a member of the owning group, and how. @public */
 export interface OnCallMatch {
+  /** The person on the rota. */
   person: OnCallPerson;
+  /** The member of the owning group they were recognised as. */
   member: OwnerMember;
+  /** Matched by email, else by name. */
   by: 'email' | 'name';
 }
 
@@ -122,7 +136,9 @@ export interface OnCallDrift {
 
 /** A mean duration in hours over a sample; `hours` is `null` below the minimum sample size. @public */
 export interface MeanDuration {
+  /** The mean in hours; `null` when the sample is too small. */
   hours: number | null;
+  /** How many incidents the mean is over. */
   sampleSize: number;
 }
 

@@ -3,24 +3,29 @@ import { ANNOTATIONS } from './annotations';
 /** The five Opsfolio pillars. @public */
 export const PILLARS = ['ownership', 'deployments', 'oncall', 'cost', 'scorecards'] as const;
 
-/** @public */
+/** One of the five pillars. @public */
 export type PillarId = (typeof PILLARS)[number];
 
 /** The minimal entity shape the pillar logic reads; a catalog `Entity` satisfies it. @public */
 export interface EntityLike {
+  /** The entity's kind, e.g. `Component`. */
   kind: string;
+  /** The entity's name, namespace, annotations and links. */
   metadata: {
     name: string;
     namespace?: string;
     annotations?: Record<string, string>;
     links?: Array<{ url: string; type?: string; title?: string }>;
   };
+  /** The entity's spec; `spec.owner` is read. */
   spec?: Record<string, unknown> | unknown;
 }
 
 /** How a pillar is set up on one entity, according to its annotations. @public */
 export interface PillarSetup {
+  /** The pillar described. */
   pillar: PillarId;
+  /** True when the entity has what the pillar needs. */
   configured: boolean;
   /** The annotations (or fields) found that configure it, with their values. */
   found: Record<string, string>;

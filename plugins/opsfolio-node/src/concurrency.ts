@@ -1,5 +1,6 @@
 /**
- * Maps items with at most `limit` calls in flight, keeping the input order in the result. @public
+ * Maps items with at most `limit` calls in flight, keeping the input order in the result.
+ * @internal
  */
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);

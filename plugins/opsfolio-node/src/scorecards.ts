@@ -7,13 +7,17 @@ import type { EntityLike, FactDescription, FactValue, Scorecard } from '@opsfoli
  * @public
  */
 export interface FactReading {
+  /** The fact's value. */
   value: FactValue;
+  /** ISO instant its data was read from its source; absent for facts read on evaluation. */
   observedAt?: string;
+  /** How old the data may get before the check reads `stale`. */
   maxAgeMs?: number;
 }
 
 /** A fact a provider could not state for an entity, and why (source not set up, nothing synced yet). @public */
 export interface FactNotReported {
+  /** Why the fact is not reported, e.g. `no coverage report`. */
   notReported: string;
 }
 
@@ -22,20 +26,24 @@ export interface FactNotReported {
  * incidents. Its checks read "not applicable", which counts as passing. @public
  */
 export interface FactNotApplicable {
+  /** Why there is nothing to judge, e.g. `no incidents in 90 days`. */
   notApplicable: string;
 }
 
-/** @public */
+/** A provider's answer for one fact of one entity: a value, not reported, or not applicable. @public */
 export type FactAnswer = FactReading | FactNotReported | FactNotApplicable;
 
 /** An entity handed to fact providers: the catalog entity with its lower-case ref. @public */
 export interface FactSubject {
+  /** The entity's ref, lower case, e.g. `component:default/payments-api`. */
   entityRef: string;
+  /** The catalog entity. */
   entity: EntityLike;
 }
 
 /** When facts are read for. @public */
 export interface FactContext {
+  /** The instant evaluated: now, or the end of a past day. */
   asOf: Date;
   /** True when a past day is evaluated for the history backfill. */
   historical?: boolean;
@@ -49,13 +57,17 @@ export interface FactContext {
  * @public
  */
 export interface FactProvider {
+  /** Unique and stable, e.g. `coverage`. */
   id: string;
+  /** The facts it answers, described for people writing scorecards. */
   facts: FactDescription[];
+  /** Answers the facts of every subject: a map from entity ref to fact id to answer. */
   collect(subjects: FactSubject[], context: FactContext): Promise<Map<string, Record<string, FactAnswer>>>;
 }
 
-/** @public */
+/** What {@link opsfolioScorecardsExtensionPoint} offers. @public */
 export interface OpsfolioScorecardsExtensionPoint {
+  /** Adds facts that checks of any scorecard can read. */
   addFactProvider(provider: FactProvider): void;
   /** A scorecard shipped by a module; app-config's `opsfolio.scorecards` can still replace it by id. */
   addScorecard(scorecard: Scorecard): void;

@@ -25,7 +25,7 @@ const ownershipCard = EntityCardBlueprint.make({
   params: {
     type: 'info',
     filter: components,
-    loader: () => import('./ownership/EntityOwnershipCard').then(m => <m.EntityOwnershipCard />),
+    loader: () => import('./ownership/EntityOwnerCard').then(m => <m.EntityOwnerCard />),
   },
 });
 

@@ -6,7 +6,7 @@
  */
 export {
   opsfolioPlugin,
-  EntityOwnershipCard,
+  EntityOwnerCard,
   EntityDeploymentsCard,
   EntityDeploymentsContent,
   EntityOnCallCard,

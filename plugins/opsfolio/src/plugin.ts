@@ -33,15 +33,15 @@ export const opsfolioPlugin = createPlugin({
 const card = (name: string, lazy: () => Promise<() => JSX.Element>) =>
   opsfolioPlugin.provide(createComponentExtension({ name, component: { lazy } }));
 
-/** @public */
-export const EntityOwnershipCard = card('EntityOwnershipCard', () =>
-  import('./ownership/EntityOwnershipCard').then(m => m.EntityOwnershipCard),
+/** Who owns the entity, how to reach them, who is on call for it, and what is wrong with its ownership. @public */
+export const EntityOwnerCard = card('EntityOwnerCard', () =>
+  import('./ownership/EntityOwnerCard').then(m => m.EntityOwnerCard),
 );
-/** @public */
+/** What runs where, when it last shipped, and the DORA figures. @public */
 export const EntityDeploymentsCard = card('EntityDeploymentsCard', () =>
   import('./deployments/EntityDeploymentsCard').then(m => m.EntityDeploymentsCard),
 );
-/** @public */
+/** Who is on call now at every level, warnings about the paging path, and response times. @public */
 export const EntityOnCallCard = card('EntityOnCallCard', () =>
   import('./oncall/EntityOnCallCard').then(m => m.EntityOnCallCard),
 );
@@ -57,7 +57,7 @@ export const EntityTeamCostCard = card('EntityTeamCostCard', () =>
 export const EntityTeamPortfolioCard = card('EntityTeamPortfolioCard', () =>
   import('./scorecards/portfolio/EntityTeamPortfolioCard').then(m => m.EntityTeamPortfolioCard),
 );
-/** @public */
+/** Spend this month, last month and the forecast, its trend, and where the money goes. @public */
 export const EntityCostCard = card('EntityCostCard', () => import('./cost/EntityCostCard').then(m => m.EntityCostCard));
 /** The readiness level on each scorecard that applies, and the checks to fix for the next level. @public */
 export const EntityScorecardCard = card('EntityScorecardCard', () =>
@@ -65,7 +65,7 @@ export const EntityScorecardCard = card('EntityScorecardCard', () =>
 );
 
 /** The deployments tab: `<EntityLayout.Route path="/deployments" title="Deployments">`. @public */
-export const EntityDeploymentsContent = opsfolioPlugin.provide(
+export const EntityDeploymentsContent: () => JSX.Element = opsfolioPlugin.provide(
   createRoutableExtension({
     name: 'EntityDeploymentsContent',
     mountPoint: deploymentsRouteRef,
@@ -74,7 +74,7 @@ export const EntityDeploymentsContent = opsfolioPlugin.provide(
 );
 
 /** The cost tab: `<EntityLayout.Route path="/cost" title="Cost">`. @public */
-export const EntityCostContent = opsfolioPlugin.provide(
+export const EntityCostContent: () => JSX.Element = opsfolioPlugin.provide(
   createRoutableExtension({
     name: 'EntityCostContent',
     mountPoint: costRouteRef,
@@ -83,7 +83,7 @@ export const EntityCostContent = opsfolioPlugin.provide(
 );
 
 /** The readiness tab, every check with its evidence and the level's history: `<EntityLayout.Route path="/scorecards" title="Readiness">`. @public */
-export const EntityScorecardContent = opsfolioPlugin.provide(
+export const EntityScorecardContent: () => JSX.Element = opsfolioPlugin.provide(
   createRoutableExtension({
     name: 'EntityScorecardContent',
     mountPoint: scorecardsRouteRef,
@@ -92,7 +92,7 @@ export const EntityScorecardContent = opsfolioPlugin.provide(
 );
 
 /** Spend of every team, system or domain with the untagged and unmapped buckets: `<Route path="/opsfolio/cost" element={<OpsfolioCostPage />} />`. @public */
-export const OpsfolioCostPage = opsfolioPlugin.provide(
+export const OpsfolioCostPage: () => JSX.Element = opsfolioPlugin.provide(
   createRoutableExtension({
     name: 'OpsfolioCostPage',
     mountPoint: costPageRouteRef,
@@ -101,7 +101,7 @@ export const OpsfolioCostPage = opsfolioPlugin.provide(
 );
 
 /** Every ownership problem by kind and team: `<Route path="/opsfolio/ownership" element={<OpsfolioOwnershipPage />} />`. @public */
-export const OpsfolioOwnershipPage = opsfolioPlugin.provide(
+export const OpsfolioOwnershipPage: () => JSX.Element = opsfolioPlugin.provide(
   createRoutableExtension({
     name: 'OpsfolioOwnershipPage',
     mountPoint: ownershipPageRouteRef,
@@ -110,7 +110,7 @@ export const OpsfolioOwnershipPage = opsfolioPlugin.provide(
 );
 
 /** Readiness levels by team, check pass rates, the trend and every entity: `<Route path="/opsfolio/scorecards" element={<OpsfolioScorecardsPage />} />`. @public */
-export const OpsfolioScorecardsPage = opsfolioPlugin.provide(
+export const OpsfolioScorecardsPage: () => JSX.Element = opsfolioPlugin.provide(
   createRoutableExtension({
     name: 'OpsfolioScorecardsPage',
     mountPoint: scorecardsPageRouteRef,

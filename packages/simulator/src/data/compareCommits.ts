@@ -49,7 +49,7 @@ export function parentOf(history: DeployHistory, commit: Commit): Commit | undef
 const positions = new WeakMap<DeployHistory, Map<string, number>>();
 
 /** Index of a commit on the default branch, -1 when it is not there. */
-export function positionOf(history: DeployHistory, commit: Commit): number {
+function positionOf(history: DeployHistory, commit: Commit): number {
   let map = positions.get(history);
   if (!map) {
     map = new Map(history.commits.map((c, i) => [c.sha, i]));

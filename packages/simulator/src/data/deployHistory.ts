@@ -13,7 +13,7 @@ export type {
   Deploy,
   DeployHistory,
   DeployKind,
-  DeployRun,
+  
   DeployState,
   DeployStatus,
 } from './deploys/types';

@@ -26,7 +26,7 @@ export function pageOf<T>(items: readonly T[], { page, perPage }: PageRequest): 
   return items.slice((page - 1) * perPage, page * perPage);
 }
 
-export function lastPage(total: number, perPage: number): number {
+function lastPage(total: number, perPage: number): number {
   return Math.max(1, Math.ceil(total / perPage));
 }
 

@@ -22,7 +22,7 @@ function uniqueItems(label: string) {
   };
 }
 
-export const repoSchema = z
+const repoSchema = z
   .strictObject({
     github: z
       .string()
@@ -39,7 +39,7 @@ export const repoSchema = z
     }
   });
 
-export const deploysSchema = z
+const deploysSchema = z
   .strictObject({
     perWeek: positive.max(500).optional(),
     everyDays: positive.max(365).optional(),
@@ -72,7 +72,7 @@ export const deploysSchema = z
 
 const severity = z.enum(['P1', 'P2', 'P3', 'P4', 'P5']);
 
-export const incidentsSchema = z.strictObject({
+const incidentsSchema = z.strictObject({
   perMonth: z.number().min(0).max(500),
   severity: z
     .partialRecord(severity, positive)
@@ -97,7 +97,7 @@ const timeZone = z
  * Hours nobody covers at level 1, relative to today in the rota's time zone: from `fromHour` on the day
  * `inDays` from today, for `hours` (as when someone drops an override and nobody takes the shift).
  */
-export const gapSchema = z.strictObject({
+const gapSchema = z.strictObject({
   inDays: z.number().int().min(0).max(60),
   fromHour: z.number().int().min(0).max(23),
   hours: positive.max(72),
@@ -113,7 +113,7 @@ const rotaFields = {
   gaps: z.array(gapSchema).default([]),
 };
 
-export const oncallSchema = z.discriminatedUnion('vendor', [
+const oncallSchema = z.discriminatedUnion('vendor', [
   z.strictObject({
     vendor: z.literal('pagerduty'),
     serviceId: z.string().regex(/^P[A-Z0-9]{6}$/, 'must be a PagerDuty id like PABC123'),
@@ -137,7 +137,7 @@ const serviceMix = z
   .partialRecord(z.enum(AWS_SERVICE_CODES as [AwsServiceCode, ...AwsServiceCode[]]), positive)
   .refine((s) => Object.keys(s).length > 0, 'give at least one AWS service weight');
 
-export const costSchema = z
+const costSchema = z
   .strictObject({
     monthly: z.number().min(0),
     trendPctPerMonth: z.number().min(-100).max(1000).default(0),
@@ -167,7 +167,7 @@ export const costSchema = z
     }
   });
 
-export const componentSchema = z
+const componentSchema = z
   .strictObject({
     note: z.string().optional(),
     repo: repoSchema,
@@ -230,7 +230,7 @@ const vendorsSchema = z
   });
 
 /** Where GitHub looks for CODEOWNERS, in its order (the first found is used). */
-export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 
 const CODEOWNER = /^(?:@[A-Za-z0-9][A-Za-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
 
@@ -238,7 +238,7 @@ const CODEOWNER = /^(?:@[A-Za-z0-9][A-Za-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*
  * A GitHub repository's CODEOWNERS: the owners of its one `*` rule (served at .github/CODEOWNERS), or the
  * file's lines as written (not validated, so a file may be deliberately broken) at one of GitHub's paths.
  */
-export const codeownersSchema = z.union([
+const codeownersSchema = z.union([
   z
     .string()
     .refine(
@@ -351,7 +351,6 @@ function codeownersChecks(
 }
 
 export type Scenario = z.output<typeof scenarioSchema>;
-export type CodeownersScenario = z.output<typeof codeownersSchema>;
 export type ComponentScenario = z.output<typeof componentSchema>;
 export type RepoScenario = z.output<typeof repoSchema>;
 export type DeploysScenario = z.output<typeof deploysSchema>;

@@ -6,7 +6,7 @@ import { createOpsgenieVendor } from './opsgenie';
 import { createPagerDutyVendor } from './pagerduty';
 import type { Vendor } from './types';
 
-export { VENDOR_NAMES, type Vendor, type VendorName } from './types';
+export {  type Vendor,  } from './types';
 
 export function createVendors(ctx: SimulatorContext): Vendor[] {
   return [

@@ -1,8 +1,8 @@
 import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { costTagOf, type CostTag } from '@opsfolio/backstage-plugin-common';
+import type { CostTag } from '@opsfolio/backstage-plugin-common';
 
 /** An entity as the cost pillar sees it: its tag, and where it rolls up to. */
-export interface CostEntity {
+interface CostEntity {
   ref: string;
   kind: string;
   title?: string;
@@ -24,6 +24,23 @@ export interface CostIndex {
   groups: Map<string, { title?: string; parentRef?: string; childRefs: string[] }>;
   systems: Map<string, { title?: string; domainRef?: string }>;
   domains: Map<string, { title?: string }>;
+}
+
+/**
+ * Parses `opsfolio.io/cost-tag`. Returns an error message (not a throw) for a malformed value, so an
+ * entity page can say what is wrong. Pure.
+ */
+function costTagOf(
+  entity: { metadata: { name: string; annotations?: Record<string, string> } },
+  defaultTagKey: string,
+): CostTag | { error: string } {
+  const raw = entity.metadata.annotations?.['opsfolio.io/cost-tag']?.trim();
+  if (!raw) return { key: defaultTagKey, value: entity.metadata.name, annotated: false };
+  const at = raw.indexOf('=');
+  const key = at > 0 ? raw.slice(0, at).trim() : '';
+  const value = at > 0 ? raw.slice(at + 1).trim() : '';
+  if (!key || !value) return { error: `opsfolio.io/cost-tag must be key=value, e.g. ${defaultTagKey}=${entity.metadata.name}; got "${raw}"` };
+  return { key, value, annotated: true };
 }
 
 /** Kinds whose spend is tagged: they map by `<tagKey>=<metadata.name>` unless annotated otherwise. */

@@ -3,13 +3,14 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { CostSource, CostSyncContext } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
 import { sourceSyncJob } from '../platform/sync/sourceSyncJob';
+import type { SyncJob } from '../platform/sync/types';
 import type { CostStore } from './store';
 
 /**
  * Billing data changes at most a few times a day and Cost Explorer bills every request: four runs a day
  * unless `opsfolio.sources.<id>.schedule` says otherwise.
  */
-export const COST_SYNC_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+const COST_SYNC_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 6 },
   timeout: { minutes: 30 },
   initialDelay: { seconds: 10 },
@@ -19,7 +20,7 @@ export const COST_SYNC_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 export function costSyncJob(
   source: CostSource,
   deps: { catalog: CatalogService; auth: AuthService; store: CostStore; db: Knex; tagKey: string },
-) {
+): SyncJob {
   const job = sourceSyncJob<CostSyncContext>({ ...source, annotations: [], sync: c => source.sync(c) }, 'cost', deps, {
     tagKey: deps.tagKey,
     replaceDays: (range, records) => deps.store.replaceDays(source.id, range, records),

@@ -1,5 +1,5 @@
-import type { DoraThresholds } from '@opsfolio/backstage-plugin-common';
 import { computeDora, type ComputeDoraInput, type DoraDeployment } from './dora';
+import type { DoraThresholds } from './doraBands';
 import { markRollbacks } from './rollbacks';
 
 // The default window: 2025-03-01 (inclusive) to 2025-03-31 (exclusive), 30 days.

@@ -1,20 +1,19 @@
-import {
-  DEFAULT_DORA_THRESHOLDS,
-  DORA_UNITS,
-  doraBand,
-  type Deployment,
-  type DoraFigure,
-  type DoraMetricId,
-  type DoraResult,
-  type DoraThresholds,
-} from '@opsfolio/backstage-plugin-common';
+import type { Deployment, DoraFigure, DoraMetricId, DoraResult, DoraUnit } from '@opsfolio/backstage-plugin-common';
+import { DEFAULT_DORA_THRESHOLDS, doraBand, type DoraThresholds } from './doraBands';
 import { byStart, environmentKey } from './rollbacks';
+
+const DORA_UNITS: Record<DoraMetricId, DoraUnit> = {
+  deploymentFrequency: 'deploysPerDay',
+  leadTime: 'hours',
+  changeFailureRate: 'ratio',
+  recoveryTime: 'hours',
+};
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** A commit a deployment shipped; `committedAt` is an ISO instant. */
-export interface DoraCommit {
+interface DoraCommit {
   sha: string;
   committedAt: string;
 }

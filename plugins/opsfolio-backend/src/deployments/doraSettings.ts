@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import { DEFAULT_DORA_THRESHOLDS, doraThresholdsSchema, type DoraThresholds } from '@opsfolio/backstage-plugin-common';
+import { DEFAULT_DORA_THRESHOLDS, doraThresholdsSchema, type DoraThresholds } from './doraBands';
 
 export interface DoraSettings {
   productionEnvironments: string[];

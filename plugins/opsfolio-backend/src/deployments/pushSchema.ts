@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-21T10:00:00Z' });
 
 /** One event of `POST /deployments`, as any CI can send it. */
-export const pushedDeploymentSchema = z
+const pushedDeploymentSchema = z
   .object({
     entityRef: z.string().min(1),
     environment: z.string().min(1).max(255),
@@ -27,5 +27,3 @@ export const pushedDeploymentSchema = z
 export const pushBatchSchema = z
   .object({ deployments: z.array(pushedDeploymentSchema).min(1).max(1000) })
   .strict();
-
-export type PushedDeployment = z.infer<typeof pushedDeploymentSchema>;

@@ -46,7 +46,7 @@ const toDeployment = (row: Row): StoredDeployment => ({
 });
 
 /** Entity refs are compared case-insensitively, as the catalog does. */
-export const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
+const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : null);
 

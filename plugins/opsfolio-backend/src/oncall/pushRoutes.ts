@@ -1,11 +1,11 @@
 import type { AuthService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { INCIDENT_STATUSES, INCIDENT_URGENCIES } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { instant } from '../deployments/pushSchema';
 import { checkBatch, describeProblems } from '../platform/push/checkBatch';
+import { INCIDENT_STATUSES, INCIDENT_URGENCIES } from './incidentValues';
 import type { OnCallStore } from './store';
 
 const pushedIncidentSchema = z

@@ -2,7 +2,6 @@ import type { CacheService, HttpAuthService, LoggerService } from '@backstage/ba
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { INCIDENT_STATUSES } from '@opsfolio/backstage-plugin-common';
 import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { loadEntity } from '../platform/catalog/loadEntity';
 import { ownerMembers } from '../platform/catalog/ownerMembers';
 import { describeAnswer } from './describeAnswer';
 import { onCallDrift, rotaOf } from './drift';
+import { INCIDENT_STATUSES } from './incidentValues';
 import { LIVE_READ_TIMEOUT_MS, readEntityOnCallLive } from './liveOnCall';
 import { responseTimes } from './responseTimes';
 import type { OnCallStore } from './store';

@@ -9,7 +9,7 @@ import { codeownersUrls, repoLocationOf } from './codeowners/sourceLocation';
 import { OWNED_KINDS } from './ownershipIndex';
 
 /** CODEOWNERS changes rarely and a re-read is one conditional request per repository. */
-export const CODEOWNERS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+const CODEOWNERS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 1 },
   timeout: { minutes: 30 },
   initialDelay: { seconds: 20 },

@@ -8,7 +8,7 @@ const CONTACT_LINKS = ['chat', 'slack', 'email'];
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 const targets = (entity: Entity, type: string) => (entity.relations ?? []).filter(r => r.type === type).map(r => lower(r.targetRef));
 
-export interface IndexedGroup {
+interface IndexedGroup {
   ref: string;
   title?: string;
   type?: string;

@@ -5,7 +5,7 @@ import {
 import type { Config } from '@backstage/config';
 
 /** Used when neither `opsfolio.schedule` nor the source's own schedule is set. */
-export const DEFAULT_SYNC_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+const DEFAULT_SYNC_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 15 },
   timeout: { minutes: 10 },
   initialDelay: { seconds: 5 },

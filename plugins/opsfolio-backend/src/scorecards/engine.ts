@@ -11,6 +11,16 @@ import { exemptionFor } from './exemptions';
 import { compileFilter, type EntityInfo } from './filter';
 import { formatCondition, formatFactValue, meets } from './operators';
 
+/** Every check state, in the order they are listed. */
+export const CHECK_STATES = [
+  'pass',
+  'fail',
+  'exempt',
+  'not-applicable',
+  'not-reported',
+  'stale',
+] as const satisfies readonly CheckState[];
+
 /** States that let a level be reached: exempt and not applicable count as passing. */
 export const COUNTS_AS_PASSING: ReadonlySet<CheckState> = new Set(['pass', 'exempt', 'not-applicable']);
 

@@ -18,14 +18,3 @@ export function compileFilter(filter: ScorecardFilter | undefined): (info: Entit
 export function matchesFilter(info: EntityInfo, filter: ScorecardFilter | undefined): boolean {
   return compileFilter(filter)(info);
 }
-
-/** `components of type service in production`: a filter as a person reads it, for empty states. */
-export function describeFilter(filter: ScorecardFilter): string {
-  const parts = [
-    filter.kind?.length ? filter.kind.map(k => `${lower(k)}s`).join(' or ') : 'entities',
-    filter.type?.length ? `of type ${filter.type.join(' or ')}` : '',
-    filter.lifecycle?.length ? `in ${filter.lifecycle.join(' or ')}` : '',
-    filter.tier?.length ? `of tier ${filter.tier.join(' or ')}` : '',
-  ];
-  return parts.filter(Boolean).join(' ');
-}

@@ -1,12 +1,11 @@
-import {
-  CHECK_STATES,
-  type CheckState,
-  type Scorecard,
-  type ScorecardOverviewEntity,
-  type ScorecardOverviewFilters,
-  type ScorecardOverviewResponse,
+import type {
+  CheckState,
+  Scorecard,
+  ScorecardOverviewEntity,
+  ScorecardOverviewFilters,
+  ScorecardOverviewResponse,
 } from '@opsfolio/backstage-plugin-common';
-import { COUNTS_AS_PASSING } from './engine';
+import { CHECK_STATES, COUNTS_AS_PASSING } from './engine';
 import type { StoredEvaluation } from './store';
 
 /** What the overview is computed from: every stored evaluation and each entity's level per day. */

@@ -5,7 +5,7 @@ import type { OverviewData } from './overview';
 import type { ScorecardStore } from './store';
 
 /** Days of trend the overview shows. */
-export const TREND_DAYS = 90;
+const TREND_DAYS = 90;
 
 /**
  * The overview's data per scorecard, read once per evaluation (this replica's writes) or minute (another

@@ -1,5 +1,7 @@
-import { CHECK_OPERATORS, type Scorecard } from '@opsfolio/backstage-plugin-common';
+import type { CheckOperator, Scorecard } from '@opsfolio/backstage-plugin-common';
 import { z } from 'zod';
+
+const CHECK_OPERATORS = ['=', '!=', '<', '<=', '>', '>=', 'in', 'exists', 'matches'] as const satisfies readonly CheckOperator[];
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes (at most 63)');
 const list = z.array(z.union([z.string(), z.number()]).transform(String)).min(1);

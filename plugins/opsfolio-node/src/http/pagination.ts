@@ -9,7 +9,9 @@ import { type VendorQuery, parseBaseUrl, resolveUrl, routeOf } from './url';
 export interface VendorPage<T> {
   /** 1 for the first page. */
   page: number;
+  /** The page's items, validated when an `itemSchema` was given. */
   items: T[];
+  /** The page's response headers. */
   headers: VendorHeaders;
 }
 
@@ -18,7 +20,9 @@ export interface VendorPage<T> {
  * @public
  */
 export interface VendorPaginateOptions<T> {
+  /** Query parameters of the first page; the helpers add their paging parameters. */
   query?: VendorQuery;
+  /** Extra headers for every page; values are treated as secrets like the client's. */
   headers?: Record<string, string>;
   /** Where the items are in the body, e.g. `services`; without it the body itself must be the array. */
   itemsKey?: string;
@@ -26,6 +30,7 @@ export interface VendorPaginateOptions<T> {
   itemSchema?: VendorSchema<T>;
   /** Stop after this many pages; default unlimited. */
   maxPages?: number;
+  /** Aborts the listing between and during pages. */
   signal?: AbortSignal;
 }
 
@@ -34,11 +39,15 @@ export interface VendorPaginateOptions<T> {
  * @public
  */
 export interface VendorOffsetPaginateOptions<T> extends VendorPaginateOptions<T> {
+  /** Where the items are in the body, e.g. `oncalls`. */
   itemsKey: string;
+  /** Page size, sent as `limitParam`. */
   limit: number;
   /** Body field saying more pages follow; default `more`. Without it a full page means "more". */
   moreKey?: string;
+  /** Query parameter that carries the offset; default `offset`. */
   offsetParam?: string;
+  /** Query parameter that carries the page size; default `limit`. */
   limitParam?: string;
   /** Offset of the first page; default 0. */
   offset?: number;

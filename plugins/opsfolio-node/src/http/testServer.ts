@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type IncomingHttpHeaders, type Serv
 import type { AddressInfo } from 'node:net';
 
 /** A request the test server received. */
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;

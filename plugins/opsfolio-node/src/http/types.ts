@@ -9,6 +9,7 @@ import type { VendorQuery } from './url';
  * @public
  */
 export interface VendorSchema<T> {
+  /** Validates `input`: the typed data, or an error with its issues. */
   safeParse(input: unknown):
     | { success: true; data: T }
     | {
@@ -57,11 +58,13 @@ export interface VendorClientOptions {
  * @public
  */
 export interface VendorRequestOptions<T> {
+  /** Query parameters added to the path. */
   query?: VendorQuery;
   /** Extra headers for this call; values are treated as secrets like the client's. */
   headers?: Record<string, string>;
   /** Validates the parsed JSON body; a mismatch fails as a malformed body. */
   schema?: VendorSchema<T>;
+  /** Aborts the call, including waits between attempts. */
   signal?: AbortSignal;
   /**
    * Whether repeating the call is safe; default true for GET, HEAD, PUT, DELETE, OPTIONS.
@@ -90,9 +93,13 @@ export type VendorHeaders = Record<string, string>;
  * @public
  */
 export interface VendorResponse<T> {
+  /** The HTTP status, 2xx. */
   status: number;
+  /** The response headers. */
   headers: VendorHeaders;
+  /** The parsed JSON body; `undefined` for an empty one. */
   body: T;
+  /** Always false: tells a response from {@link VendorNotModified}. */
   notModified: false;
 }
 
@@ -101,9 +108,13 @@ export interface VendorResponse<T> {
  * @public
  */
 export interface VendorNotModified {
+  /** Always 304. */
   status: 304;
+  /** The response headers. */
   headers: VendorHeaders;
+  /** A 304 has no body. */
   body: undefined;
+  /** Always true: tells it from a {@link VendorResponse}. */
   notModified: true;
 }
 
@@ -118,7 +129,9 @@ export type VendorHttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELE
  * @public
  */
 export interface VendorClient {
+  /** The vendor name from the options, used in errors and logs. */
   readonly vendor: string;
+  /** The base URL from the options. */
   readonly baseUrl: string;
   /** GET a JSON document. */
   getJson<T = unknown>(path: string, options?: VendorRequestOptions<T> & { ifNoneMatch?: undefined }): Promise<VendorResponse<T>>;
@@ -140,6 +153,7 @@ export interface VendorClient {
   ): Promise<VendorResponse<T> | VendorNotModified>;
   /** Counters since creation or the last {@link VendorClient.resetStats}. */
   stats(): VendorClientStats;
+  /** Sets every counter back to zero. */
   resetStats(): void;
   /** Closes the client's own connections (not those of an injected dispatcher). */
   close(): Promise<void>;

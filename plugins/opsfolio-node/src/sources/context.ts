@@ -2,7 +2,9 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 
 /** A catalog entity a source syncs for: its ref and annotations. @public */
 export interface SourceEntity {
+  /** The entity's ref, e.g. `component:default/payments-api`. */
   entityRef: string;
+  /** The entity's annotations. */
   annotations: Record<string, string>;
 }
 
@@ -12,16 +14,21 @@ export interface SourceEntity {
  * @public
  */
 export interface SourceState {
+  /** The value stored under `key`, if any. */
   get(key: string): Promise<string | undefined>;
+  /** Stores `value` under `key`, replacing what was there. */
   set(key: string, value: string): Promise<void>;
 }
 
 /** What every source's sync run is given. @public */
 export interface SourceSyncContext {
+  /** Aborted when the run times out or the backend stops. */
   signal: AbortSignal;
+  /** The run's logger. */
   logger: LoggerService;
   /** The entities that carry one of the source's annotations. */
   entities: SourceEntity[];
+  /** The source's own key-value state. */
   state: SourceState;
   /** When this source last finished without error. */
   lastSuccessAt?: string;

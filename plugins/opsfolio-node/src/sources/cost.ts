@@ -15,6 +15,7 @@ export interface CostRecord {
   cloudService: string;
   /** ISO 4217 code, as the vendor gives it. */
   currency: string;
+  /** The day's spend in `currency`. */
   amount: number;
   /** The vendor may still change the figure (Cost Explorer's `Estimated`); such days are fetched again. */
   estimated: boolean;
@@ -42,12 +43,15 @@ export interface CostSyncContext extends SourceSyncContext {
 export interface CostSource {
   /** Unique and stable: the sync task, run log and stored rows are keyed by it. */
   id: string;
+  /** The vendor it reads, e.g. `aws`. */
   vendor: string;
+  /** The scheduled sync: reads spend and stores it with `replaceDays`; `items` is what it stored. */
   sync(context: CostSyncContext): Promise<{ items: number }>;
 }
 
-/** @public */
+/** What {@link opsfolioCostSourcesExtensionPoint} offers. @public */
 export interface OpsfolioCostSourcesExtensionPoint {
+  /** Registers a cost source: the backend schedules its sync and reads what it stores. */
   addCostSource(source: CostSource): void;
 }
 

@@ -24,14 +24,17 @@ export interface DeploymentSyncContext extends SourceSyncContext {
 export interface DeploymentSource {
   /** Unique and stable: the sync task, run log and stored rows are keyed by it. */
   id: string;
+  /** The vendor it reads, e.g. `github`. */
   vendor: string;
   /** The entity annotations it reads; entities with any of them are handed to `sync`. */
   annotations: string[];
+  /** The scheduled sync: reads deployments and stores them with `save`; `items` is what it stored. */
   sync(context: DeploymentSyncContext): Promise<{ items: number }>;
 }
 
-/** @public */
+/** What {@link opsfolioDeploymentSourcesExtensionPoint} offers. @public */
 export interface OpsfolioDeploymentSourcesExtensionPoint {
+  /** Registers a deployment source: the backend schedules its sync and reads what it stores. */
   addDeploymentSource(source: DeploymentSource): void;
 }
 

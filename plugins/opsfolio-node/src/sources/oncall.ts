@@ -25,6 +25,7 @@ export interface OnCallSyncContext extends SourceSyncContext {
 export interface OnCallSource {
   /** Unique and stable: the sync task, run log and stored rows are keyed by it. */
   id: string;
+  /** The vendor it reads, e.g. `pagerduty`. */
   vendor: string;
   /** The entity annotations it reads; entities with any of them are its to answer. */
   annotations: string[];
@@ -34,8 +35,9 @@ export interface OnCallSource {
   sync(context: OnCallSyncContext): Promise<{ items: number }>;
 }
 
-/** @public */
+/** What {@link opsfolioOnCallSourcesExtensionPoint} offers. @public */
 export interface OpsfolioOnCallSourcesExtensionPoint {
+  /** Registers an on-call source: the backend schedules its sync and asks it who is on call. */
   addOnCallSource(source: OnCallSource): void;
 }
 

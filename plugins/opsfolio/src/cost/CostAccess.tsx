@@ -5,13 +5,13 @@ import type { ReactNode } from 'react';
 import { COST_DENIED, useCostAccess } from './useCostAccess';
 
 /** A 403 from the backend: its policy said no although the frontend's check said yes. */
-export function isNotAllowed(error: unknown): boolean {
+function isNotAllowed(error: unknown): boolean {
   const e = error as { statusCode?: number; name?: string; cause?: { name?: string } } | undefined;
   return e?.statusCode === 403 || e?.name === 'NotAllowedError' || e?.cause?.name === 'NotAllowedError';
 }
 
 /** Not an error: the install's permission policy keeps spend from this user. */
-export function CostNotAllowed() {
+function CostNotAllowed() {
   return (
     <Box data-testid="opsfolio-cost-not-allowed">
       <Typography variant="body2">{COST_DENIED}</Typography>

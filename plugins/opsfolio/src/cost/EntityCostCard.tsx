@@ -1,7 +1,7 @@
 import { PillarCard } from '../components/PillarCard';
 import { CostOverview } from './CostOverview';
 
-/** Spend this month, last month and the forecast, its trend, and where the money goes. @public */
+/** Spend this month, last month and the forecast, its trend, and where the money goes. */
 export function EntityCostCard() {
   return (
     <PillarCard

@@ -43,7 +43,7 @@ function Breakdown(props: { rows: Array<{ label: ReactNode; amounts: Money; key:
   );
 }
 
-/** The cost tab: spend by day or month with the production deploys marked on it, and where it goes. @public */
+/** The cost tab: spend by day or month with the production deploys marked on it, and where it goes. */
 export function EntityCostContent() {
   return (
     <CostPermissionGate>

@@ -85,7 +85,7 @@ function TeamCostLoader() {
   return <TeamCost cost={value!} name={entity.metadata.title ?? entity.metadata.name} />;
 }
 
-/** On a Group page: what the team and its sub-teams spend, its trend, and where the money goes. @public */
+/** On a Group page: what the team and its sub-teams spend, its trend, and where the money goes. */
 export function EntityTeamCostCard() {
   return (
     <InfoCard title="Team cost" variant="gridItem" deepLink={{ title: 'Cost of every team', link: '/opsfolio/cost' }}>

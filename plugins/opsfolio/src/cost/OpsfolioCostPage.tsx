@@ -85,7 +85,7 @@ function CostOverview() {
 
 /**
  * `/opsfolio/cost`: every team's spend side by side, with the untagged and unmapped spend nobody owns, adding up
- * to the organisation's. @public
+ * to the organisation's.
  */
 export function OpsfolioCostPage() {
   return (

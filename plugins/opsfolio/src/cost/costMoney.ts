@@ -18,7 +18,7 @@ const isEmptyMoney = (money: Money) => Object.values(money).every(amount => Math
 export const isEmptyFigures = (f: CostFigures) => isEmptyMoney(f.monthToDate) && isEmptyMoney(f.lastMonth) && isEmptyMoney(f.forecast);
 
 /** Same amounts in every currency (so a team without sub-team spend shows one figure, not two). */
-export function sameMoney(a: Money, b: Money): boolean {
+function sameMoney(a: Money, b: Money): boolean {
   return Object.keys({ ...a, ...b }).every(currency => Math.abs((a[currency] ?? 0) - (b[currency] ?? 0)) < 0.005);
 }
 

@@ -17,7 +17,7 @@ import { DoraFigures } from './DoraFigures';
 
 const WINDOWS = [7, 30, 90];
 
-/** The deployments tab: DORA over a chosen window, deploys per week, and the full history. @public */
+/** The deployments tab: DORA over a chosen window, deploys per week, and the full history. */
 export function EntityDeploymentsContent() {
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);

@@ -87,7 +87,7 @@ function ServiceRow(props: { service: TeamOnCallService; showOwner: boolean }) {
   );
 }
 
-/** On a Group page: every service the team and its sub-teams own, who answers for each now, and what is wrong. @public */
+/** On a Group page: every service the team and its sub-teams own, who answers for each now, and what is wrong. */
 export function EntityTeamOnCallCard() {
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);

@@ -108,7 +108,7 @@ function Problems() {
   );
 }
 
-/** `/opsfolio/ownership`: where ownership is broken, by problem and by team, with how to fix each. @public */
+/** `/opsfolio/ownership`: where ownership is broken, by problem and by team, with how to fix each. */
 export function OpsfolioOwnershipPage() {
   return (
     <Page themeId="tool">

@@ -5,7 +5,6 @@ import { ScorecardCardBody } from './ScorecardCardBody';
  * The readiness level of the entity on each scorecard that applies, and the checks to fix for the next level.
  * Not a PillarCard: the scorecards' own filters decide what is scored, so the backend's answer (with the
  * scorecards that do not apply) explains the empty state better than the summary's component-only rule.
- * @public
  */
 export function EntityScorecardCard() {
   return (

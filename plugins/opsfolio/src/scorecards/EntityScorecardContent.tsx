@@ -94,7 +94,7 @@ function ReadinessTab() {
 
 /**
  * The readiness tab: for each scorecard that applies, every check with its evidence, and the level's history; "Evaluate
- * now" scores the entity again without waiting for the schedule. @public
+ * now" scores the entity again without waiting for the schedule.
  */
 export function EntityScorecardContent() {
   const { entity } = useEntity();

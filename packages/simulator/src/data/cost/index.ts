@@ -5,5 +5,5 @@
 export { costModel, UNTAGGED_POOL, type CostLine, type CostModel } from './model';
 export { dayString, daysInMonth, monthStart, parseDay } from './days';
 export { jumpDay } from './jump';
-export { dailyLevel, weekdayFactor, WEEKDAY_FACTOR, WEEKEND_FACTOR } from './level';
+export { dailyLevel, weekdayFactor,   } from './level';
 export { isEstimated, reportedShare } from './reporting';

@@ -6,8 +6,8 @@ import { daysInMonth, monthStart } from './days';
 
 const DAYS_PER_MONTH = 365.25 / 12;
 /** Weekend traffic is lower; five weekdays at 1.04 and two weekend days at 0.9 average 1. */
-export const WEEKDAY_FACTOR = 1.04;
-export const WEEKEND_FACTOR = 0.9;
+const WEEKDAY_FACTOR = 1.04;
+const WEEKEND_FACTOR = 0.9;
 
 /**
  * The mean daily spend on `day` of a spender whose spend this month (the month of `today`) is `monthly`,

@@ -17,7 +17,7 @@ export interface DraftStatus {
   at: number;
 }
 
-export interface DraftRun {
+interface DraftRun {
   createdAt: number;
   firstDeploy?: DraftDeploy;
 }

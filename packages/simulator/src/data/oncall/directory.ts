@@ -220,7 +220,7 @@ function describeLevels(levels: EscalationLevel[]): string {
 }
 
 /** A seeded integration key: 32 lowercase hex characters. */
-export function integrationKey(seed: number, component: string, index: number): string {
+function integrationKey(seed: number, component: string, index: number): string {
   return createHash('md5').update(`${seed}\u001f${component}\u001f${index}`).digest('hex');
 }
 

@@ -19,8 +19,8 @@ import type { ComponentOnCall, OnCallUser } from './types';
 // comes along, their resolution is not visible yet (once it is, it shows at its own, earlier, time). So
 // counts and MTTR stay as the scenario says, and exactly N are open (plus any naturally still open).
 
-export type Severity = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
-export type Urgency = 'high' | 'low';
+type Severity = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+type Urgency = 'high' | 'low';
 export type IncidentStatus = 'triggered' | 'acknowledged' | 'resolved';
 
 export interface IncidentEvent {

@@ -2,7 +2,7 @@
 // call (rotation), who is on call at every level (oncalls), and the incidents (incidents). Vendor-neutral:
 // the PagerDuty and Opsgenie routes render it.
 
-export { componentOnCall, integrationKey, oncallDirectory } from './directory';
+export { componentOnCall,  oncallDirectory } from './directory';
 export {
   findIncident,
   incidentHistory,
@@ -10,8 +10,8 @@ export {
   type Incident,
   type IncidentEvent,
   type IncidentStatus,
-  type Severity,
-  type Urgency,
+  
+  
 } from './incidents';
 export { policyOnCalls, respondersAt } from './oncalls';
 export {
@@ -20,10 +20,10 @@ export {
   finalShifts,
   gapWindows,
   onCallAt,
-  overlaps,
-  ROTATION_EPOCH_DAY,
+  
+  
   rotationTurns,
-  turnAt,
+  
   turnStart,
 } from './rotation';
 export type {

@@ -20,14 +20,14 @@ export function turnStart(rotation: Rotation, k: number): number {
 }
 
 /** The turn running at `t`. */
-export function turnAt(rotation: Rotation, t: number): number {
+function turnAt(rotation: Rotation, t: number): number {
   let k = Math.floor((t - turnStart(rotation, 0)) / (rotation.rotationDays * DAY_MS));
   while (turnStart(rotation, k) > t) k--;
   while (turnStart(rotation, k + 1) <= t) k++;
   return k;
 }
 
-export function memberOnTurn(rotation: Rotation, k: number): OnCallUser {
+function memberOnTurn(rotation: Rotation, k: number): OnCallUser {
   const n = rotation.members.length;
   return rotation.members[(((k + rotation.offset) % n) + n) % n]!;
 }
@@ -65,7 +65,7 @@ export function gapWindows(rotation: Rotation, now: number): Window[] {
 }
 
 /** Does [start, end) overlap the window? A zero-length window is an instant: the shift must contain it. */
-export function overlaps(shift: Window, from: number, to: number): boolean {
+function overlaps(shift: Window, from: number, to: number): boolean {
   return from === to ? shift.start <= from && from < shift.end : shift.start < to && shift.end > from;
 }
 

@@ -20,7 +20,7 @@ export type Expression =
   | { Tags: Leaf }
   | { CostCategories: Leaf };
 
-export const FILTER_DIMENSIONS = ['SERVICE', 'SERVICE_CODE', 'LINKED_ACCOUNT', 'RECORD_TYPE'];
+const FILTER_DIMENSIONS = ['SERVICE', 'SERVICE_CODE', 'LINKED_ACCOUNT', 'RECORD_TYPE'];
 const MATCH_OPTIONS = ['EQUALS', 'ABSENT', 'STARTS_WITH', 'ENDS_WITH', 'CONTAINS', 'CASE_SENSITIVE', 'CASE_INSENSITIVE'];
 const KINDS = ['And', 'Or', 'Not', 'Dimensions', 'Tags', 'CostCategories'] as const;
 

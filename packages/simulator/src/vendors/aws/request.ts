@@ -6,8 +6,8 @@ import { METRICS } from './metrics';
 
 // GetCostAndUsage input, checked as Cost Explorer checks it: a ValidationException names what is wrong.
 
-export type Granularity = 'DAILY' | 'MONTHLY';
-export type GroupType = 'DIMENSION' | 'TAG';
+type Granularity = 'DAILY' | 'MONTHLY';
+type GroupType = 'DIMENSION' | 'TAG';
 
 export interface GroupDefinition {
   Type: GroupType;
@@ -27,7 +27,7 @@ export interface CostQuery {
 }
 
 /** Dimensions the simulator can group by (its lines have one account and only Usage records). */
-export const GROUP_DIMENSIONS = ['SERVICE', 'LINKED_ACCOUNT', 'RECORD_TYPE'];
+const GROUP_DIMENSIONS = ['SERVICE', 'LINKED_ACCOUNT', 'RECORD_TYPE'];
 /** Daily and monthly data reach back to the first of the month 12 months before this one (13 months). */
 const HISTORY_MONTHS = 12;
 

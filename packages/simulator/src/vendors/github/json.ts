@@ -22,7 +22,7 @@ export function urlsFor(req: Request, seed: number): Urls {
 
 const legacyNodeId = (type: string, id: number) => Buffer.from(`${type}${id}`).toString('base64');
 
-export function userJson(urls: Urls, person: Person) {
+function userJson(urls: Urls, person: Person) {
   const login = person.githubLogin;
   const id = createRng(urls.seed, 'github-user', login.toLowerCase()).int(1_000_000, 150_000_000);
   return {
@@ -82,11 +82,11 @@ const STATUS_DESCRIPTIONS: Record<DeployState, string> = {
 };
 
 /** Status ids grow within a deployment: deployment id × 8 + the status's position. */
-export function statusId(deploy: Deploy, index: number): number {
+function statusId(deploy: Deploy, index: number): number {
   return deploy.id * 8 + index;
 }
 
-export function environmentUrl(repo: GithubRepo, environment: string): string {
+function environmentUrl(repo: GithubRepo, environment: string): string {
   const host = environment === 'production' ? repo.name : `${environment}.${repo.name}`;
   return `https://${host}.${repo.owner.toLowerCase()}.example`;
 }

@@ -3,7 +3,7 @@ import type { SimulatorContext } from '../../context';
 import { beforeHeaders } from '../../http/beforeHeaders';
 import { DOCS, sendError } from './errors';
 
-export const SUPPORTED_API_VERSIONS = ['2022-11-28', '2026-03-10'] as const;
+const SUPPORTED_API_VERSIONS = ['2022-11-28', '2026-03-10'] as const;
 export type GithubApiVersion = (typeof SUPPORTED_API_VERSIONS)[number];
 
 /** The API version this request was answered with (set by `apiVersion`). */

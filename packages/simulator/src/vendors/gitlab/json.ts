@@ -65,7 +65,7 @@ export interface JsonContext {
   history: DeployHistory;
 }
 
-export function userJson(seed: number, person: Person) {
+function userJson(seed: number, person: Person) {
   const username = person.gitlabUsername;
   const gravatar = createHash('md5').update(person.email.toLowerCase()).digest('hex');
   return {

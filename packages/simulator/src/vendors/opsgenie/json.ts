@@ -6,7 +6,7 @@ import { isoMillis } from './envelope';
 
 const WEB = 'https://app.opsgenie.com';
 
-export function teamMeta(team: OpsgenieTeam) {
+function teamMeta(team: OpsgenieTeam) {
   return { id: team.id, name: team.name };
 }
 
@@ -22,7 +22,7 @@ export function teamJson(api: string, team: OpsgenieTeam, withMembers: boolean) 
   };
 }
 
-export function userRecipient(user: OnCallUser) {
+function userRecipient(user: OnCallUser) {
   return { type: 'user', id: user.opsgenieId, username: user.email };
 }
 
@@ -31,7 +31,7 @@ export function escalationRecipient(team: OpsgenieTeam) {
 }
 
 /** Opsgenie rotation type and length for a rotation of `days`. */
-export function rotationShape(days: number): { type: 'weekly' | 'daily' | 'hourly'; length: number } {
+function rotationShape(days: number): { type: 'weekly' | 'daily' | 'hourly'; length: number } {
   if (Number.isInteger(days) && days % 7 === 0) return { type: 'weekly', length: days / 7 };
   if (Number.isInteger(days)) return { type: 'daily', length: days };
   return { type: 'hourly', length: Math.max(1, Math.round(days * 24)) };
@@ -47,7 +47,7 @@ export function escalationRotationId(team: OpsgenieTeam): string {
  * escalation level an "escalation" rotation whose one participant is the team's escalation, so the
  * schedule's on-calls show every level.
  */
-export function rotationsJson(team: OpsgenieTeam, start: number) {
+function rotationsJson(team: OpsgenieTeam, start: number) {
   const schedule: Rotation = team.schedule;
   const rotations: Record<string, unknown>[] = [
     {
@@ -118,7 +118,7 @@ function integrationId(team: OpsgenieTeam): string {
   return `${team.id.slice(0, 24)}${team.escalation.id.slice(24)}`;
 }
 
-export function alertTags(incident: Incident): string[] {
+function alertTags(incident: Incident): string[] {
   return [`service:${incident.component}`, `urgency:${incident.urgency}`, 'datadog'];
 }
 

@@ -73,7 +73,7 @@ export function userJson(r: Render, user: OnCallUser) {
   };
 }
 
-export function serviceRef(r: Render, service: PagerDutyService) {
+function serviceRef(r: Render, service: PagerDutyService) {
   return {
     id: service.id,
     type: 'service_reference',
@@ -83,7 +83,7 @@ export function serviceRef(r: Render, service: PagerDutyService) {
   };
 }
 
-export function policyRef(r: Render, policy: EscalationPolicy) {
+function policyRef(r: Render, policy: EscalationPolicy) {
   return {
     id: policy.id,
     type: 'escalation_policy_reference',
@@ -93,7 +93,7 @@ export function policyRef(r: Render, policy: EscalationPolicy) {
   };
 }
 
-export function scheduleRef(r: Render, schedule: Rotation) {
+function scheduleRef(r: Render, schedule: Rotation) {
   return {
     id: schedule.id,
     type: 'schedule_reference',
@@ -251,7 +251,7 @@ export function incidentKeyOf(incident: Incident): string {
   return createHash('md5').update(incident.id).digest('hex');
 }
 
-export function incidentRef(r: Render, incident: Incident) {
+function incidentRef(r: Render, incident: Incident) {
   return {
     id: incident.id,
     type: 'incident_reference',

@@ -37,7 +37,7 @@ export function timeParam(req: Request, name: string): number | undefined {
   return Date.parse(zoned);
 }
 
-export function isTimeZone(name: string): boolean {
+function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;

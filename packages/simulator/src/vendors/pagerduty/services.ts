@@ -13,7 +13,7 @@ import { arrayParam, listRequest, sendPage, stringParam, timeZoneParam } from '.
 
 const SORTS = ['name', 'name:asc', 'name:desc'];
 
-export function findService(ctx: SimulatorContext, id: string): PagerDutyService | undefined {
+function findService(ctx: SimulatorContext, id: string): PagerDutyService | undefined {
   return oncallDirectory(ctx.scenario).pagerduty.services.find((s) => s.id === id);
 }
 

@@ -2,10 +2,10 @@ import { DEFAULT_NAMESPACE, parseEntityRef, stringifyEntityRef, type Entity } fr
 import type { OwnersMatch } from './parse';
 
 /** Annotations the GitHub org provider sets: `org/team-slug` on groups, the login on users. */
-export const TEAM_SLUG_ANNOTATION = 'github.com/team-slug';
-export const USER_LOGIN_ANNOTATION = 'github.com/user-login';
+const TEAM_SLUG_ANNOTATION = 'github.com/team-slug';
+const USER_LOGIN_ANNOTATION = 'github.com/user-login';
 
-export type CodeownerKind = 'team' | 'user' | 'email';
+type CodeownerKind = 'team' | 'user' | 'email';
 
 export interface CodeownersOwner {
   /** As written in CODEOWNERS: `@acme/team-payments`, `@octocat`, `jane@acme.example`. */
@@ -15,7 +15,7 @@ export interface CodeownersOwner {
   entityRef?: string;
 }
 
-export function codeownerKind(owner: string): CodeownerKind {
+function codeownerKind(owner: string): CodeownerKind {
   if (!owner.startsWith('@')) return 'email';
   return owner.includes('/') ? 'team' : 'user';
 }
@@ -78,7 +78,7 @@ export function matchOwners(owners: readonly string[], directory: OwnerDirectory
   });
 }
 
-export type CodeownersStatus = 'agrees' | 'drift' | 'no-rule' | 'unowned';
+type CodeownersStatus = 'agrees' | 'drift' | 'no-rule' | 'unowned';
 
 export interface CodeownersDrift {
   /**

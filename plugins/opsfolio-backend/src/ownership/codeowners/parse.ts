@@ -46,7 +46,7 @@ const USER = /^@[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const TEAM = /^@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-export function isValidOwner(owner: string): boolean {
+function isValidOwner(owner: string): boolean {
   return USER.test(owner) || TEAM.test(owner) || EMAIL.test(owner);
 }
 

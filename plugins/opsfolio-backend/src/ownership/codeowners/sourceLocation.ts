@@ -15,7 +15,7 @@ export interface RepoLocation {
  * Where each host looks for CODEOWNERS, first found wins. GitHub: `.github/`, root, `docs/` (docs.github.com,
  * "CODEOWNERS file location"). GitLab: root, `docs/`, `.gitlab/` (GitLab's `Gitlab::CodeOwners::FILE_PATHS`).
  */
-export const CODEOWNERS_PATHS = {
+const CODEOWNERS_PATHS = {
   github: ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'],
   gitlab: ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'],
 } as const;

@@ -12,7 +12,7 @@ const UNIT_MS: Record<string, number> = {
 };
 
 /** How often a schedule runs, in ms; a cron schedule counts as daily, a manual one as never. */
-export function scheduleIntervalMs(schedule: SchedulerServiceTaskScheduleDefinition): number | undefined {
+function scheduleIntervalMs(schedule: SchedulerServiceTaskScheduleDefinition): number | undefined {
   const frequency = schedule.frequency as unknown;
   if (!frequency || typeof frequency !== 'object') return undefined;
   if ('trigger' in frequency) return undefined;

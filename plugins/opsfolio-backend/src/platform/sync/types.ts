@@ -2,7 +2,7 @@ import type { LoggerService, SchedulerServiceTaskScheduleDefinition } from '@bac
 import type { PillarId } from '@opsfolio/backstage-plugin-common';
 
 /** What a run of a source is given. */
-export interface SyncContext {
+interface SyncContext {
   signal: AbortSignal;
   logger: LoggerService;
   /** When this source last finished without error, for incremental syncs. */

@@ -1,7 +1,10 @@
-import { ANNOTATIONS, LINK_TYPES, type FactDescription } from '@opsfolio/backstage-plugin-common';
+import { ANNOTATIONS, type FactDescription } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
 
 const TECHDOCS = 'backstage.io/techdocs-ref';
+
+/** Link types (in `metadata.links`) the readiness pillar looks for. */
+export const LINK_TYPES = { runbook: 'runbook', dashboard: 'dashboard' } as const;
 
 export const CATALOG_FACTS: FactDescription[] = [
   { id: 'catalog.description', pillar: 'catalog', title: 'Description', type: 'string', description: 'metadata.description, or none.' },

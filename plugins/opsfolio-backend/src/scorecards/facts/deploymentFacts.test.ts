@@ -1,5 +1,6 @@
-import { DEFAULT_DORA_THRESHOLDS, type DeploymentStatus } from '@opsfolio/backstage-plugin-common';
+import type { DeploymentStatus } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentRecord } from '@opsfolio/backstage-plugin-node';
+import { DEFAULT_DORA_THRESHOLDS } from '../../deployments/doraBands';
 import type { DoraSettings } from '../../deployments/doraSettings';
 import { DeploymentStore } from '../../deployments/store';
 import { OnCallStore } from '../../oncall/store';

@@ -1,7 +1,7 @@
 import type { CostFigures, CostOverviewResponse, EntityCostResponse } from '@opsfolio/backstage-plugin-common';
 
 // Hand-made responses for the cost tests: USD unless a test says otherwise.
-export const usd = (monthToDate: number, lastMonth: number, forecast: number): CostFigures => ({
+const usd = (monthToDate: number, lastMonth: number, forecast: number): CostFigures => ({
   monthToDate: { USD: monthToDate },
   lastMonth: { USD: lastMonth },
   forecast: { USD: forecast },

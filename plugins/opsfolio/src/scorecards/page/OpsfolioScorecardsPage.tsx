@@ -70,7 +70,7 @@ function ScorecardsOverview() {
 
 /**
  * `/opsfolio/scorecards`: how ready each team's services are, which checks hold them back, how that changes
- * over time, and every entity behind the numbers. @public
+ * over time, and every entity behind the numbers.
  */
 export function OpsfolioScorecardsPage() {
   return (

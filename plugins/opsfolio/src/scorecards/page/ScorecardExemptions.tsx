@@ -15,7 +15,7 @@ import { opsfolioApiRef } from '../../api/OpsfolioApi';
 type ExemptionsState = { loading: boolean; error?: Error; value?: ExemptionsOverviewResponse };
 
 /** Said instead of the table when the permission policy does not allow listing exemptions. */
-export const EXEMPTIONS_DENIED = 'Listing exemptions needs the opsfolio.exemptions.read permission.';
+const EXEMPTIONS_DENIED = 'Listing exemptions needs the opsfolio.exemptions.read permission.';
 
 /** Days before its end from which an exemption is shown as ending soon (as the backend's `expiringIn30Days`). */
 const SOON_DAYS = 30;

@@ -12,7 +12,7 @@ export const ENTITY_FILTERS = [
   { key: 'tier', label: 'Tier', field: 'tier' },
 ] as const satisfies ReadonlyArray<{ key: QueryKey; label: string; field: keyof ScorecardOverviewResponse['entities'][number] }>;
 
-export type EntityFilterKey = (typeof ENTITY_FILTERS)[number]['key'];
+type EntityFilterKey = (typeof ENTITY_FILTERS)[number]['key'];
 
 export interface FilterOptions {
   scorecardId?: string;
@@ -24,7 +24,7 @@ export interface FilterOptions {
 const noValues = (): FilterOptions['values'] => ({ owner: [], system: [], kind: [], type: [], lifecycle: [], tier: [] });
 
 /** Adds the values of one response to those seen before (of the same scorecard). */
-export function mergeOptions(previous: FilterOptions, overview: ScorecardOverviewResponse): FilterOptions {
+function mergeOptions(previous: FilterOptions, overview: ScorecardOverviewResponse): FilterOptions {
   const same = previous.scorecardId === overview.scorecard.id;
   const values = same ? previous.values : noValues();
   const merged = noValues();

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { ScorecardOverviewQuery } from '../../api/OpsfolioApi';
 
 /** Every filter the overview takes, in the order the URL and the controls list them. */
-export const QUERY_KEYS = ['scorecard', 'owner', 'system', 'kind', 'type', 'lifecycle', 'tier', 'level'] as const satisfies ReadonlyArray<
+const QUERY_KEYS = ['scorecard', 'owner', 'system', 'kind', 'type', 'lifecycle', 'tier', 'level'] as const satisfies ReadonlyArray<
   keyof ScorecardOverviewQuery
 >;
 

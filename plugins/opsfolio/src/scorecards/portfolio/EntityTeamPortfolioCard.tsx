@@ -51,7 +51,7 @@ function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
   );
 }
 
-/** On a Group page: each service of the team and its sub-teams at a glance, for the manager's weekly look. @public */
+/** On a Group page: each service of the team and its sub-teams at a glance, for the manager's weekly look. */
 export function EntityTeamPortfolioCard() {
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);

@@ -3,7 +3,7 @@ import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react'
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { opsfolioApiRef, type OpsfolioApi } from '../../api/OpsfolioApi';
 
-export const paymentsApi: Entity = {
+const paymentsApi: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'payments-api', annotations: { 'opsfolio.io/tier': '1' } },

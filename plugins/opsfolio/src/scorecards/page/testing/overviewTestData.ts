@@ -3,7 +3,7 @@ import type { CheckState, Scorecard, ScorecardOverviewEntity, ScorecardOverviewR
 // Hand-made overview responses for the readiness page tests.
 const fix = { text: 'See the runbook' };
 
-export const production: Scorecard = {
+const production: Scorecard = {
   id: 'production',
   title: 'Production readiness',
   description: 'What a service needs before it takes traffic.',
@@ -30,7 +30,7 @@ const counts = (c: Partial<Record<CheckState, number>>): Record<CheckState, numb
   ...c,
 });
 
-export const entity = (name: string, over: Partial<ScorecardOverviewEntity> = {}): ScorecardOverviewEntity => ({
+const entity = (name: string, over: Partial<ScorecardOverviewEntity> = {}): ScorecardOverviewEntity => ({
   entityRef: `component:default/${name}`,
   kind: 'component',
   type: 'service',

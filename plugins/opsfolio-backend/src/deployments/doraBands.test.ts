@@ -1,4 +1,4 @@
-import { DEFAULT_DORA_THRESHOLDS, doraBand, doraThresholdsSchema } from './dora';
+import { DEFAULT_DORA_THRESHOLDS, doraBand, doraThresholdsSchema } from './doraBands';
 
 const band = (metric: Parameters<typeof doraBand>[0], value: number) =>
   doraBand(metric, value, DEFAULT_DORA_THRESHOLDS);

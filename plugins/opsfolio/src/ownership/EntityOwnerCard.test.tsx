@@ -4,7 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { describePillars, PILLARS, type EntityOwnershipResponse, type EntitySummaryResponse } from '@opsfolio/backstage-plugin-common';
 import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
-import { EntityOwnershipCard } from './EntityOwnershipCard';
+import { EntityOwnerCard } from './EntityOwnerCard';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -39,14 +39,14 @@ async function renderCard(api: Partial<OpsfolioApi>, e: Entity = entity) {
   await renderInTestApp(
     <TestApiProvider apis={[[opsfolioApiRef, { getEntitySummary: async () => summary(e), ...api }]]}>
       <EntityProvider entity={e}>
-        <EntityOwnershipCard />
+        <EntityOwnerCard />
       </EntityProvider>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
-describe('EntityOwnershipCard', () => {
+describe('EntityOwnerCard', () => {
   it('shows the owner with members, parents, contact, who is on call, and each problem with its fix', async () => {
     await renderCard({ getOwnership: async () => facts });
     expect(await screen.findByTestId('opsfolio-ownership-owner')).toHaveTextContent('Owned by Payments (group, 5 members)');
