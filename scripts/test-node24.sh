@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Typecheck and unit tests on Node 24 as well as on the machine's Node: Node 24 from the npm registry
+# (scripts/ensure-node24.sh), and better-sqlite3's native addon built for it once, beside node_modules.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+node24="$(bash scripts/ensure-node24.sh)"
+version="$(node -p "require('better-sqlite3/package.json').version")"
+addon_dir="$root/.node24/better-sqlite3-$version"
+addon="$addon_dir/build/Release/better_sqlite3.node"
+if [ ! -f "$addon" ]; then
+  echo "Building better-sqlite3 $version for Node 24" >&2
+  rm -rf "$addon_dir" && mkdir -p "$addon_dir"
+  cp -r node_modules/better-sqlite3/{binding.gyp,deps,src,package.json} "$addon_dir/"
+  (cd "$addon_dir" && PATH="$node24/bin:$PATH" "$node24/bin/node" "$root/node_modules/node-gyp/bin/node-gyp.js" \
+    rebuild --release --nodedir="$node24" >/dev/null)
+fi
+export PATH="$node24/bin:$PATH"
+echo "Node $(node --version): typecheck" >&2
+npx tsc
+echo "Node $(node --version): unit tests" >&2
+OPSFOLIO_BETTER_SQLITE3_BINDING="$addon" NODE_OPTIONS="--require $root/scripts/node24/better-sqlite3-binding.cjs ${NODE_OPTIONS:-}" \
+  npx vitest run
