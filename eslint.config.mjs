@@ -6,7 +6,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-types/**', '**/test-results/**', '**/coverage/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-types/**', '**/test-results/**', '**/coverage/**', '.node24/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -26,9 +26,14 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { exports: 'writable', module: 'writable', require: 'readonly' } },
   },
   {
-    // Release and install-test scripts run as plain Node ES modules.
+    // Release and test scripts run as plain Node modules.
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['packages/simulator/src/main.ts', 'scripts/**', '**/bench/**'],

@@ -2,63 +2,11 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { APP_URL, BACKEND_URL, startDemo } from './demo';
+import { pageHelpers } from './pages';
 
 const SCREENSHOTS = new URL('../test-results/', import.meta.url).pathname;
+const { openEntityPage, waitForFirstSync, untilShown } = pageHelpers({ appUrl: APP_URL, backendUrl: BACKEND_URL, screenshots: SCREENSHOTS });
 const PILLARS = ['ownership', 'deployments', 'oncall', 'cost', 'scorecards'];
-
-/**
- * Opens a component page as a guest. The catalog ingests the example files shortly after start, so a page
- * opened too early says the entity is missing: reload until the Opsfolio cards are there.
- */
-async function openEntityPage(target: Page, name: string, kind = 'component') {
-  await target.goto(`${APP_URL}/catalog/default/${kind}/${name}`);
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      await target.getByTestId(kind === 'group' ? 'opsfolio-card-team-oncall' : 'opsfolio-card-ownership').waitFor({ timeout: 20_000 });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) {
-        await target.screenshot({ path: `${SCREENSHOTS}${name}-failed.png`, fullPage: true });
-        throw error;
-      }
-      await target.reload();
-    }
-  }
-}
-
-/** Waits until each source has finished a sync without error, as /health reports it. */
-async function waitForFirstSync(sourceIds: string[], timeoutMs = 240_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    last = await (await fetch(`${BACKEND_URL}/api/opsfolio/health`)).json();
-    const sources = (last as { sources: Array<{ id: string; lastSuccessAt?: string }> }).sources;
-    if (sourceIds.every(id => sources.find(s => s.id === id)?.lastSuccessAt)) return;
-    await new Promise(resolve => setTimeout(resolve, 2000));
-  }
-  throw new Error(`No successful sync of ${sourceIds.join(', ')} in time: ${JSON.stringify(last)}`);
-}
-
-/**
- * Reloads until `ready` holds: a sync that ran before the catalog had read the example files had nothing to
- * do, and the data arrives with the next run (every 2 minutes in the demo).
- */
-async function untilShown(target: Page, ready: () => Promise<boolean>, what: string, timeoutMs = 240_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    // The page renders after a reload: keep asking for a while before reloading again.
-    for (const settle = Date.now() + 15_000; Date.now() < settle; ) {
-      if (await ready().catch(() => false)) return;
-      await new Promise(resolve => setTimeout(resolve, 1000));
-    }
-    if (Date.now() > deadline) {
-      await target.screenshot({ path: `${SCREENSHOTS}${what.replace(/\W+/g, '-')}-failed.png`, fullPage: true });
-      throw new Error(`${what} did not show in time`);
-    }
-    await target.reload();
-  }
-}
 
 describe('the demo, in a real browser', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;

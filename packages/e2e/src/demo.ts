@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export const APP_URL = 'http://localhost:3000';
 export const BACKEND_URL = 'http://localhost:7007';
-export const SIMULATOR_URL = 'http://127.0.0.1:7081';
+const SIMULATOR_URL = 'http://127.0.0.1:7081';
 const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
 
 async function answers(url: string): Promise<boolean> {
