@@ -17,7 +17,7 @@ if [ ! -f "$addon" ]; then
 fi
 export PATH="$node24/bin:$PATH"
 echo "Node $(node --version): typecheck" >&2
-npx tsc
+npx tsc --noEmit --incremental false
 echo "Node $(node --version): unit tests" >&2
 OPSFOLIO_BETTER_SQLITE3_BINDING="$addon" NODE_OPTIONS="--require $root/scripts/node24/better-sqlite3-binding.cjs ${NODE_OPTIONS:-}" \
   npx vitest run

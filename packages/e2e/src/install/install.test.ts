@@ -87,6 +87,7 @@ describe('Opsfolio installed into a stock Backstage app', () => {
     if (!existsSync(join(deployDir, 'node_modules'))) {
       await run('npm', ['ci', '--omit=dev'], { cwd: deployDir, env, log: `${log}-deploy.log` });
     }
+    if (await fetch(APP_URL).then(() => true, () => false)) throw new Error(`${APP_URL} already answers: stop what runs on port ${PORT}`);
     const config = join(work, 'app-config.install.yaml');
     writeInstallConfig(config, { port: PORT, dbPrefix: DB_PREFIX, repoRoot: REPO_ROOT, simulator: SIMULATOR });
     backend = start(
