@@ -34,10 +34,10 @@ import type { AddressInfo } from 'node:net';
 import { getHeapStatistics } from 'node:v8';
 import { startSimulator, type RunningSimulator, type Scenario } from 'simulator';
 import { DEFAULT_MAX_PAGES_PER_MONTH } from '../src/CostExplorerCostSource';
-import { addMonths, dayOf, monthStart } from '../src/days';
 import { opsfolioModuleAws } from '../src/module';
 import { monthChunks, syncRange } from '../src/syncRange';
 import { catalogOf, describeTargets, scenarioOf, tally, withPeakMemory, type AwsTally } from './costSyncWorld';
+import { addMonths, dayOf, daysBetween, monthStart } from '@opsfolio/backstage-plugin-common';
 
 const list = (name: string, fallback: string) => (process.env[name] ?? fallback).split(',').map(s => Number.parseInt(s.trim(), 10));
 const int = (name: string, fallback: number) => {
@@ -58,7 +58,6 @@ const MODULE_MAX_PAGES_PER_MONTH = DEFAULT_MAX_PAGES_PER_MONTH;
 const NOW = new Date();
 const TODAY = dayOf(NOW);
 const BACKFILL_FROM = addMonths(monthStart(TODAY), -BACKFILL_MONTHS);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 const HISTORY_DAYS = int('BENCH_HISTORY_DAYS', Math.min(730, Math.max(7, daysBetween(BACKFILL_FROM, TODAY))));
 
 interface RunFigures extends AwsTally {

@@ -2,9 +2,9 @@ import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { CostRecord } from '@opsfolio/backstage-plugin-node';
 import { costModel, loadScenario, parseDay, startSimulator, type RunningSimulator } from 'simulator';
 import { CostExplorerCostSource } from './CostExplorerCostSource';
-import { addDays } from './days';
 import { monthChunks } from './syncRange';
 import { memoryCostContext } from './testing/memoryCostContext';
+import { addDays } from '@opsfolio/backstage-plugin-common';
 
 const scenario = loadScenario(new URL('../../../examples/scenario.yaml', import.meta.url).pathname);
 const PAGE_SIZE = scenario.vendors.aws.pageSize;

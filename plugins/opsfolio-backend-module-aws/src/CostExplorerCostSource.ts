@@ -5,9 +5,9 @@ import {
   type GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
 import type { CostSource, CostSyncContext } from '@opsfolio/backstage-plugin-node';
-import { dayOf, isDay } from './days';
 import { CostRecordMerger } from './merge';
 import { monthChunks, syncRange } from './syncRange';
+import { dayOf, isDay } from '@opsfolio/backstage-plugin-common';
 
 export const DEFAULT_METRIC = 'AmortizedCost';
 export const DEFAULT_BACKFILL_MONTHS = 6;

@@ -1,6 +1,6 @@
 import type { GetCostAndUsageCommandOutput } from '@aws-sdk/client-cost-explorer';
 import type { CostRecord } from '@opsfolio/backstage-plugin-node';
-import { isDay } from './days';
+import { isDay } from '@opsfolio/backstage-plugin-common';
 
 type Page = Pick<GetCostAndUsageCommandOutput, 'GroupDefinitions' | 'ResultsByTime'>;
 

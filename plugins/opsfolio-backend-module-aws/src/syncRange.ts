@@ -1,4 +1,4 @@
-import { addDays, addMonths, monthStart } from './days';
+import { addDays, addMonths, monthStart } from '@opsfolio/backstage-plugin-common';
 
 /** Cost Explorer serves daily data back to the first of the month 12 months ago. */
 export const MAX_BACKFILL_MONTHS = 12;

@@ -4,6 +4,7 @@
  * Used by the streaming test and the import benchmark.
  */
 import { Readable } from 'node:stream';
+import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
 
 /** The 57 columns of FOCUS 1.2, in the specification's (alphabetical) order. */
 const FOCUS_12_COLUMNS = [
@@ -62,7 +63,7 @@ const csv = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"',
 function line(i: number, columns: readonly string[]): string {
   const r = syntheticRow(i);
   const start = `${r.day}T${r.hour}:00:00Z`;
-  const end = new Date(Date.parse(start) + 3_600_000).toISOString().replace('.000Z', 'Z');
+  const end = new Date(Date.parse(start) + HOUR_MS).toISOString().replace('.000Z', 'Z');
   const cost = String(r.cost);
   const resource = `/subscriptions/5f1c2d3e-0000-4000-8000-00000000${String(i % 997).padStart(4, '0')}/resourceGroups/rg-${r.tag || 'shared'}/providers/Microsoft.Compute/virtualMachines/vm-${i % 997}`;
   const tags = r.tag ? `{"service":"${r.tag}","env":"prod","cost-center":"cc-${i % 13}"}` : '{"env":"prod"}';

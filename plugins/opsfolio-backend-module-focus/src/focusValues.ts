@@ -26,12 +26,6 @@ function zoneMinutes(zone: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
 }
 
-/** `YYYY-MM-DD` of a time in UTC. */
-export const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
-
-/** The day after a `YYYY-MM-DD` day. */
-export const nextDay = (day: string) => dayOf(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
-
 // Plain or scientific notation (Azure writes 1.2E-05); '' is not zero here, unlike Number('').
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 

@@ -1,10 +1,11 @@
+import { addDays, dayOf } from '@opsfolio/backstage-plugin-common';
 import type { CostRecord } from '@opsfolio/backstage-plugin-node';
 import { parse, type CsvError } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { FocusAggregate } from './FocusAggregate';
-import { dayOf, decimal, nextDay, tagValue, utcTime } from './focusValues';
+import { decimal, tagValue, utcTime } from './focusValues';
 
 /** FOCUS 1.x `ChargeCategory` values. */
 export const CHARGE_CATEGORIES = ['Usage', 'Purchase', 'Tax', 'Credit', 'Adjustment'] as const;
@@ -121,7 +122,7 @@ export async function readFocus(input: Input, options: FocusParseOptions, into: 
   });
   await pipeline(input, gunzipIfCompressed, parser, drain, { signal: options.signal });
   if (!at) throw new Error('the file is empty: no FOCUS header row');
-  if (minDay && maxDay) stats.days = { from: minDay, to: nextDay(maxDay) };
+  if (minDay && maxDay) stats.days = { from: minDay, to: addDays(maxDay, 1) };
   return stats;
 }
 

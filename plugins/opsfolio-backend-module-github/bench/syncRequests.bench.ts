@@ -29,9 +29,8 @@ import {
   type Scenario,
 } from 'simulator';
 import { opsfolioModuleGithub } from '../src/module';
+import { DAY_MS, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const SIZES = (process.env.BENCH_REPOS ?? '1,100,1000').split(',').map(s => Number.parseInt(s.trim(), 10));
 const SEED = Number.parseInt(process.env.BENCH_SEED ?? '3', 10);
 const MAX_ROUNDS = Number.parseInt(process.env.BENCH_MAX_ROUNDS ?? '10', 10);

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { DefaultGithubCredentialsProvider, type ScmIntegrations } from '@backstage/integration';
-import { ANNOTATIONS, productionEnvironmentsOf, type DeploymentStatus } from '@opsfolio/backstage-plugin-common';
+import { ANNOTATIONS, DAY_MS, type DeploymentStatus, productionEnvironmentsOf } from '@opsfolio/backstage-plugin-common';
 import {
   mapWithConcurrency,
   sourceHostOf,
@@ -165,7 +165,7 @@ export class GithubDeploymentSource implements DeploymentSource {
       walked,
       productionEnvironments: productionEnvironmentsOf(entity.annotations, this.options.productionEnvironments),
       budget,
-      since: new Date((this.options.now?.() ?? new Date()).getTime() - (this.options.leadTimeDays ?? 90) * 86_400_000),
+      since: new Date((this.options.now?.() ?? new Date()).getTime() - (this.options.leadTimeDays ?? 90) * DAY_MS),
       logger: context.logger,
     });
     await context.save(entity.entityRef, withCommits);

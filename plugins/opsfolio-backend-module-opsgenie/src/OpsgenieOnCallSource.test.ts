@@ -3,10 +3,10 @@ import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/ba
 import { incidentHistory, loadScenario, startSimulator, type RunningSimulator } from 'simulator';
 import request from 'supertest';
 import { opsfolioModuleOpsgenie } from './module';
+import { DAY_MS } from '@opsfolio/backstage-plugin-common';
 
 const scenario = loadScenario(new URL('../../../examples/scenario.yaml', import.meta.url).pathname);
 const NOW = new Date();
-const DAY = 86_400_000;
 
 const component = (name: string, annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -53,7 +53,7 @@ describe('Opsgenie on-call source against the simulator', () => {
     await backend.runSync('opsgenie');
     const health = (await api('/health')).body.sources.find((s: { id: string }) => s.id === 'opsgenie');
     expect(health.lastRun.status).toBe('succeeded');
-    const expected = incidentHistory({ scenario, now: () => NOW }, 'auth-service')!.filter(i => i.createdAt >= NOW.getTime() - 90 * DAY);
+    const expected = incidentHistory({ scenario, now: () => NOW }, 'auth-service')!.filter(i => i.createdAt >= NOW.getTime() - 90 * DAY_MS);
     expect((await api('/entities/component/default/auth-service/incidents?limit=1')).body.total).toBe(expected.length);
     const onCalls = (await simulator.requests('opsgenie')).filter(r => r.path.endsWith('/on-calls'));
     expect(onCalls).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ANNOTATIONS } from '@opsfolio/backstage-plugin-common';
+import { ANNOTATIONS, DAY_MS } from '@opsfolio/backstage-plugin-common';
 import {
   paginateCursor,
   type OnCallRead,
@@ -12,7 +12,6 @@ import { z } from 'zod';
 import { shiftsOf, toIncident } from './mapping';
 import { alertSchema, onCallsSchema, scheduleSchema, timelineSchema, type OgSchedule } from './schemas';
 
-const DAY = 86_400_000;
 const WEB = 'https://app.opsgenie.com';
 
 /**
@@ -69,7 +68,7 @@ export class OpsgenieOnCallSource implements OnCallSource {
     const markKey = `alerts_since:${entity.entityRef}`;
     const mark = await context.state.get(markKey);
     const now = this.now();
-    const since = mark ? Math.min(Date.parse(mark), now.getTime() - DAY) : now.getTime() - this.options.incidentDays * DAY;
+    const since = mark ? Math.min(Date.parse(mark), now.getTime() - DAY_MS) : now.getTime() - this.options.incidentDays * DAY_MS;
     const pages = paginateCursor(this.client, '/v2/alerts', {
       cursorParam: 'offset',
       cursor: '0',

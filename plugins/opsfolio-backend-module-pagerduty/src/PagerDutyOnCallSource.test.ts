@@ -16,11 +16,11 @@ import {
 } from 'simulator';
 import request from 'supertest';
 import { opsfolioModulePagerduty } from './module';
+import { DAY_MS, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 
 const scenario = loadScenario(new URL('../../../examples/scenario.yaml', import.meta.url).pathname);
 const NOW = new Date();
 const ctx = { scenario, now: () => NOW };
-const DAY = 86_400_000;
 
 const component = (name: string, annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -52,11 +52,11 @@ function onCallSeries(requests: LoggedRequest[], policies: EscalationPolicy[], s
     const since = Date.parse(String(query.since));
     const until = Date.parse(String(query.until));
     expect(since % 1000).toBe(0);
-    expect(until - since).toBe(84 * DAY);
+    expect(until - since).toBe(84 * DAY_MS);
     expect(asList(query['include[]'])).toContain('users');
     const entries = batches[i]
       .map(id => policies.find(p => p.id === id)!)
-      .flatMap(p => policyOnCalls(p, simulatorNow, since, Math.min(until, simulatorNow + 90 * DAY)));
+      .flatMap(p => policyOnCalls(p, simulatorNow, since, Math.min(until, simulatorNow + 90 * DAY_MS)));
     const expected = Math.max(1, Math.ceil(entries.length / 100));
     expect(pageRequests.map(r => Number(r.query.offset ?? 0))).toEqual(Array.from({ length: expected }, (_, k) => k * 100));
     return expected;
@@ -115,13 +115,13 @@ describe('PagerDuty on-call source against the simulator', () => {
     const checkout = await api('/entities/component/default/checkout-api/oncall');
     const gaps = checkout.body.sources[0].coverage.flatMap((c: any) => c.gaps);
     expect(gaps.length).toBeGreaterThan(0);
-    expect(Date.parse(gaps[0].start)).toBeGreaterThan(NOW.getTime() + 3 * DAY);
+    expect(Date.parse(gaps[0].start)).toBeGreaterThan(NOW.getTime() + 3 * DAY_MS);
   });
 
   it('stores every incident of every page, with acknowledgement times from the log', async () => {
     await backend.runSync('pagerduty');
     expect((await lastRun()).status).toBe('succeeded');
-    const expected = incidentHistory(ctx, 'fraud-scoring')!.filter(i => i.createdAt >= NOW.getTime() - 90 * DAY);
+    const expected = incidentHistory(ctx, 'fraud-scoring')!.filter(i => i.createdAt >= NOW.getTime() - 90 * DAY_MS);
     expect(expected.length).toBeGreaterThanOrEqual(60);
     const stored = await api('/entities/component/default/fraud-scoring/incidents?limit=1');
     expect(stored.body.total).toBe(expected.length);
@@ -156,14 +156,14 @@ describe('PagerDuty on-call source against the simulator', () => {
 
   it('reads the log of a resolved incident once, also when nobody acknowledged it', async () => {
     const unacknowledged = incidentHistory(ctx, 'fraud-scoring')!.filter(
-      i => i.status === 'resolved' && i.acknowledgedAt === undefined && i.createdAt >= NOW.getTime() - 89 * DAY,
+      i => i.status === 'resolved' && i.acknowledgedAt === undefined && i.createdAt >= NOW.getTime() - 89 * DAY_MS,
     );
     expect(unacknowledged.length).toBeGreaterThan(0);
     await backend.runSync('pagerduty');
     expect((await simulator.requests('pagerduty')).filter(r => r.path.endsWith('/log_entries')).length).toBeGreaterThan(0);
     // The next window then covers them all again, as it does when an incident stays open for weeks.
     await backend.knex('opsfolio_source_state').where({ source_id: 'pagerduty', key: 'incidents_since' })
-      .update({ value: new Date(NOW.getTime() - 90 * DAY).toISOString() });
+      .update({ value: new Date(NOW.getTime() - 90 * DAY_MS).toISOString() });
     await simulator.clearRequests();
     await backend.runSync('pagerduty');
     expect((await simulator.requests('pagerduty')).filter(r => r.path.endsWith('/log_entries'))).toHaveLength(0);
@@ -252,7 +252,7 @@ describe('PagerDuty on-call source with more policies than one batch', () => {
       const row = rows.find(r => r.entity_ref === `component:default/${name(i)}`)!;
       const onCall = JSON.parse(row.snapshot);
       const readAt = Date.parse(onCall.readAt);
-      const until = readAt + 84 * DAY;
+      const until = readAt + 84 * DAY_MS;
       // The window read starts at the read's instant exactly, so coverage is measured over what was read.
       expect(new Set(requests.filter(r => r.path === '/oncalls').map(r => Date.parse(String(r.query.since))))).toEqual(new Set([readAt]));
       const now = policyOnCalls(service(i).policy, NOW.getTime(), readAt, readAt);
@@ -284,7 +284,7 @@ describe('PagerDuty on-call source with more policies than one batch', () => {
     expect(requests.filter(r => r.path === '/oncalls')).toHaveLength(4);
     const gaps = gap.body.sources[0].coverage.flatMap((c: any) => c.gaps);
     expect(gaps).toHaveLength(1);
-    expect(Date.parse(gaps[0].end) - Date.parse(gaps[0].start)).toBe(10 * 3_600_000);
+    expect(Date.parse(gaps[0].end) - Date.parse(gaps[0].start)).toBe(10 * HOUR_MS);
     expect(gap.body.sources[0].onCall.shifts.map((s: any) => s.level)).toEqual([1, 2]);
     expect(full.body.sources[0].coverage).toHaveLength(2);
     expect(full.body.sources[0].coverage.every((c: any) => c.gaps.length === 0 && c.coveredShare === 1)).toBe(true);

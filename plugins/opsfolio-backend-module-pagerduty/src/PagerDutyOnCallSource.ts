@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ANNOTATIONS } from '@opsfolio/backstage-plugin-common';
+import { ANNOTATIONS, DAY_MS } from '@opsfolio/backstage-plugin-common';
 import {
   paginateOffset,
   type OnCallRead,
@@ -21,7 +21,6 @@ import {
   type PdService,
 } from './schemas';
 
-const DAY = 86_400_000;
 /**
  * How far ahead on-call shifts are read (PagerDuty lists them up to 90 days ahead): long enough that
  * everyone on a rotation of up to 12 weeks takes a shift in it, so drift sees the whole rota. The backend
@@ -128,7 +127,7 @@ export class PagerDutyOnCallSource implements OnCallSource {
     const now = this.now();
     const mark = await context.state.get('incidents_since');
     // From the mark (a day of overlap for late changes), else the full history window.
-    const since = mark ? new Date(Math.min(Date.parse(mark), now.getTime() - DAY)) : new Date(now.getTime() - this.options.incidentDays * DAY);
+    const since = mark ? new Date(Math.min(Date.parse(mark), now.getTime() - DAY_MS)) : new Date(now.getTime() - this.options.incidentDays * DAY_MS);
     const entitiesOf = new Map<string, string[]>();
     for (const [entityRef, service] of serviceOf) entitiesOf.set(service.id, [...(entitiesOf.get(service.id) ?? []), entityRef]);
     let items = 0;
@@ -217,7 +216,7 @@ export class PagerDutyOnCallSource implements OnCallSource {
 
   /** The end (exclusive) of the window read from `readAt`. */
   private windowEnd(readAt: Date) {
-    return new Date(readAt.getTime() + WINDOW_DAYS * DAY);
+    return new Date(readAt.getTime() + WINDOW_DAYS * DAY_MS);
   }
 
   /**

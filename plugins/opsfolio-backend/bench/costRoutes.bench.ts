@@ -20,11 +20,11 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
-import { dayOf } from '../src/cost/days';
 import { migrate } from '../src/platform/migrate';
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import { createDatabase, load, replaceOpenMonth, rollUp, type BenchDatabase } from './costRoutesDatabase';
 import { catalogOf, httpClient, percentile, routesOf, yearOf, type Route } from './costRoutesWorld';
+import { dayOf } from '@opsfolio/backstage-plugin-common';
 
 const int = (name: string, fallback: number) => {
   const value = Number.parseInt(process.env[name] ?? '', 10);

@@ -2,10 +2,10 @@
  * The databases of the cost routes benchmark (costRoutes.bench.ts): a throwaway SQLite file or PostgreSQL
  * database, and the bulk load of a year of daily cost into the plugin's tables.
  */
-import { addDays, monthOf, monthStart } from '../src/cost/days';
 import { CostStore } from '../src/cost/store';
 import { createBenchDatabase, type BenchDatabase } from './benchDatabase';
 import { CURRENCY, isEstimated, rowsOfDay, SOURCE } from './costRoutesWorld';
+import { addDays, monthOf, monthStart } from '@opsfolio/backstage-plugin-common';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -4,7 +4,7 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 import { Agent, request as httpRequest } from 'node:http';
-import { addDays, addMonths, eachDay, monthStart } from '../src/cost/days';
+import { addDays, addMonths, eachDay, monthStart } from '@opsfolio/backstage-plugin-common';
 
 export const SOURCE = 'aws';
 export const CURRENCY = 'USD';

@@ -6,12 +6,11 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
-import type { Scorecard } from '@opsfolio/backstage-plugin-common';
+import { addDays, dayOf, type Scorecard } from '@opsfolio/backstage-plugin-common';
 import { opsfolioScorecardsExtensionPoint, type FactAnswer, type FactProvider } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { addDays, dayOf } from '../src/cost/days';
 import type { OwnershipFactsLoader } from '../src/ownership/ownershipFactsLoader';
 import { buildOverview, type OverviewFilters } from '../src/scorecards/overview';
 import { OverviewDataLoader } from '../src/scorecards/overviewData';

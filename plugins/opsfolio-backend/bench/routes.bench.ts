@@ -23,9 +23,8 @@ import type { Knex } from 'knex';
 import { migrate } from '../src/platform/migrate';
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import { createBenchDatabase, type BenchDatabase } from './benchDatabase';
+import { DAY_MS, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 const int = (name: string, fallback: number) => {
   const value = Number.parseInt(process.env[name] ?? '', 10);
   return Number.isFinite(value) && value > 0 ? value : fallback;

@@ -36,10 +36,9 @@
  * under 10 s, else 1), BENCH_TI_CONCURRENCY (100), BENCH_REQUESTS (200), BENCH_TREND_DAYS (90), BENCH_DBS (sqlite; `none` skips the route part),
  * BENCH_SEED (1).
  */
-import type { CheckState, EntityScorecardResult } from '@opsfolio/backstage-plugin-common';
+import { type CheckState, dayOf, type EntityScorecardResult } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer } from '@opsfolio/backstage-plugin-node';
 import { performance } from 'node:perf_hooks';
-import { dayOf } from '../src/cost/days';
 import type { CatalogSnapshotLoader } from '../src/platform/catalog/catalogSnapshot';
 import { CHECK_STATES, compileScorecard, evaluateScorecard } from '../src/scorecards/engine';
 import { entityInfoOf } from '../src/scorecards/entityInfo';

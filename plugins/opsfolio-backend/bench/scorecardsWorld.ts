@@ -6,7 +6,7 @@
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS, type FactDescription } from '@opsfolio/backstage-plugin-common';
+import { ANNOTATIONS, DAY_MS, type FactDescription, HOUR_MS, MINUTE_MS } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer } from '@opsfolio/backstage-plugin-node';
 import type { entityInfoOf } from '../src/scorecards/entityInfo';
 import { EXEMPTIONS_ANNOTATION } from '../src/scorecards/exemptions';
@@ -24,9 +24,6 @@ export const ENTITIES = int('BENCH_ENTITIES', 10_000);
 export const TEAMS = int('BENCH_TEAMS', 250);
 export const SEED = int('BENCH_SEED', 1);
 
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 
 /** Deterministic uniform numbers in [0, 1) (mulberry32). */
 export function random(seed: number) {
@@ -92,7 +89,7 @@ export function draws(): Draw[] {
           levels: pick(r, [1, 25], [2, 50], [3, 25]),
           gapHours: pick<'none' | 'gap' | 'no-schedule'>(r, ['none', 78], ['gap', 15], ['no-schedule', 7]),
           mttr: r() < 0.12 ? null : Math.round(-Math.log(1 - r()) * 300) / 100,
-          ageMs: oncallStale ? 5 * HOUR + r() * DAY : 5 * MINUTE + r() * 20 * MINUTE,
+          ageMs: oncallStale ? 5 * HOUR_MS + r() * DAY_MS : 5 * MINUTE_MS + r() * 20 * MINUTE_MS,
         }
       : undefined;
     const deployed = r() < 0.88;
@@ -103,10 +100,10 @@ export function draws(): Draw[] {
           cfrBand: deploys30d === 0 ? null : band(),
           recoveryBand: deploys30d === 0 || r() < 0.1 ? null : band(),
           rollback: r() < 0.5,
-          ageMs: r() < 0.03 ? 3 * HOUR + r() * 10 * HOUR : 10 * MINUTE + r() * 40 * MINUTE,
+          ageMs: r() < 0.03 ? 3 * HOUR_MS + r() * 10 * HOUR_MS : 10 * MINUTE_MS + r() * 40 * MINUTE_MS,
         }
       : undefined;
-    const cost = pick(r, [{ known: true, ageMs: 3 * HOUR }, 82], [{ known: false, ageMs: 3 * HOUR }, 13], [{ known: true, ageMs: 4 * DAY }, 5]);
+    const cost = pick(r, [{ known: true, ageMs: 3 * HOUR_MS }, 82], [{ known: false, ageMs: 3 * HOUR_MS }, 13], [{ known: true, ageMs: 4 * DAY_MS }, 5]);
     return {
       name: `svc-${i}`,
       tier,
@@ -169,10 +166,10 @@ export function factsOf(d: Draw, asOf: Date): Record<string, FactAnswer> {
     'catalog.runbook': { value: d.runbook },
     'catalog.dashboard': { value: d.dashboard },
     'oncall.mapped': { value: d.oncall !== undefined },
-    'cost.known': { value: d.cost.known, ...read(d.cost.ageMs, 2 * DAY) },
+    'cost.known': { value: d.cost.known, ...read(d.cost.ageMs, 2 * DAY_MS) },
   };
   if (d.oncall) {
-    const at = read(d.oncall.ageMs, 2 * HOUR);
+    const at = read(d.oncall.ageMs, 2 * HOUR_MS);
     facts['oncall.escalationLevels'] = { value: d.oncall.levels, ...at };
     facts['oncall.scheduleGapHours'] =
       d.oncall.gapHours === null ? { notReported: 'no schedule behind its escalation levels (people paged directly)' } : { value: d.oncall.gapHours, ...at };
@@ -182,7 +179,7 @@ export function factsOf(d: Draw, asOf: Date): Record<string, FactAnswer> {
     for (const id of ['oncall.escalationLevels', 'oncall.scheduleGapHours', 'oncall.mttrHours']) facts[id] = why;
   }
   if (d.deploy) {
-    const at = read(d.deploy.ageMs, 2 * HOUR);
+    const at = read(d.deploy.ageMs, 2 * HOUR_MS);
     const band = (b: Band | null, what: string): FactAnswer => (b === null ? { notReported: `not enough data: ${what}` } : { value: b, ...at });
     facts['deployments.productionDeploys30d'] = { value: d.deploy.deploys30d, ...at };
     facts['deployments.changeFailureRateBand'] = band(d.deploy.cfrBand, 'no production deploys in the window');

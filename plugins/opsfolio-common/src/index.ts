@@ -87,3 +87,27 @@ export { DEPLOYMENT_STATUSES } from './deployments';
 export { DORA_METRICS } from './dora';
 /** @internal */
 export { OWNERSHIP_PROBLEM_KINDS } from './ownership';
+// One home for the helpers our packages share (time, money, entity refs); internal, like the above.
+/** @internal */
+export {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  WEEK_MS,
+  addDays,
+  addMonths,
+  dayOf,
+  daysBefore,
+  daysBetween,
+  daysInMonth,
+  eachDay,
+  isDay,
+  monthOf,
+  monthStart,
+  startOfDay,
+  weekStartOf,
+} from './time';
+/** @internal */
+export { addMoney, changeRatio, isZeroMoney, largestAmount, roundMoney, sumMoney } from './money';
+/** @internal */
+export { entityRefKey, isKind, refKey, resolveRefKey } from './refs';

@@ -1,4 +1,5 @@
 import { ANNOTATIONS } from './annotations';
+import { isKind } from './refs';
 
 /** The five Opsfolio pillars. @public */
 export const PILLARS = ['ownership', 'deployments', 'oncall', 'cost', 'scorecards'] as const;
@@ -76,7 +77,7 @@ export function describePillars(entity: EntityLike): Record<PillarId, PillarSetu
     // Every component can be scored; the tier only decides which level it must reach.
     scorecards: {
       pillar: 'scorecards',
-      configured: entity.kind.toLowerCase() === 'component',
+      configured: isKind(entity.kind, 'component'),
       found: tier,
       fix: [ANNOTATIONS.tier],
     },

@@ -1,5 +1,5 @@
 import type { CostRecord, CostSyncContext, SourceEntity } from '@opsfolio/backstage-plugin-node';
-import { addDays } from '../days';
+import { addDays } from '@opsfolio/backstage-plugin-common';
 
 /** Test helper: a CostSyncContext over memory, storing as the backend's cost store does. */
 export interface MemoryCostContext extends CostSyncContext {

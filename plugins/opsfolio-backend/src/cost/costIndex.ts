@@ -1,5 +1,6 @@
-import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import type { CostTag } from '@opsfolio/backstage-plugin-common';
+import { parseEntityRef, type Entity } from '@backstage/catalog-model';
+import { type CostTag, entityRefKey, refKey, resolveRefKey } from '@opsfolio/backstage-plugin-common';
+import { relationTargets } from '../platform/catalog/relations';
 
 /** An entity as the cost pillar sees it: its tag, and where it rolls up to. */
 interface CostEntity {
@@ -46,12 +47,10 @@ function costTagOf(
 /** Kinds whose spend is tagged: they map by `<tagKey>=<metadata.name>` unless annotated otherwise. */
 const COSTED_KINDS = ['component', 'resource'];
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
-const relationTargets = (entity: Entity, type: string) => (entity.relations ?? []).filter(r => r.type === type).map(r => lower(r.targetRef));
 
 function refOf(value: unknown, entity: Entity, defaultKind: string): string | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
-  return lower(stringifyEntityRef(parseEntityRef(value, { defaultKind, defaultNamespace: entity.metadata.namespace ?? 'default' })));
+  return resolveRefKey(value, { defaultKind, defaultNamespace: entity.metadata.namespace });
 }
 
 /**
@@ -63,8 +62,8 @@ export function buildCostIndex(catalog: Entity[], tagKey: string): CostIndex {
   const index: CostIndex = { tagKey, entities: new Map(), byTag: new Map(), conflicts: [], groups: new Map(), systems: new Map(), domains: new Map() };
   const claims = new Map<string, Array<{ ref: string; rank: string }>>();
   for (const entity of catalog) {
-    const kind = lower(entity.kind);
-    const ref = lower(stringifyEntityRef(entity));
+    const kind = refKey(entity.kind);
+    const ref = entityRefKey(entity);
     const title = entity.metadata.title;
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
     if (kind === 'group') {
@@ -107,7 +106,7 @@ export function buildCostIndex(catalog: Entity[], tagKey: string): CostIndex {
 
 /** The tag values whose spend belongs to an entity: its own, or what a group (with sub-groups), system or domain holds. */
 export function tagValuesOf(index: CostIndex, entityRef: string): Array<{ entityRef: string; tag: CostTag }> {
-  const ref = lower(entityRef);
+  const ref = refKey(entityRef);
   const kind = parseEntityRef(ref).kind;
   let members: CostEntity[];
   if (kind === 'group') {

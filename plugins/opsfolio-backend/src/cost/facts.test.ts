@@ -1,14 +1,6 @@
-import { changeRatio, costFacts } from './facts';
+import { costFacts } from './facts';
 
 describe('cost facts', () => {
-  it('compares months in the one currency they share', () => {
-    // 1,150 after 1,000: +15%.
-    expect(changeRatio({ USD: 1150 }, { USD: 1000 })).toBeCloseTo(0.15, 10);
-    expect(changeRatio({ USD: 800 }, { USD: 1000 })).toBeCloseTo(-0.2, 10);
-    expect(changeRatio({ USD: 800, EUR: 5 }, { USD: 1000 })).toBeNull();
-    expect(changeRatio({ USD: 800 }, {})).toBeNull();
-  });
-
   it('reads known spend, tag coverage and the trends', () => {
     const facts = costFacts({
       figures: { monthToDate: { USD: 400 }, lastMonth: { USD: 1200 }, forecast: { USD: 900 } },

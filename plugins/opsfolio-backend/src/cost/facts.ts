@@ -1,13 +1,4 @@
-import type { CostFacts, CostFigures, Money } from '@opsfolio/backstage-plugin-common';
-
-/** (after − before) / before in the one currency both are in; null when there are several, or nothing before. */
-export function changeRatio(after: Money, before: Money): number | null {
-  const currencies = new Set([...Object.keys(after), ...Object.keys(before)]);
-  if (currencies.size !== 1) return null;
-  const [currency] = currencies;
-  const from = before[currency] ?? 0;
-  return from > 0 ? ((after[currency] ?? 0) - from) / from : null;
-}
+import { changeRatio, type CostFacts, type CostFigures, isZeroMoney, type Money } from '@opsfolio/backstage-plugin-common';
 
 /**
  * What readiness checks read about an entity's cost. Pure.
@@ -23,12 +14,11 @@ export function costFacts(input: {
   organisation: { total: Money; untagged: Money; unmapped: Money };
 }): CostFacts {
   const { figures, organisation } = input;
-  const nonZero = (m: Money) => Object.values(m).some(a => Math.abs(a) >= 0.005);
   const [main] = Object.entries(organisation.total).sort((a, b) => b[1] - a[1]);
   const taggedShare =
     main && main[1] > 0 ? (main[1] - (organisation.untagged[main[0]] ?? 0) - (organisation.unmapped[main[0]] ?? 0)) / main[1] : null;
   return {
-    known: nonZero(figures.monthToDate) || nonZero(figures.lastMonth),
+    known: !isZeroMoney(figures.monthToDate) || !isZeroMoney(figures.lastMonth),
     taggedShare,
     monthOverMonth: changeRatio(figures.lastMonth, input.monthBeforeLast),
     forecastVsLastMonth: changeRatio(figures.forecast, figures.lastMonth),

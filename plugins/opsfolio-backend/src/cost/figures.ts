@@ -1,7 +1,5 @@
-import type { CostFigures, Money } from '@opsfolio/backstage-plugin-common';
-import { addDays, addMonths, monthOf, monthStart } from './days';
+import { addDays, addMoney, addMonths, type CostFigures, type Money, monthOf, monthStart, roundMoney, sumMoney } from '@opsfolio/backstage-plugin-common';
 import { forecastMonthEnd, forecastPlan } from './forecast';
-import { addTo, rounded, sum } from './money';
 import type { CostStore } from './store';
 
 export const emptyFigures = (): CostFigures => ({ monthToDate: {}, lastMonth: {}, forecast: {} });
@@ -10,16 +8,16 @@ export const emptyFigures = (): CostFigures => ({ monthToDate: {}, lastMonth: {}
 export function sumFigures(all: Iterable<CostFigures>): CostFigures {
   const list = [...all];
   return {
-    monthToDate: sum(list.map(f => f.monthToDate)),
-    lastMonth: sum(list.map(f => f.lastMonth)),
-    forecast: sum(list.map(f => f.forecast)),
+    monthToDate: sumMoney(list.map(f => f.monthToDate)),
+    lastMonth: sumMoney(list.map(f => f.lastMonth)),
+    forecast: sumMoney(list.map(f => f.forecast)),
   };
 }
 
 export const roundedFigures = (f: CostFigures): CostFigures => ({
-  monthToDate: rounded(f.monthToDate),
-  lastMonth: rounded(f.lastMonth),
-  forecast: rounded(f.forecast),
+  monthToDate: roundMoney(f.monthToDate),
+  lastMonth: roundMoney(f.lastMonth),
+  forecast: roundMoney(f.forecast),
 });
 
 /**
@@ -32,7 +30,7 @@ export async function figuresByTag(store: CostStore, today: string, tagValues?: 
   const figures = new Map<string, CostFigures>();
   const of = (tag: string) => figures.get(tag) ?? figures.set(tag, emptyFigures()).get(tag)!;
   for (const row of await store.monthlyByTag([month, lastMonth], tagValues)) {
-    addTo(row.period === month ? of(row.tagValue).monthToDate : of(row.tagValue).lastMonth, row.currency, row.amount);
+    addMoney(row.period === month ? of(row.tagValue).monthToDate : of(row.tagValue).lastMonth, row.currency, row.amount);
   }
   const plan = forecastPlan(today, await store.coveredDays());
   if (!plan) return figures;
@@ -42,14 +40,14 @@ export async function figuresByTag(store: CostStore, today: string, tagValues?: 
   const unknownYet = new Map<string, Money>();
   const firstUnknown = plan.through > monthStart(today) ? plan.through : monthStart(today);
   for (const row of daily) {
-    if (row.period < plan.through) addTo(window.get(row.tagValue) ?? window.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
-    else if (row.period >= firstUnknown) addTo(unknownYet.get(row.tagValue) ?? unknownYet.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
+    if (row.period < plan.through) addMoney(window.get(row.tagValue) ?? window.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
+    else if (row.period >= firstUnknown) addMoney(unknownYet.get(row.tagValue) ?? unknownYet.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
   }
   for (const tag of new Set([...figures.keys(), ...window.keys()])) {
     const f = of(tag);
     // Known days = the month so far without today's partial day.
     const known: Money = { ...f.monthToDate };
-    for (const [currency, amount] of Object.entries(unknownYet.get(tag) ?? {})) addTo(known, currency, -amount);
+    for (const [currency, amount] of Object.entries(unknownYet.get(tag) ?? {})) addMoney(known, currency, -amount);
     f.forecast = forecastMonthEnd(plan, known, window.get(tag) ?? {});
   }
   return figures;

@@ -1,5 +1,4 @@
-import type { Money } from '@opsfolio/backstage-plugin-common';
-import { addDays, daysBetween, daysInMonth, monthStart } from './days';
+import { addDays, daysBetween, daysInMonth, type Money, monthStart } from '@opsfolio/backstage-plugin-common';
 
 /** Which days a month-end forecast reads, given what the sources have stored. */
 export interface ForecastPlan {

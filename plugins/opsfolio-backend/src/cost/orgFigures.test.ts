@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabases';
-import { addDays, dayOf } from './days';
 import { OrgCostFigures } from './orgFigures';
 import { CostStore } from './store';
+import { addDays, dayOf } from '@opsfolio/backstage-plugin-common';
 
 describe('organisation cost figures cache', () => {
   let db: TestDatabase;

@@ -1,7 +1,6 @@
-import type { CostFigures, CostOverviewResponse, CostOverviewRow } from '@opsfolio/backstage-plugin-common';
+import { type CostFigures, type CostOverviewResponse, type CostOverviewRow, largestAmount } from '@opsfolio/backstage-plugin-common';
 import type { CostIndex } from './costIndex';
 import { emptyFigures, sumFigures } from './figures';
-import { largest } from './money';
 
 export type CostGroupBy = CostOverviewResponse['groupBy'];
 
@@ -65,10 +64,10 @@ export function rollUpCost(index: CostIndex, figuresByTag: Map<string, CostFigur
     total: totalOf(key),
     entities: counts.get(key) ?? 0,
   }));
-  rows.sort((a, b) => largest(b.total.monthToDate) - largest(a.total.monthToDate) || a.key.localeCompare(b.key));
+  rows.sort((a, b) => largestAmount(b.total.monthToDate) - largestAmount(a.total.monthToDate) || a.key.localeCompare(b.key));
 
   const untagged = figuresByTag.get('') ?? emptyFigures();
-  unmapped.sort((a, b) => largest(b.figures.monthToDate) - largest(a.figures.monthToDate) || a.tagValue.localeCompare(b.tagValue));
+  unmapped.sort((a, b) => largestAmount(b.figures.monthToDate) - largestAmount(a.figures.monthToDate) || a.tagValue.localeCompare(b.tagValue));
   const unmappedFigures = sumFigures(unmapped.map(u => u.figures));
   return {
     rows,

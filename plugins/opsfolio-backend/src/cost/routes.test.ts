@@ -4,7 +4,7 @@ import { opsfolioCostSourcesExtensionPoint, type CostRecord, type CostSource } f
 import request from 'supertest';
 import { expectDocumentedResponse } from '../testing/openApi';
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
-import { addDays, addMonths, dayOf, daysBetween, daysInMonth, eachDay } from './days';
+import { addDays, addMonths, dayOf, daysBetween, daysInMonth, eachDay } from '@opsfolio/backstage-plugin-common';
 
 const ENTITY_COST = '/entities/{kind}/{namespace}/{name}/cost';
 const OVERVIEW = '/overview/cost';

@@ -2,12 +2,7 @@ import type { HttpAuthService, PermissionsService } from '@backstage/backend-plu
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  opsfolioCostReadPermission,
-  type CostOverviewResponse,
-  type EntityCostResponse,
-  type Money,
-} from '@opsfolio/backstage-plugin-common';
+import { addDays, addMoney, addMonths, type CostOverviewResponse, dayOf, daysBetween, eachDay, type EntityCostResponse, isDay, largestAmount, type Money, monthOf, opsfolioCostReadPermission, refKey, roundMoney } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
@@ -15,10 +10,8 @@ import { requirePermission } from '../platform/permissions';
 import { tagValuesOf } from './costIndex';
 import type { CostIndexLoader } from './costIndexLoader';
 import { overviewCsv } from './csv';
-import { addDays, addMonths, dayOf, daysBetween, eachDay, isDay, monthOf } from './days';
 import { costFacts } from './facts';
 import { figuresByTag, roundedFigures, sumFigures } from './figures';
-import { addTo, largest, rounded } from './money';
 import { OrgCostFigures } from './orgFigures';
 import { rollUpCost } from './rollup';
 import type { CostStore } from './store';
@@ -37,8 +30,8 @@ const MAX_DAYS = 400;
 const parse = parseQuery;
 
 const sorted = <K extends string>(totals: Map<string, Money>, key: K) =>
-  [...totals].map(([name, amounts]) => ({ [key]: name, amounts: rounded(amounts) }) as { [P in K]: string } & { amounts: Money })
-    .sort((a, b) => largest(b.amounts) - largest(a.amounts));
+  [...totals].map(([name, amounts]) => ({ [key]: name, amounts: roundMoney(amounts) }) as { [P in K]: string } & { amounts: Money })
+    .sort((a, b) => largestAmount(b.amounts) - largestAmount(a.amounts));
 
 /** Cost of an entity (a service, or a team, system or domain over what it holds) and the overview by owner. */
 export function costRoutes(deps: {
@@ -83,10 +76,10 @@ export function costRoutes(deps: {
     const byService = new Map<string, Money>();
     const byEntity = new Map<string, Money>();
     for (const row of rows) {
-      addTo(periods.get(periodOf(row.period))!.amounts, row.currency, row.amount);
-      addTo(byService.get(row.cloudService!) ?? byService.set(row.cloudService!, {}).get(row.cloudService!)!, row.currency, row.amount);
+      addMoney(periods.get(periodOf(row.period))!.amounts, row.currency, row.amount);
+      addMoney(byService.get(row.cloudService!) ?? byService.set(row.cloudService!, {}).get(row.cloudService!)!, row.currency, row.amount);
       const owner = entityOf.get(row.tagValue)!;
-      addTo(byEntity.get(owner) ?? byEntity.set(owner, {}).get(owner)!, row.currency, row.amount);
+      addMoney(byEntity.get(owner) ?? byEntity.set(owner, {}).get(owner)!, row.currency, row.amount);
     }
 
     const figures = tagValues.length ? sumFigures((await figuresByTag(deps.store, now, tagValues)).values()) : sumFigures([]);
@@ -95,27 +88,27 @@ export function costRoutes(deps: {
     const total: Money = {};
     for (const [tagValue, f] of await org.get(now)) {
       for (const [currency, amount] of Object.entries(f.monthToDate)) {
-        addTo(total, currency, amount);
-        if (tagValue === '') addTo(untagged, currency, amount);
-        else if (!index.byTag.has(tagValue)) addTo(unmapped, currency, amount);
+        addMoney(total, currency, amount);
+        if (tagValue === '') addMoney(untagged, currency, amount);
+        else if (!index.byTag.has(tagValue)) addMoney(unmapped, currency, amount);
       }
     }
     const monthBeforeLast: Money = {};
     if (tagValues.length) {
-      for (const row of await deps.store.monthlyByTag([monthOf(addMonths(now, -2))], tagValues)) addTo(monthBeforeLast, row.currency, row.amount);
+      for (const row of await deps.store.monthlyByTag([monthOf(addMonths(now, -2))], tagValues)) addMoney(monthBeforeLast, row.currency, row.amount);
     }
     const body: EntityCostResponse = {
       entityRef,
       tags: tags.map(t => ({ ...t.tag, entityRef: t.entityRef })),
-      tagProblem: index.entities.get(entityRef.toLocaleLowerCase('en-US'))?.tagProblem,
+      tagProblem: index.entities.get(refKey(entityRef))?.tagProblem,
       granularity: query.granularity,
       from,
       to,
-      series: [...periods].map(([period, p]) => ({ period, amounts: rounded(p.amounts), estimated: p.estimated })),
+      series: [...periods].map(([period, p]) => ({ period, amounts: roundMoney(p.amounts), estimated: p.estimated })),
       byCloudService: sorted(byService, 'cloudService'),
       byEntity: tags.length > 1 ? sorted(byEntity, 'entityRef') : undefined,
       figures: roundedFigures(figures),
-      notIncluded: { untagged: rounded(untagged), unmapped: rounded(unmapped) },
+      notIncluded: { untagged: roundMoney(untagged), unmapped: roundMoney(unmapped) },
       lastDay: (await deps.store.coveredDays()).lastDay,
       facts: costFacts({ figures, monthBeforeLast, organisation: { total, untagged, unmapped } }),
     };
@@ -138,7 +131,7 @@ export function costRoutes(deps: {
       untagged: roundedFigures(rolled.untagged),
       unmapped: {
         figures: roundedFigures(rolled.unmapped.figures),
-        values: rolled.unmapped.values.map(v => ({ ...v, monthToDate: rounded(v.monthToDate), lastMonth: rounded(v.lastMonth) })),
+        values: rolled.unmapped.values.map(v => ({ ...v, monthToDate: roundMoney(v.monthToDate), lastMonth: roundMoney(v.lastMonth) })),
       },
       organisation: roundedFigures(rolled.organisation),
     };

@@ -1,6 +1,6 @@
 import type { CostRecord } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
-import { eachDay, monthOf } from './days';
+import { eachDay, monthOf } from '@opsfolio/backstage-plugin-common';
 
 const DAILY = 'opsfolio_cost_daily';
 const DAYS = 'opsfolio_cost_days';

@@ -1,4 +1,4 @@
-import type { Deployment, DoraFigure, DoraMetricId, DoraResult, DoraUnit } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type Deployment, type DoraFigure, type DoraMetricId, type DoraResult, type DoraUnit, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import { DEFAULT_DORA_THRESHOLDS, doraBand, type DoraThresholds } from './doraBands';
 import { byStart, environmentKey } from './rollbacks';
 
@@ -9,8 +9,6 @@ const DORA_UNITS: Record<DoraMetricId, DoraUnit> = {
   recoveryTime: 'hours',
 };
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** A commit a deployment shipped; `committedAt` is an ISO instant. */
 interface DoraCommit {
@@ -85,7 +83,7 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
   const from = window.from.getTime();
   const to = window.to.getTime();
   if (Number.isNaN(from) || Number.isNaN(to)) throw new TypeError('computeDora: the window needs valid dates');
-  const days = (to - from) / DAY;
+  const days = (to - from) / DAY_MS;
   const inWindow = (t: number) => t >= from && t < to;
 
   const environments = [
@@ -155,7 +153,7 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
     for (const commit of commits) {
       if (seen.has(commit.id)) continue;
       seen.add(commit.id);
-      const hours = (effectiveAt(d) - commit.at) / HOUR;
+      const hours = (effectiveAt(d) - commit.at) / HOUR_MS;
       if (!inWindow(effectiveAt(d)) || Number.isNaN(hours)) continue;
       if (hours > 0) leadTimes.push(hours);
       else nonPositive += 1;
@@ -194,7 +192,7 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
   for (const incident of input.incidents ?? []) {
     const at = Date.parse(incident.startedAt);
     const last = byFinish.filter(d => effectiveAt(d) <= at).pop();
-    if (last && at - effectiveAt(last) < incidentWindowHours * HOUR) incidentLinked.add(last);
+    if (last && at - effectiveAt(last) < incidentWindowHours * HOUR_MS) incidentLinked.add(last);
   }
 
   // Change failure rate.
@@ -228,7 +226,7 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
     const recovery = succeeded
       .filter(d => environmentKey(d) === environmentKey(failure) && effectiveAt(d) > at && effectiveAt(d) < to)
       .sort((a, b) => effectiveAt(a) - effectiveAt(b))[0];
-    if (recovery) recoveries.push((effectiveAt(recovery) - at) / HOUR);
+    if (recovery) recoveries.push((effectiveAt(recovery) - at) / HOUR_MS);
   }
   const unrecovered = failures.length - recoveries.length;
   const stillOpen = unrecovered ? `; ${unrecovered} still unrecovered at the window end left out` : '';

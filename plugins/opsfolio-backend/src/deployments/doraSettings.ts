@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import { DEFAULT_DORA_THRESHOLDS, doraThresholdsSchema, type DoraThresholds } from './doraBands';
+import { describeIssues } from '../platform/zodIssues';
 
 export interface DoraSettings {
   productionEnvironments: string[];
@@ -17,7 +18,7 @@ export function readDoraSettings(config: Config): DoraSettings {
     const parsed = doraThresholdsSchema.safeParse(dora.get('thresholds'));
     if (!parsed.success) {
       throw new Error(
-        `Invalid opsfolio.deployments.dora.thresholds: ${parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        `Invalid opsfolio.deployments.dora.thresholds: ${describeIssues(parsed.error, { whole: 'thresholds' }).join('; ')}`,
       );
     }
     thresholds = parsed.data;

@@ -2,7 +2,8 @@ import type { AuthService, HttpAuthService } from '@backstage/backend-plugin-api
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import Router from 'express-promise-router';
-import { checkBatch, describeProblems } from '../platform/push/checkBatch';
+import { checkBatch } from '../platform/push/checkBatch';
+import { describeIssues } from '../platform/zodIssues';
 import { pushBatchSchema } from './pushSchema';
 import type { DeploymentStore } from './store';
 
@@ -20,7 +21,7 @@ export function deploymentPushRoutes(deps: {
   router.post('/deployments', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['service'] });
     const parsed = pushBatchSchema.safeParse(req.body);
-    if (!parsed.success) throw new InputError(`Invalid deployments batch: ${describeProblems(parsed.error).join('; ')}`);
+    if (!parsed.success) throw new InputError(`Invalid deployments batch: ${describeIssues(parsed.error, { whole: 'body', dotted: true }).join('; ')}`);
     const events = parsed.data.deployments;
     const byEntity = await checkBatch({ kind: 'deployments', events, catalog: deps.catalog, auth: deps.auth });
     const source = `push:${credentials.principal.subject}`;

@@ -4,6 +4,7 @@ import { OnCallStore } from '../oncall/store';
 import { expectDocumentedResponse } from '../testing/openApi';
 import { component, startOpsfolio } from '../testing/testBackend';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
+import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
 
 const service = mockCredentials.service.header();
 const user = mockCredentials.user.header();
@@ -127,7 +128,7 @@ describe.each(TEST_DATABASES)('deployments API on %s', kind => {
   });
 
   it('counts a production deploy followed by an incident as a failed change', async () => {
-    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR_MS).toISOString();
     await push([
       event('c1', { version: 'v1', startedAt: at(50), finishedAt: at(49.9) }),
       event('c2', { version: 'v2', startedAt: at(30), finishedAt: at(29.9) }),

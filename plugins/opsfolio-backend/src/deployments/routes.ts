@@ -1,14 +1,14 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { DEPLOYMENT_STATUSES, productionEnvironmentsOf } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, DEPLOYMENT_STATUSES, productionEnvironmentsOf, WEEK_MS, weekStartOf } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import type { DoraSettings } from './doraSettings';
 import { computeDora } from './dora';
 import type { DeploymentStore } from './store';
-import { deploysPerWeek, weekStartOf } from './weekly';
+import { deploysPerWeek } from './weekly';
 import { parseQuery } from '../platform/parseQuery';
 
 const listQuery = z
@@ -75,7 +75,7 @@ export function deploymentRoutes(deps: {
     const { weeks } = parse(weeklyQuery, req.query);
     const entity = await entityOf(req);
     const to = now();
-    const from = new Date(weekStartOf(to.getTime()) - (weeks - 1) * 7 * 86_400_000);
+    const from = new Date(weekStartOf(to.getTime()) - (weeks - 1) * WEEK_MS);
     const environments = productionEnvironmentsOf(entity.metadata.annotations, deps.dora.productionEnvironments);
     const deployments = await deps.store.between(stringifyEntityRef(entity), from, to);
     res.json({ environments, weeks: deploysPerWeek(deployments, environments, weeks, to) });
@@ -86,9 +86,9 @@ export function deploymentRoutes(deps: {
     const entity = await entityOf(req);
     const days = query.window ? Number.parseInt(query.window, 10) : deps.dora.windowDays;
     const to = now();
-    const from = new Date(to.getTime() - days * 86_400_000);
+    const from = new Date(to.getTime() - days * DAY_MS);
     // One more window of history before `from`, so commits shipped earlier are not credited to a redeploy.
-    const history = new Date(from.getTime() - days * 86_400_000);
+    const history = new Date(from.getTime() - days * DAY_MS);
     const ref = stringifyEntityRef(entity);
     let deployments = await deps.store.between(ref, history, to);
     if (deployments.length === 0) {

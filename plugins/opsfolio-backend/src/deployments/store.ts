@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Deployment, DeploymentStatus } from '@opsfolio/backstage-plugin-common';
+import { type Deployment, type DeploymentStatus, refKey } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentRecord } from '@opsfolio/backstage-plugin-node';
 import { toIso } from '../platform/time';
 import { markRollbacks } from './rollbacks';
@@ -46,7 +46,6 @@ const toDeployment = (row: Row): StoredDeployment => ({
 });
 
 /** Entity refs are compared case-insensitively, as the catalog does. */
-const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : null);
 
@@ -71,7 +70,7 @@ export class DeploymentStore {
   async upsert(source: string, entityRef: string, records: DeploymentRecord[], trx?: Knex.Transaction): Promise<void> {
     if (records.length === 0) return;
     const run = async (tx: Knex.Transaction) => {
-      const ref = normalizeRef(entityRef);
+      const ref = refKey(entityRef);
       const existing = await this.finalStatuses(tx, source, ref, records.map(r => r.externalId));
       const updatedAt = this.now().toISOString();
       const rows = records.map(r => {
@@ -136,7 +135,7 @@ export class DeploymentStore {
     for (let i = 0; i < externalIds.length; i += 500) {
       const rows: Array<Pick<Row, 'external_id' | 'status' | 'commit_sha'>> = await this.db(TABLE)
         .select('external_id', 'status', 'commit_sha')
-        .where({ source, entity_ref: normalizeRef(entityRef) })
+        .where({ source, entity_ref: refKey(entityRef) })
         .whereIn('external_id', externalIds.slice(i, i + 500));
       for (const row of rows) result.set(row.external_id, { status: row.status, commitSha: row.commit_sha ?? undefined });
     }
@@ -160,7 +159,7 @@ export class DeploymentStore {
 
   async list(entityRef: string, query: DeploymentQuery): Promise<{ items: StoredDeployment[]; total: number }> {
     const base = this.db(TABLE)
-      .where('entity_ref', normalizeRef(entityRef))
+      .where('entity_ref', refKey(entityRef))
       .modify(q => {
         if (query.environment) q.andWhere('environment', query.environment);
         if (query.status) q.andWhere('status', query.status);
@@ -177,7 +176,7 @@ export class DeploymentStore {
   /** Deployments of an entity that started in [from, to), oldest first, for DORA. */
   async between(entityRef: string, from: Date, to: Date): Promise<StoredDeployment[]> {
     const rows: Row[] = await this.db(TABLE)
-      .where('entity_ref', normalizeRef(entityRef))
+      .where('entity_ref', refKey(entityRef))
       .andWhere('started_at', '>=', from.toISOString())
       .andWhere('started_at', '<', to.toISOString())
       .orderBy([{ column: 'started_at' }, { column: 'id' }]);
@@ -189,7 +188,7 @@ export class DeploymentStore {
     const rows: Row[] = await this.db(TABLE)
       .where('started_at', '>=', from.toISOString())
       .andWhere('started_at', '<', to.toISOString())
-      .modify(q => (entityRefs && entityRefs.length <= 500 ? q.whereIn('entity_ref', entityRefs.map(normalizeRef)) : q))
+      .modify(q => (entityRefs && entityRefs.length <= 500 ? q.whereIn('entity_ref', entityRefs.map(refKey)) : q))
       .orderBy([{ column: 'started_at' }, { column: 'id' }]);
     const byEntity = new Map<string, StoredDeployment[]>();
     for (const row of rows) {
@@ -216,14 +215,14 @@ export class DeploymentStore {
       .count({ deploys: '*' })
       .whereNotNull('actor')
       .andWhere('started_at', '>=', from.toISOString())
-      .modify(q => (entityRef ? q.andWhere('entity_ref', normalizeRef(entityRef)) : q))
+      .modify(q => (entityRef ? q.andWhere('entity_ref', refKey(entityRef)) : q))
       .groupBy('entity_ref', 'actor');
     return rows.map(r => ({ entityRef: r.entity_ref, actor: r.actor, deploys: Number(r.deploys) }));
   }
 
   /** Per environment: the newest deployment and the newest successful one (what runs there now). */
   async current(entityRef: string): Promise<Array<{ environment: string; latest: StoredDeployment; running?: StoredDeployment }>> {
-    const ref = normalizeRef(entityRef);
+    const ref = refKey(entityRef);
     const environments: Array<{ environment: string }> = await this.db(TABLE)
       .distinct('environment')
       .where('entity_ref', ref);
@@ -245,7 +244,7 @@ export class DeploymentStore {
   /** The newest deployment of an entity, whatever its environment: when it last shipped. */
   async last(entityRef: string): Promise<StoredDeployment | undefined> {
     const row: Row | undefined = await this.db(TABLE)
-      .where('entity_ref', normalizeRef(entityRef))
+      .where('entity_ref', refKey(entityRef))
       .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
       .first();
     return row ? toDeployment(row) : undefined;

@@ -1,4 +1,4 @@
-import type { Deployment } from '@opsfolio/backstage-plugin-common';
+import { type Deployment, WEEK_MS, weekStartOf } from '@opsfolio/backstage-plugin-common';
 
 export interface WeekOfDeploys {
   /** Monday 00:00 UTC of the week. */
@@ -8,14 +8,6 @@ export interface WeekOfDeploys {
   rollback: number;
 }
 
-const DAY = 86_400_000;
-
-/** Monday 00:00 UTC of the week an instant falls in. */
-export function weekStartOf(instant: number): number {
-  const day = Math.floor(instant / DAY) * DAY;
-  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
-  return day - weekday * DAY;
-}
 
 /**
  * Production deploys per week over the last `weeks` weeks (the current one included), for the chart:
@@ -29,9 +21,9 @@ export function deploysPerWeek(
   now: Date,
 ): WeekOfDeploys[] {
   const production = new Set(productionEnvironments.map(e => e.toLocaleLowerCase('en-US')));
-  const first = weekStartOf(now.getTime()) - (weeks - 1) * 7 * DAY;
+  const first = weekStartOf(now.getTime()) - (weeks - 1) * WEEK_MS;
   const result: WeekOfDeploys[] = Array.from({ length: weeks }, (_, i) => ({
-    weekStart: new Date(first + i * 7 * DAY).toISOString(),
+    weekStart: new Date(first + i * WEEK_MS).toISOString(),
     success: 0,
     failure: 0,
     rollback: 0,
@@ -39,7 +31,7 @@ export function deploysPerWeek(
   for (const d of deployments) {
     if (!production.has(d.environment.toLocaleLowerCase('en-US'))) continue;
     const at = Date.parse(d.finishedAt ?? d.startedAt);
-    const index = Math.floor((weekStartOf(at) - first) / (7 * DAY));
+    const index = Math.floor((weekStartOf(at) - first) / (WEEK_MS));
     if (index < 0 || index >= weeks || at > now.getTime()) continue;
     if (d.status === 'failure') result[index].failure++;
     else if (d.status === 'success') result[index][d.rollback ? 'rollback' : 'success']++;

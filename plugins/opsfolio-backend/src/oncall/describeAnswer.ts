@@ -1,9 +1,8 @@
-import type { OnCallSourceAnswer } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type OnCallSourceAnswer } from '@opsfolio/backstage-plugin-common';
 import { coverageGaps } from './coverage';
 import type { OnCallAnswer } from './liveOnCall';
 import { escalationFacts } from './responseTimes';
 
-const DAY = 86_400_000;
 /** How far ahead schedules are checked for gaps. */
 export const COVERAGE_DAYS = 14;
 
@@ -18,7 +17,7 @@ export function describeAnswer(answer: OnCallAnswer): OnCallSourceAnswer {
       const from = new Date(onCall.readAt);
       return {
         scheduleName: schedule.name,
-        ...coverageGaps(schedule.entries, { from, to: new Date(from.getTime() + COVERAGE_DAYS * DAY) }),
+        ...coverageGaps(schedule.entries, { from, to: new Date(from.getTime() + COVERAGE_DAYS * DAY_MS) }),
       };
     }),
   };

@@ -1,5 +1,5 @@
 import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
-import type { OnCallNow } from '@opsfolio/backstage-plugin-common';
+import { type OnCallNow, refKey } from '@opsfolio/backstage-plugin-common';
 import type { OnCallSource, SourceEntity } from '@opsfolio/backstage-plugin-node';
 import type { OnCallStore } from './store';
 
@@ -28,7 +28,7 @@ export async function readOnCallLive(deps: {
   timeoutMs: number;
 }): Promise<OnCallAnswer> {
   const { source, entity } = deps;
-  const key = `oncall:${source.id}:${entity.entityRef.toLocaleLowerCase('en-US')}`;
+  const key = `oncall:${source.id}:${refKey(entity.entityRef)}`;
   const cached = (await deps.cache.get(key)) as OnCallNow | undefined;
   if (cached) return { source: source.id, onCall: cached, stale: false };
   try {

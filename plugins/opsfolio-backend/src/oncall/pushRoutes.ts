@@ -4,7 +4,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { instant } from '../deployments/pushSchema';
-import { checkBatch, describeProblems } from '../platform/push/checkBatch';
+import { checkBatch } from '../platform/push/checkBatch';
+import { describeIssues } from '../platform/zodIssues';
 import { INCIDENT_STATUSES, INCIDENT_URGENCIES } from './incidentValues';
 import type { OnCallStore } from './store';
 
@@ -41,7 +42,7 @@ export function incidentPushRoutes(deps: {
   router.post('/incidents', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['service'] });
     const parsed = batchSchema.safeParse(req.body);
-    if (!parsed.success) throw new InputError(`Invalid incidents batch: ${describeProblems(parsed.error).join('; ')}`);
+    if (!parsed.success) throw new InputError(`Invalid incidents batch: ${describeIssues(parsed.error, { whole: 'body', dotted: true }).join('; ')}`);
     const events = parsed.data.incidents;
     const byEntity = await checkBatch({ kind: 'incidents', events, catalog: deps.catalog, auth: deps.auth });
     const source = `push:${credentials.principal.subject}`;

@@ -1,13 +1,6 @@
-import type {
-  EscalationFacts,
-  Incident,
-  MeanDuration,
-  OnCallNow,
-  ResponseTimes,
-} from '@opsfolio/backstage-plugin-common';
+import { type EscalationFacts, HOUR_MS, type Incident, type MeanDuration, type OnCallNow, type ResponseTimes } from '@opsfolio/backstage-plugin-common';
 import { distinctPeople } from './drift';
 
-const HOUR = 3_600_000;
 
 const mean = (hours: number[], minSampleSize: number): MeanDuration => ({
   hours: hours.length && hours.length >= minSampleSize ? hours.reduce((sum, h) => sum + h, 0) / hours.length : null,
@@ -48,7 +41,7 @@ export function responseTimes(
   for (const incident of incidents) {
     const created = Date.parse(incident.createdAt);
     if (!(created >= from && created < to)) continue;
-    const hoursTo = (at: string) => (Date.parse(at) - created) / HOUR;
+    const hoursTo = (at: string) => (Date.parse(at) - created) / HOUR_MS;
     if (incident.acknowledgedAt !== undefined) {
       const hours = hoursTo(incident.acknowledgedAt);
       if (hours >= 0) toAck.push(hours);

@@ -4,6 +4,7 @@ import { opsfolioOnCallSourcesExtensionPoint, type OnCallRead, type OnCallSource
 import request from 'supertest';
 import { expectDocumentedResponse } from '../testing/openApi';
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
+import { DAY_MS, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 
 const ONCALL = '/entities/{kind}/{namespace}/{name}/oncall';
 
@@ -48,8 +49,8 @@ function fakeSource(state: { fail: boolean; reads: number }): OnCallSource {
         id: 'PSCHED1',
         name: 'Payments primary',
         entries: [
-          { start: readAt.toISOString(), end: new Date(readAt.getTime() + 3 * 86_400_000).toISOString() },
-          { start: new Date(readAt.getTime() + 4 * 86_400_000).toISOString(), end: new Date(readAt.getTime() + 14 * 86_400_000).toISOString() },
+          { start: readAt.toISOString(), end: new Date(readAt.getTime() + 3 * DAY_MS).toISOString() },
+          { start: new Date(readAt.getTime() + 4 * DAY_MS).toISOString(), end: new Date(readAt.getTime() + 14 * DAY_MS).toISOString() },
         ],
       },
     ],
@@ -69,8 +70,8 @@ function fakeSource(state: { fail: boolean; reads: number }): OnCallSource {
         if (e.entityRef.endsWith('/payments-api')) await context.saveOnCall(e.entityRef, read());
       }
       await context.saveIncidents('component:default/payments-api', [
-        { externalId: 'Q1', title: 'Card auth errors', status: 'resolved', createdAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), acknowledgedAt: new Date(Date.now() - 2 * 86_400_000 + 600_000).toISOString(), resolvedAt: new Date(Date.now() - 2 * 86_400_000 + 3_600_000).toISOString() },
-        { externalId: 'Q2', title: 'Latency', status: 'triggered', createdAt: new Date(Date.now() - 3_600_000).toISOString() },
+        { externalId: 'Q1', title: 'Card auth errors', status: 'resolved', createdAt: new Date(Date.now() - 2 * DAY_MS).toISOString(), acknowledgedAt: new Date(Date.now() - 2 * DAY_MS + 600_000).toISOString(), resolvedAt: new Date(Date.now() - 2 * DAY_MS + HOUR_MS).toISOString() },
+        { externalId: 'Q2', title: 'Latency', status: 'triggered', createdAt: new Date(Date.now() - HOUR_MS).toISOString() },
       ]);
       return { items: 2 };
     },

@@ -14,6 +14,7 @@ import { LIVE_READ_TIMEOUT_MS, readEntityOnCallLive } from './liveOnCall';
 import { responseTimes } from './responseTimes';
 import type { OnCallStore } from './store';
 import { parseQuery } from '../platform/parseQuery';
+import { DAY_MS } from '@opsfolio/backstage-plugin-common';
 
 const incidentsQuery = z
   .object({
@@ -23,7 +24,6 @@ const incidentsQuery = z
   })
   .strict();
 
-const DAY = 86_400_000;
 
 /** What the on-call routes (entity and team) need. */
 export interface OnCallRouteDeps {
@@ -57,7 +57,7 @@ export function onCallRoutes(deps: OnCallRouteDeps) {
     const owner = await ownerMembers(deps.catalog, entity, credentials);
     const rota = rotaOf(answers.flatMap(a => (a.onCall ? [a.onCall] : [])));
     const at = now();
-    const incidents = await deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 90 * DAY));
+    const incidents = await deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 90 * DAY_MS));
     res.json({
       entityRef,
       sources: answers.map(describeAnswer),
@@ -66,8 +66,8 @@ export function onCallRoutes(deps: OnCallRouteDeps) {
           ? { ...onCallDrift({ rota, ownerMembers: owner.members, ownerRef: owner.ownerRef }), ownerFound: owner.ownerFound }
           : undefined,
       responseTimes: {
-        days30: responseTimes(incidents, { from: new Date(at.getTime() - 30 * DAY), to: at }),
-        days90: responseTimes(incidents, { from: new Date(at.getTime() - 90 * DAY), to: at }),
+        days30: responseTimes(incidents, { from: new Date(at.getTime() - 30 * DAY_MS), to: at }),
+        days90: responseTimes(incidents, { from: new Date(at.getTime() - 90 * DAY_MS), to: at }),
       },
     });
   });

@@ -1,12 +1,11 @@
 import type { Knex } from 'knex';
-import type { Incident, IncidentStatus, OnCallNow } from '@opsfolio/backstage-plugin-common';
+import { type Incident, type IncidentStatus, type OnCallNow, refKey } from '@opsfolio/backstage-plugin-common';
 import type { IncidentRecord, OnCallRead } from '@opsfolio/backstage-plugin-node';
 import { toIso } from '../platform/time';
 
 const SNAPSHOTS = 'opsfolio_oncall_snapshots';
 const INCIDENTS = 'opsfolio_incidents';
 
-const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
 const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : null);
 
 type IncidentRow = {
@@ -48,7 +47,7 @@ export class OnCallStore {
   async saveSnapshot(entityRef: string, source: string, onCall: OnCallRead): Promise<void> {
     await this.db(SNAPSHOTS)
       .insert({
-        entity_ref: normalizeRef(entityRef),
+        entity_ref: refKey(entityRef),
         source,
         snapshot: JSON.stringify({ ...onCall, source }),
         read_at: iso(onCall.readAt),
@@ -58,7 +57,7 @@ export class OnCallStore {
   }
 
   async snapshot(entityRef: string, source: string): Promise<OnCallNow | undefined> {
-    const row = await this.db(SNAPSHOTS).where({ entity_ref: normalizeRef(entityRef), source }).first('snapshot');
+    const row = await this.db(SNAPSHOTS).where({ entity_ref: refKey(entityRef), source }).first('snapshot');
     return row ? (JSON.parse(row.snapshot) as OnCallNow) : undefined;
   }
 
@@ -80,7 +79,7 @@ export class OnCallStore {
     const rows = records.map(r => ({
       source,
       external_id: r.externalId,
-      entity_ref: normalizeRef(entityRef),
+      entity_ref: refKey(entityRef),
       title: r.title,
       status: r.status,
       urgency: r.urgency ?? null,
@@ -107,7 +106,7 @@ export class OnCallStore {
     const result = new Map<string, { status: IncidentStatus; acknowledgedAt?: string }>();
     for (let i = 0; i < externalIds.length; i += 500) {
       const rows: IncidentRow[] = await this.db(INCIDENTS)
-        .where({ source, entity_ref: normalizeRef(entityRef) })
+        .where({ source, entity_ref: refKey(entityRef) })
         .whereIn('external_id', externalIds.slice(i, i + 500));
       for (const row of rows) result.set(row.external_id, { status: row.status, acknowledgedAt: toIso(row.acknowledged_at) });
     }
@@ -119,7 +118,7 @@ export class OnCallStore {
     query: { status?: IncidentStatus; limit: number; offset: number },
   ): Promise<{ items: Incident[]; total: number }> {
     const base = this.db(INCIDENTS)
-      .where('entity_ref', normalizeRef(entityRef))
+      .where('entity_ref', refKey(entityRef))
       .modify(q => (query.status ? q.andWhere('status', query.status) : q));
     const [{ total }] = await base.clone().count({ total: '*' });
     const rows: IncidentRow[] = await base
@@ -144,7 +143,7 @@ export class OnCallStore {
   /** Incidents created since `from`, and every incident still open, for response times. */
   async forResponseTimes(entityRef: string, from: Date): Promise<Incident[]> {
     const rows: IncidentRow[] = await this.db(INCIDENTS)
-      .where('entity_ref', normalizeRef(entityRef))
+      .where('entity_ref', refKey(entityRef))
       .andWhere(q => q.where('created_at', '>=', from.toISOString()).orWhereNot('status', 'resolved'));
     return rows.map(toIncident);
   }

@@ -4,9 +4,9 @@ import { opsfolioOnCallSourcesExtensionPoint, type OnCallSource } from '@opsfoli
 import request from 'supertest';
 import { expectDocumentedResponse } from '../testing/openApi';
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
+import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
 
 const TEAM = '/groups/{namespace}/{name}/oncall';
-const HOUR = 3_600_000;
 
 // The in-memory catalog does not compute relations: they are written out as the catalog would.
 const owned = (kind: string, name: string, owner: string, annotations: Record<string, string> = {}): Entity => ({
@@ -74,7 +74,7 @@ function fakeSource(reads: string[]): OnCallSource {
     async sync(context) {
       const at = Date.now();
       await context.saveIncidents('component:default/payments-api', [
-        { externalId: 'Q1', title: 'Card auth errors', status: 'triggered', createdAt: new Date(at - HOUR).toISOString() },
+        { externalId: 'Q1', title: 'Card auth errors', status: 'triggered', createdAt: new Date(at - HOUR_MS).toISOString() },
       ]);
       return { items: 1 };
     },

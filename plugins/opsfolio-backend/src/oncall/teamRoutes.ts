@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type { TeamOnCallResponse, TeamOnCallService } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, isKind, type TeamOnCallResponse, type TeamOnCallService } from '@opsfolio/backstage-plugin-common';
 import { mapWithConcurrency } from '@opsfolio/backstage-plugin-node';
 import Router from 'express-promise-router';
 import { loadEntity } from '../platform/catalog/loadEntity';
@@ -11,7 +11,6 @@ import { LIVE_READ_TIMEOUT_MS, readEntityOnCallLive } from './liveOnCall';
 import { responseTimes } from './responseTimes';
 import type { OnCallRouteDeps } from './routes';
 
-const DAY = 86_400_000;
 /** Live reads in flight for one team page: a team's services share the vendor's rate limit with everyone. */
 const READ_CONCURRENCY = 4;
 
@@ -31,7 +30,7 @@ export function teamOnCallRoutes(deps: OnCallRouteDeps) {
     const groupRefs = await groupAndDescendants(deps.catalog, group, credentials);
     const owned = (await ownedBy(deps.catalog, groupRefs, credentials)).filter(
       ({ entity }) =>
-        entity.kind.toLocaleLowerCase('en-US') === 'component' ||
+        isKind(entity.kind, 'component') ||
         onCallAnnotations.some(a => entity.metadata.annotations?.[a]?.trim()),
     );
     owned.sort((a, b) => a.ownerRef.localeCompare(b.ownerRef) || a.entity.metadata.name.localeCompare(b.entity.metadata.name));
@@ -49,7 +48,7 @@ export function teamOnCallRoutes(deps: OnCallRouteDeps) {
         { entityRef, annotations: entity.metadata.annotations ?? {} },
       );
       const rota = rotaOf(answers.flatMap(a => (a.onCall ? [a.onCall] : [])));
-      const incidents = await deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 30 * DAY));
+      const incidents = await deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 30 * DAY_MS));
       return {
         entityRef,
         title: entity.metadata.title,
@@ -61,7 +60,7 @@ export function teamOnCallRoutes(deps: OnCallRouteDeps) {
           return { ...rest, onCall: withoutEntries };
         }),
         drift: rota.length > 0 ? onCallDrift({ rota, ownerMembers: (await membersOfOwner(ownerRef)).members, ownerRef }) : undefined,
-        responseTimes30d: responseTimes(incidents, { from: new Date(at.getTime() - 30 * DAY), to: at }),
+        responseTimes30d: responseTimes(incidents, { from: new Date(at.getTime() - 30 * DAY_MS), to: at }),
       };
     });
     const body: TeamOnCallResponse = { groupRef: stringifyEntityRef(group), groupRefs, services };

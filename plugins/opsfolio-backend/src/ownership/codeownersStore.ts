@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { refKey } from '@opsfolio/backstage-plugin-common';
 
 const TABLE = 'opsfolio_codeowners';
 
@@ -31,7 +32,7 @@ export class CodeownersStore {
 
   async save(stored: StoredCodeowners): Promise<void> {
     const row: Row = {
-      entity_ref: stored.entityRef.toLocaleLowerCase('en-US'),
+      entity_ref: refKey(stored.entityRef),
       url: stored.url ?? null,
       etag: stored.etag ?? null,
       content: stored.content ?? null,
@@ -49,7 +50,7 @@ export class CodeownersStore {
   }
 
   async get(entityRef: string): Promise<StoredCodeowners | undefined> {
-    const row: Row | undefined = await this.db(TABLE).where('entity_ref', entityRef.toLocaleLowerCase('en-US')).first();
+    const row: Row | undefined = await this.db(TABLE).where('entity_ref', refKey(entityRef)).first();
     return row ? toStored(row) : undefined;
   }
 

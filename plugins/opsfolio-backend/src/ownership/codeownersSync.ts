@@ -7,6 +7,7 @@ import type { CodeownersStore } from './codeownersStore';
 import { readCodeowners } from './codeowners/readCodeowners';
 import { codeownersUrls, repoLocationOf } from './codeowners/sourceLocation';
 import { OWNED_KINDS } from './ownershipIndex';
+import { refKey } from '@opsfolio/backstage-plugin-common';
 
 /** CODEOWNERS changes rarely and a re-read is one conditional request per repository. */
 const CODEOWNERS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -31,7 +32,7 @@ export function codeownersSyncJob(deps: { snapshot: CatalogSnapshotLoader; reade
       deps.snapshot.invalidate();
       const { entities } = await deps.snapshot.get();
       const targets = entities.flatMap(entity => {
-        const location = OWNED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US')) ? repoLocationOf(entity) : undefined;
+        const location = OWNED_KINDS.includes(refKey(entity.kind)) ? repoLocationOf(entity) : undefined;
         if (!location || (deps.hosts && !deps.hosts.includes(new URL(location.repoUrl).host))) return [];
         return [{ entityRef: stringifyEntityRef(entity), location }];
       });

@@ -1,4 +1,4 @@
-import type { OwnershipFacts, OwnershipProblem } from '@opsfolio/backstage-plugin-common';
+import { type OwnershipFacts, type OwnershipProblem, refKey } from '@opsfolio/backstage-plugin-common';
 import type { IndexedOwned, OwnershipIndex } from './ownershipIndex';
 
 /** Deeper than any real org chart; stops a cycle in bad catalog data. */
@@ -33,7 +33,7 @@ export function ownershipFacts(
   /** The entity as just read, when the cached index may be a minute old. */
   fresh?: IndexedOwned,
 ): OwnershipFacts | undefined {
-  const ref = entityRef.toLocaleLowerCase('en-US');
+  const ref = refKey(entityRef);
   const group = index.groups.get(ref);
   if (group) {
     return {

@@ -1,4 +1,4 @@
-import type { EntityOwnershipResponse, OwnershipFacts } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type EntityOwnershipResponse, type OwnershipFacts } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentStore } from '../deployments/store';
 import type { OnCallStore } from '../oncall/store';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
@@ -41,7 +41,7 @@ export class OwnershipFactsLoader {
   }
 
   static since(): Date {
-    return new Date(Date.now() - DEPLOYER_DAYS * 86_400_000);
+    return new Date(Date.now() - DEPLOYER_DAYS * DAY_MS);
   }
 
   async all(): Promise<Map<string, EntityOwnership>> {

@@ -1,12 +1,11 @@
-import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import type { OwnerContact } from '@opsfolio/backstage-plugin-common';
+import type { Entity } from '@backstage/catalog-model';
+import { entityRefKey, type OwnerContact, refKey, resolveRefKey } from '@opsfolio/backstage-plugin-common';
+import { relationTargets } from '../platform/catalog/relations';
 
 /** Kinds that must name an owner (the catalog's own rule for these kinds). */
 export const OWNED_KINDS = ['component', 'api', 'resource', 'system', 'domain'];
 const CONTACT_LINKS = ['chat', 'slack', 'email'];
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
-const targets = (entity: Entity, type: string) => (entity.relations ?? []).filter(r => r.type === type).map(r => lower(r.targetRef));
 
 interface IndexedGroup {
   ref: string;
@@ -42,9 +41,9 @@ export function ownerRefOf(entity: Entity): string | undefined {
   const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
   if (typeof owner !== 'string' || !owner.trim()) return undefined;
   try {
-    return lower(stringifyEntityRef(parseEntityRef(owner.trim(), { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' })));
+    return resolveRefKey(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace });
   } catch {
-    return lower(owner.trim());
+    return refKey(owner.trim());
   }
 }
 
@@ -52,21 +51,21 @@ export function ownerRefOf(entity: Entity): string | undefined {
 export function buildOwnershipIndex(entities: Entity[]): OwnershipIndex {
   const index: OwnershipIndex = { groups: new Map(), users: new Map(), owned: new Map(), usersByKey: new Map(), groupsOfUser: new Map() };
   for (const entity of entities) {
-    const kind = lower(entity.kind);
-    const ref = lower(stringifyEntityRef(entity));
+    const kind = refKey(entity.kind);
+    const ref = entityRefKey(entity);
     const spec = (entity.spec ?? {}) as { type?: string; profile?: { email?: string; displayName?: string } };
     if (kind === 'group') {
       index.groups.set(ref, {
         ref,
         title: entity.metadata.title ?? spec.profile?.displayName,
         type: spec.type,
-        parentRef: targets(entity, 'childOf')[0],
-        childRefs: targets(entity, 'parentOf'),
-        memberRefs: targets(entity, 'hasMember'),
+        parentRef: relationTargets(entity, 'childOf')[0],
+        childRefs: relationTargets(entity, 'parentOf'),
+        memberRefs: relationTargets(entity, 'hasMember'),
         contact: {
           email: spec.profile?.email,
           links: (entity.metadata.links ?? [])
-            .filter(l => CONTACT_LINKS.includes(lower(l.type ?? '')))
+            .filter(l => CONTACT_LINKS.includes(refKey(l.type ?? '')))
             .map(l => ({ url: l.url, title: l.title, type: l.type })),
         },
       });
@@ -90,4 +89,4 @@ export function buildOwnershipIndex(entities: Entity[]): OwnershipIndex {
  * A loose key for matching a deploy's actor to a catalog user: GitHub logins cannot hold dots, so `ada-okafor`
  * deployed for `ada.okafor`; case and punctuation are ignored.
  */
-export const personKey = (value: string) => value.toLocaleLowerCase('en-US').replace(/[^a-z0-9@]/g, '');
+export const personKey = (value: string) => refKey(value).replace(/[^a-z0-9@]/g, '');

@@ -2,12 +2,7 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  OWNERSHIP_PROBLEM_KINDS,
-  type EntityOwnershipResponse,
-  type OwnershipFacts,
-  type OwnershipOverviewResponse,
-} from '@opsfolio/backstage-plugin-common';
+import { type EntityOwnershipResponse, OWNERSHIP_PROBLEM_KINDS, type OwnershipFacts, type OwnershipOverviewResponse, refKey } from '@opsfolio/backstage-plugin-common';
 import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -55,7 +50,7 @@ export function ownershipRoutes(deps: {
     const reads = (await Promise.all(deps.onCallSources.map(s => deps.onCall.snapshot(ref, s.id)))).filter(r => r !== undefined);
     const { index: idx, directory } = await catalog();
     // The entity as just read, so a changed owner shows at once; groups and users come from the snapshot.
-    const cached = idx.owned.get(ref.toLocaleLowerCase('en-US'));
+    const cached = idx.owned.get(refKey(ref));
     const fresh = cached ? { ...cached, title: entity.metadata.title, ownerRef: ownerRefOf(entity) } : undefined;
     const owner = fresh?.ownerRef;
     const codeowners = codeownersFinding(await deps.codeowners.get(ref), owner, directory);
@@ -90,7 +85,7 @@ export function ownershipRoutes(deps: {
       team.entities += 1;
       team.problems += f.problems.length;
     }
-    const owner = query.owner?.toLocaleLowerCase('en-US');
+    const owner = (query.owner === undefined ? undefined : refKey(query.owner));
     const body: OwnershipOverviewResponse = {
       entities: all.length,
       counts,

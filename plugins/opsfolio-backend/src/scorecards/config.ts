@@ -3,7 +3,8 @@ import type { Scorecard } from '@opsfolio/backstage-plugin-common';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { describeIssues, scorecardSchema } from './schema';
+import { describeIssues } from '../platform/zodIssues';
+import { scorecardSchema } from './schema';
 
 export interface ScorecardSettings {
   scorecards: Scorecard[];
@@ -58,7 +59,7 @@ export function readScorecardSettings(
   shipped.fromModules.forEach((s, i) => {
     const parsed = scorecardSchema.safeParse(s);
     if (parsed.success) fromModuleList.push(parsed.data);
-    else moduleProblems.push(...describeIssues(parsed.error, `scorecard '${s.id ?? i}' from a module:`).map(p => p.replace(':.', ': ')));
+    else moduleProblems.push(...describeIssues(parsed.error).map(p => `scorecard '${s.id ?? i}' from a module: ${p}`));
   });
   problems.push(...moduleProblems);
   for (const s of fromModuleList) {
@@ -71,7 +72,7 @@ export function readScorecardSettings(
   for (const { value, where } of raw) {
     const parsed = scorecardSchema.safeParse(value);
     if (!parsed.success) {
-      problems.push(...describeIssues(parsed.error, where.endsWith(':') ? '' : where).map(p => (where.endsWith(':') ? `${where} ${p}` : p)));
+      problems.push(...describeIssues(parsed.error, { under: where.endsWith(':') ? '' : where }).map(p => (where.endsWith(':') ? `${where} ${p}` : p)));
       continue;
     }
     parsed.data.checks.forEach((check, i) => {

@@ -1,10 +1,9 @@
-import type { Scorecard } from '@opsfolio/backstage-plugin-common';
+import { HOUR_MS, type Scorecard } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer } from '@opsfolio/backstage-plugin-node';
 import { compileScorecard, evaluateScorecard } from './engine';
 import type { EntityInfo } from './filter';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
-const HOUR = 3_600_000;
 
 // Two checks at bronze, one at silver (tier-1 only), one at gold.
 const scorecard: Scorecard = {
@@ -30,7 +29,7 @@ const titles = new Map([['oncall.escalationLevels', 'Escalation levels']]);
 const good: Record<string, FactAnswer> = {
   'ownership.ownerIsGroup': { value: true },
   'catalog.runbook': { value: true },
-  'oncall.escalationLevels': { value: 3, observedAt: new Date(NOW.getTime() - HOUR).toISOString(), maxAgeMs: 2 * HOUR },
+  'oncall.escalationLevels': { value: 3, observedAt: new Date(NOW.getTime() - HOUR_MS).toISOString(), maxAgeMs: 2 * HOUR_MS },
   'deployments.changeFailureRateBand': { value: 'elite' },
 };
 const run = (facts: Record<string, FactAnswer>, over: Partial<EntityInfo> = {}, exemptions = [] as Parameters<typeof evaluateScorecard>[1]['exemptions']) =>
@@ -55,7 +54,7 @@ describe('evaluateScorecard', () => {
   });
 
   it('fails a number below its threshold and explains it with the value and the threshold', () => {
-    const r = run({ ...good, 'oncall.escalationLevels': { value: 1, observedAt: NOW.toISOString(), maxAgeMs: HOUR } });
+    const r = run({ ...good, 'oncall.escalationLevels': { value: 1, observedAt: NOW.toISOString(), maxAgeMs: HOUR_MS } });
     expect(r.level?.id).toBe('bronze');
     expect(r.next).toEqual({ level: { id: 'silver', title: 'Silver' }, passing: 2, total: 3 });
     const levels = r.results.find(x => x.checkId === 'levels')!;
@@ -73,8 +72,8 @@ describe('evaluateScorecard', () => {
   });
 
   it('reads a fact older than its source allows as stale, keeping its value', () => {
-    const old = new Date(NOW.getTime() - 3 * HOUR).toISOString();
-    const r = run({ ...good, 'oncall.escalationLevels': { value: 3, observedAt: old, maxAgeMs: 2 * HOUR } });
+    const old = new Date(NOW.getTime() - 3 * HOUR_MS).toISOString();
+    const r = run({ ...good, 'oncall.escalationLevels': { value: 3, observedAt: old, maxAgeMs: 2 * HOUR_MS } });
     const levels = r.results.find(x => x.checkId === 'levels')!;
     expect(levels.state).toBe('stale');
     expect(levels.value).toBe(3);

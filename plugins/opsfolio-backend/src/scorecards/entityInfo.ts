@@ -1,5 +1,5 @@
-import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS } from '@opsfolio/backstage-plugin-common';
+import type { Entity } from '@backstage/catalog-model';
+import { ANNOTATIONS, entityRefKey, refKey, resolveRefKey } from '@opsfolio/backstage-plugin-common';
 import { ownerRefOf } from '../ownership/ownershipIndex';
 import type { EntityInfo } from './filter';
 
@@ -12,15 +12,15 @@ export function entityInfoOf(entity: Entity): EntityInfo {
   let systemRef: string | undefined;
   if (system) {
     try {
-      systemRef = stringifyEntityRef(parseEntityRef(system, { defaultKind: 'system', defaultNamespace: entity.metadata.namespace ?? 'default' })).toLowerCase();
+      systemRef = resolveRefKey(system, { defaultKind: 'system', defaultNamespace: entity.metadata.namespace });
     } catch {
-      systemRef = system.toLowerCase();
+      systemRef = refKey(system);
     }
   }
   return {
-    entityRef: stringifyEntityRef(entity).toLowerCase(),
+    entityRef: entityRefKey(entity),
     title: entity.metadata.title,
-    kind: entity.kind.toLowerCase(),
+    kind: refKey(entity.kind),
     type: text(spec.type),
     lifecycle: text(spec.lifecycle),
     tier: text(entity.metadata.annotations?.[ANNOTATIONS.tier]),

@@ -1,8 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import type { EntityScorecardResult, FactDescription } from '@opsfolio/backstage-plugin-common';
+import { addDays, dayOf, type EntityScorecardResult, type FactDescription } from '@opsfolio/backstage-plugin-common';
 import type { FactProvider, FactSubject } from '@opsfolio/backstage-plugin-node';
-import { addDays, dayOf } from '../cost/days';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import { collectFacts } from './collectFacts';
 import { COUNTS_AS_PASSING, compileScorecard, evaluateScorecard, type CompiledScorecard } from './engine';

@@ -1,13 +1,8 @@
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import {
-  opsfolioExemptionsReadPermission,
-  type ExemptionRow,
-  type ExemptionsOverviewResponse,
-} from '@opsfolio/backstage-plugin-common';
+import { dayOf, daysBetween, type ExemptionRow, type ExemptionsOverviewResponse, opsfolioExemptionsReadPermission } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { daysBetween, dayOf } from '../cost/days';
 import { csvField } from '../platform/csv';
 import { requirePermission } from '../platform/permissions';
 import type { ScorecardEvaluator } from './evaluator';

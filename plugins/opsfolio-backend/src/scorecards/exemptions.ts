@@ -1,7 +1,6 @@
-import type { Exemption } from '@opsfolio/backstage-plugin-common';
+import { dayOf, type Exemption, isDay } from '@opsfolio/backstage-plugin-common';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { isDay } from '../cost/days';
 
 /** The annotation that holds an entity's exemptions: a YAML list in a block string, reviewed with the entity. */
 export const EXEMPTIONS_ANNOTATION = 'opsfolio.io/exemptions';
@@ -12,7 +11,7 @@ const entry = z
     check: z.string().trim().min(1, 'names no check'),
     reason: z.string().trim().min(1, 'gives no reason'),
     // YAML 1.1 readers give an unquoted 2027-03-31 as a date.
-    until: z.preprocess(v => (v instanceof Date ? v.toISOString().slice(0, 10) : v), day),
+    until: z.preprocess(v => (v instanceof Date ? dayOf(v) : v), day),
     approvedBy: z.string().trim().min(1).optional(),
   })
   .strict();

@@ -1,5 +1,4 @@
-import type { Scorecard } from '@opsfolio/backstage-plugin-common';
-import { addDays, dayOf } from '../cost/days';
+import { addDays, dayOf, type Scorecard } from '@opsfolio/backstage-plugin-common';
 import type { OwnershipFactsLoader } from '../ownership/ownershipFactsLoader';
 import type { OverviewData } from './overview';
 import type { ScorecardStore } from './store';

@@ -2,13 +2,11 @@ import type { HttpAuthService, PermissionsService } from '@backstage/backend-plu
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { opsfolioCostReadPermission, type PortfolioService, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
+import { dayOf, entityRefKey, isKind, opsfolioCostReadPermission, type PortfolioService, roundMoney, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import { tagValuesOf } from '../cost/costIndex';
 import type { CostIndexLoader } from '../cost/costIndexLoader';
-import { dayOf } from '../cost/days';
 import { figuresByTag, sumFigures } from '../cost/figures';
-import { rounded } from '../cost/money';
 import type { CostStore } from '../cost/store';
 import type { DeploymentStore } from '../deployments/store';
 import type { OnCallStore } from '../oncall/store';
@@ -38,7 +36,7 @@ export function portfolioRoutes(deps: {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const group = await loadEntity(deps.catalog, { kind: 'group', namespace: req.params.namespace, name: req.params.name }, credentials);
     const groupRefs = await groupAndDescendants(deps.catalog, group, credentials);
-    const owned = (await ownedBy(deps.catalog, groupRefs, credentials)).filter(o => o.entity.kind.toLocaleLowerCase('en-US') === 'component');
+    const owned = (await ownedBy(deps.catalog, groupRefs, credentials)).filter(o => isKind(o.entity.kind, 'component'));
     owned.sort((a, b) => a.entity.metadata.name.localeCompare(b.entity.metadata.name));
     const [decision] = await deps.permissions.authorize([{ permission: opsfolioCostReadPermission }], { credentials });
     const costVisible = decision.result === AuthorizeResult.ALLOW;
@@ -48,7 +46,7 @@ export function portfolioRoutes(deps: {
     const now = Date.now();
     const services: PortfolioService[] = [];
     for (const { entity, ownerRef } of owned) {
-      const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      const entityRef = entityRefKey(entity);
       let level: PortfolioService['level'] = null;
       let scorecardId: string | undefined;
       for (const c of deps.evaluator.compiled) {
@@ -73,7 +71,7 @@ export function portfolioRoutes(deps: {
         scorecardId,
         onCallNow,
         lastDeploy: last ? { at: last.finishedAt ?? last.startedAt, environment: last.environment, version: last.version, status: last.status } : undefined,
-        costThisMonth: costByTag ? rounded(sumFigures(tags.flatMap(t => (costByTag.get(t) ? [costByTag.get(t)!] : []))).monthToDate) : undefined,
+        costThisMonth: costByTag ? roundMoney(sumFigures(tags.flatMap(t => (costByTag.get(t) ? [costByTag.get(t)!] : []))).monthToDate) : undefined,
       });
     }
     const body: TeamPortfolioResponse = { groupRef: stringifyEntityRef(group), services, costVisible };

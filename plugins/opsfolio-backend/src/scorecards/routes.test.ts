@@ -1,6 +1,6 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import type { FactValue } from '@opsfolio/backstage-plugin-common';
+import { type FactValue, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import { opsfolioScorecardsExtensionPoint, type FactAnswer, type FactProvider } from '@opsfolio/backstage-plugin-node';
 import type { JsonValue } from '@backstage/types';
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -9,7 +9,6 @@ import { expectDocumentedResponse } from '../testing/openApi';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 
-const HOUR = 3_600_000;
 const rel = (type: string, ...refs: string[]) => refs.map(targetRef => ({ type, targetRef }));
 const component = (name: string, owner: string | undefined, extra: Partial<Entity['metadata']> = {}, lifecycle = 'production'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -90,7 +89,7 @@ describe.each(TEST_DATABASES)('scorecards API on %s', kind => {
     db = await createTestDatabase(kind);
     set('good', { 'test.levels': 3, 'test.gapHours': 0 });
     set('exempted', { 'test.levels': 1, 'test.gapHours': 5 });
-    set('orphan', { 'test.levels': { notReported: 'not mapped to an on-call service' }, 'test.gapHours': { value: 0, observedAt: new Date(Date.now() - 5 * HOUR).toISOString(), maxAgeMs: HOUR } });
+    set('orphan', { 'test.levels': { notReported: 'not mapped to an on-call service' }, 'test.gapHours': { value: 0, observedAt: new Date(Date.now() - 5 * HOUR_MS).toISOString(), maxAgeMs: HOUR_MS } });
     backend = await startOpsfolioTestBackend({ features: [module], entities, config, knex: db.knex });
     // Before every source has synced once, the history is not backfilled: only today's snapshot exists.
     await backend.runSync('scorecards');

@@ -2,16 +2,9 @@ import type { AuthService, BackstageCredentials, HttpAuthService, PermissionsSer
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type {
-  EntityScorecardResult,
-  EntityScorecardsResponse,
-  FactDescription,
-  ScorecardGateResponse,
-  ScorecardHistoryResponse,
-} from '@opsfolio/backstage-plugin-common';
+import { addDays, dayOf, type EntityScorecardResult, type EntityScorecardsResponse, type FactDescription, type ScorecardGateResponse, type ScorecardHistoryResponse } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { addDays, dayOf } from '../cost/days';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { scorecardCsv } from './csv';
 import { costRedaction } from './costRedaction';

@@ -78,10 +78,3 @@ export const scorecardSchema = z
     }
   }) as unknown as z.ZodType<Scorecard>;
 
-/** `checks[2].level: 'platinum' is not a level…`: zod issues as one line each, with their paths. */
-export function describeIssues(error: z.ZodError, prefix: string): string[] {
-  return error.issues.map(issue => {
-    const path = issue.path.reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : p ? `${p}.${String(part)}` : String(part)), prefix);
-    return `${path}: ${issue.message}`;
-  });
-}

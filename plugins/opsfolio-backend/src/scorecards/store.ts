@@ -1,4 +1,4 @@
-import type { CheckResult, CheckTransition, LevelChange } from '@opsfolio/backstage-plugin-common';
+import { type CheckResult, type CheckTransition, type LevelChange, refKey } from '@opsfolio/backstage-plugin-common';
 import type { Knex } from 'knex';
 import type { EntityInfo } from './filter';
 
@@ -78,7 +78,7 @@ export class ScorecardStore {
   }
 
   async entity(scorecardId: string, entityRef: string): Promise<StoredEvaluation | undefined> {
-    const row: EntityRow | undefined = await this.db(ENTITIES).where({ scorecard_id: scorecardId, entity_ref: entityRef.toLocaleLowerCase('en-US') }).first();
+    const row: EntityRow | undefined = await this.db(ENTITIES).where({ scorecard_id: scorecardId, entity_ref: refKey(entityRef) }).first();
     return row ? toStored(row) : undefined;
   }
 
@@ -135,7 +135,7 @@ export class ScorecardStore {
       .select('entity_ref', 'day', 'level', 'passing', 'total')
       .where('scorecard_id', scorecardId)
       .andWhere('day', '>=', fromDay)
-      .modify(q => (entityRef ? q.andWhere('entity_ref', entityRef.toLocaleLowerCase('en-US')) : q))
+      .modify(q => (entityRef ? q.andWhere('entity_ref', refKey(entityRef)) : q))
       .orderBy('day');
     return rows.map(r => ({ entityRef: r.entity_ref, day: r.day, level: r.level, passing: Number(r.passing), total: Number(r.total) }));
   }
@@ -147,7 +147,7 @@ export class ScorecardStore {
   }
 
   async history(scorecardId: string, entityRef: string, fromAt: string): Promise<{ transitions: CheckTransition[]; levelChanges: LevelChange[] }> {
-    const ref = entityRef.toLocaleLowerCase('en-US');
+    const ref = refKey(entityRef);
     const transitions: Array<{ check_id: string; at: string; from_state: string | null; to_state: string; value: string | null; reason: string }> =
       await this.db(TRANSITIONS).where({ scorecard_id: scorecardId, entity_ref: ref }).andWhere('at', '>=', fromAt).orderBy([{ column: 'at' }, { column: 'id' }]);
     const changes: Array<{ at: string; from_level: string | null; to_level: string | null; because: string }> = await this.db(LEVEL_CHANGES)

@@ -23,6 +23,7 @@ import type {
   TeamPortfolioResponse,
   ExemptionsOverviewResponse,
 } from '@opsfolio/backstage-plugin-common';
+import { refKey } from '@opsfolio/backstage-plugin-common';
 import type { CostQuery, DeploymentsQuery, OpsfolioApi, ScorecardOverviewQuery } from './OpsfolioApi';
 
 /** Calls `/api/opsfolio` with the signed-in user's token (fetchApi adds it). */
@@ -150,10 +151,10 @@ export class OpsfolioClient implements OpsfolioApi {
 }
 
 const entityPath = (e: CompoundEntityRef) =>
-  `/entities/${[e.kind, e.namespace, e.name].map(s => encodeURIComponent(s.toLocaleLowerCase('en-US'))).join('/')}`;
+  `/entities/${[e.kind, e.namespace, e.name].map(s => encodeURIComponent(refKey(s))).join('/')}`;
 
 const groupPath = (g: CompoundEntityRef) =>
-  `/groups/${[g.namespace, g.name].map(s => encodeURIComponent(s.toLocaleLowerCase('en-US'))).join('/')}`;
+  `/groups/${[g.namespace, g.name].map(s => encodeURIComponent(refKey(s))).join('/')}`;
 
 const searchOf = (query: object) => {
   const params = new URLSearchParams();

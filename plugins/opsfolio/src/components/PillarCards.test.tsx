@@ -1,13 +1,4 @@
-import {
-  describePillars,
-  PILLARS,
-  type Deployment,
-  type DoraFigure,
-  type DoraMetricId,
-  type DoraResult,
-  type EntitySummaryResponse,
-  type SourceHealth,
-} from '@opsfolio/backstage-plugin-common';
+import { type Deployment, describePillars, type DoraFigure, type DoraMetricId, type DoraResult, type EntitySummaryResponse, HOUR_MS, PILLARS, type SourceHealth } from '@opsfolio/backstage-plugin-common';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
@@ -98,8 +89,8 @@ describe('Opsfolio entity cards', () => {
       environment: 'production',
       version: 'v1.4.2',
       status: 'success',
-      startedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
-      finishedAt: new Date(Date.now() - 3 * 3_600_000 + 300_000).toISOString(),
+      startedAt: new Date(Date.now() - 3 * HOUR_MS).toISOString(),
+      finishedAt: new Date(Date.now() - 3 * HOUR_MS + 300_000).toISOString(),
       actor: 'ada.okafor',
       rollback: false,
       ...over,
@@ -114,7 +105,7 @@ describe('Opsfolio entity cards', () => {
               id: 'github',
               pillar: 'deployments',
               vendor: 'github',
-              lastSuccessAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+              lastSuccessAt: new Date(Date.now() - 2 * HOUR_MS).toISOString(),
               lastRun: { sourceId: 'github', status: 'failed', startedAt: new Date(Date.now() - 600_000).toISOString(), error: 'github GET /repos/acme/payments-api/deployments: 503' },
             },
           ]),

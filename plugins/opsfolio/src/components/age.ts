@@ -1,8 +1,9 @@
+import { DAY_MS, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
+  ['year', 365 * DAY_MS],
+  ['month', 30 * DAY_MS],
+  ['day', DAY_MS],
+  ['hour', HOUR_MS],
   ['minute', 60_000],
 ];
 
@@ -15,8 +16,8 @@ export function formatAge(iso: string | undefined, now: Date = new Date()): stri
   if (elapsed < 60_000) return 'just now';
   // Days up to three months read better than "1 month ago" for deploy history.
   for (const [unit, ms] of UNITS) {
-    if (unit === 'month' && elapsed < 90 * 86_400_000) continue;
-    if (unit === 'year' && elapsed < 730 * 86_400_000) continue;
+    if (unit === 'month' && elapsed < 90 * DAY_MS) continue;
+    if (unit === 'year' && elapsed < 730 * DAY_MS) continue;
     if (elapsed >= ms) return format.format(-Math.floor(elapsed / ms), unit);
   }
   return 'just now';

@@ -10,7 +10,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import type { Money } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, dayOf, type Money, monthStart } from '@opsfolio/backstage-plugin-common';
 import { useState, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -25,8 +25,6 @@ import { useDeployMarkers } from './useDeployMarkers';
 const VIEWS = { day: { label: 'Daily, 90 days', days: 90 }, month: { label: 'Monthly, 12 months', days: 0 } } as const;
 type View = keyof typeof VIEWS;
 
-const DAY = 86_400_000;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function Breakdown(props: { rows: Array<{ label: ReactNode; amounts: Money; key: string }> }) {
   return (
@@ -60,8 +58,8 @@ function CostTab() {
   const today = dayOf(Date.now());
   const query =
     view === 'day'
-      ? { granularity: 'day' as const, from: dayOf(Date.now() - (VIEWS.day.days - 1) * DAY), to: dayOf(Date.now() + DAY) }
-      : { granularity: 'month' as const, from: `${dayOf(Date.now() - 335 * DAY).slice(0, 7)}-01` };
+      ? { granularity: 'day' as const, from: dayOf(Date.now() - (VIEWS.day.days - 1) * DAY_MS), to: dayOf(Date.now() + DAY_MS) }
+      : { granularity: 'month' as const, from: monthStart(dayOf(Date.now() - 335 * DAY_MS)) };
   const cost = useAsync(() => api.getEntityCost(ref, query), [api, ref.kind, ref.namespace, ref.name, view]);
   const markers = useDeployMarkers(ref, query.from ?? today);
   if (cost.loading) return <Progress />;

@@ -7,13 +7,13 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { EntityCostResponse } from '@opsfolio/backstage-plugin-common';
+import { type EntityCostResponse, largestAmount, sumMoney } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
 import { CostError, CostPermissionGate } from './CostAccess';
 import { CostFiguresRow } from './CostFiguresRow';
-import { isEmptyFigures, largest, monthLabel, spendByEntity, sumMoney } from './costMoney';
+import { isEmptyFigures, monthLabel, spendByEntity } from './costMoney';
 import { formatMoney } from './formatMoney';
 import { TeamCostChart } from './TeamCostChart';
 
@@ -38,7 +38,7 @@ function NoTeamSpend(props: { cost: EntityCostResponse; name: string }) {
 
 function TeamCost(props: { cost: EntityCostResponse; name: string }) {
   const { cost } = props;
-  if (isEmptyFigures(cost.figures) && largest(sumMoney(cost.series.map(p => p.amounts))) <= 0) {
+  if (isEmptyFigures(cost.figures) && largestAmount(sumMoney(cost.series.map(p => p.amounts))) <= 0) {
     return <NoTeamSpend cost={cost} name={props.name} />;
   }
   const top = spendByEntity(cost).slice(0, TOP_SERVICES);

@@ -2,7 +2,7 @@ import { Content, ContentHeader, Header, Page, Progress } from '@backstage/core-
 import { useApi } from '@backstage/core-plugin-api';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import type { CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { addDays, type CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -21,7 +21,6 @@ const GROUP_BYS: Array<{ value: GroupBy; label: string }> = [
 const groupByOf = (raw: string | null): GroupBy => GROUP_BYS.find(g => g.value === raw)?.value ?? 'owner';
 
 // `asOf` is exclusive: the figures run through the day before.
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 function DownloadCsv(props: { groupBy: GroupBy }) {
   const api = useApi(opsfolioApiRef);
@@ -45,7 +44,7 @@ function CostOverviewBody(props: { groupBy: GroupBy }) {
   return (
     <>
       <Typography variant="body2" color="textSecondary" gutterBottom>
-        {monthLabel(overview.month)}, through {dayBefore(overview.asOf)}. Spend is matched to entities by the{' '}
+        {monthLabel(overview.month)}, through {addDays(overview.asOf, -1)}. Spend is matched to entities by the{' '}
         <code>{overview.tagKey}</code> tag.
       </Typography>
       <CostOverviewTable overview={overview} />

@@ -1,14 +1,14 @@
 import Typography from '@material-ui/core/Typography';
-import type { EntityCostResponse } from '@opsfolio/backstage-plugin-common';
+import { type EntityCostResponse, largestAmount, sumMoney } from '@opsfolio/backstage-plugin-common';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { largest, monthLabel, sumMoney } from './costMoney';
+import { monthLabel } from './costMoney';
 import { formatMoney } from './formatMoney';
 import { mainCurrency } from './mainCurrency';
 
 /** Spend per month in the team's main currency; other currencies are named, never converted or added in. */
 export function TeamCostChart(props: { series: EntityCostResponse['series'] }) {
   const amounts = props.series.map(p => p.amounts);
-  if (largest(sumMoney(amounts)) <= 0) return null;
+  if (largestAmount(sumMoney(amounts)) <= 0) return null;
   const { currency, others } = mainCurrency(amounts);
   // Months with estimated days are a second, lighter series rather than a per-bar colour.
   const rows = props.series.map(p => {

@@ -1,13 +1,7 @@
-import { isEmptyFigures, largest, monthLabel, sameFigures, spendByEntity, sumMoney } from './costMoney';
+import { isEmptyFigures, monthLabel, sameFigures, spendByEntity } from './costMoney';
 import { paymentsCost } from './testing/costTestData';
 
 describe('costMoney', () => {
-  it('sums per currency, never across', () => {
-    expect(sumMoney([{ USD: 1, EUR: 2 }, { USD: 3 }])).toEqual({ USD: 4, EUR: 2 });
-    expect(largest({ USD: 4, EUR: 9 })).toBe(9);
-    expect(largest({})).toBe(0);
-  });
-
   it('treats sub-cent amounts as nothing', () => {
     expect(isEmptyFigures({ monthToDate: { USD: 0.001 }, lastMonth: {}, forecast: {} })).toBe(true);
     expect(isEmptyFigures({ monthToDate: {}, lastMonth: { USD: 3 }, forecast: {} })).toBe(false);

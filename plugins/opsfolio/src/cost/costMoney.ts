@@ -1,21 +1,6 @@
-import type { CostFigures, EntityCostResponse, Money } from '@opsfolio/backstage-plugin-common';
+import { type CostFigures, type EntityCostResponse, isZeroMoney, type Money, monthStart, startOfDay, sumMoney } from '@opsfolio/backstage-plugin-common';
 
-/** The largest amount in any one currency: enough to rank spend without adding currencies together. */
-export function largest(money: Money): number {
-  return Math.max(0, ...Object.values(money));
-}
-
-/** Per-currency sum. */
-export function sumMoney(monies: Iterable<Money>): Money {
-  const total: Money = {};
-  for (const money of monies) for (const [currency, amount] of Object.entries(money)) total[currency] = (total[currency] ?? 0) + amount;
-  return total;
-}
-
-// Rounded amounts below a cent count as nothing, as formatMoney shows them.
-const isEmptyMoney = (money: Money) => Object.values(money).every(amount => Math.abs(amount) < 0.005);
-
-export const isEmptyFigures = (f: CostFigures) => isEmptyMoney(f.monthToDate) && isEmptyMoney(f.lastMonth) && isEmptyMoney(f.forecast);
+export const isEmptyFigures = (f: CostFigures) => isZeroMoney(f.monthToDate) && isZeroMoney(f.lastMonth) && isZeroMoney(f.forecast);
 
 /** Same amounts in every currency (so a team without sub-team spend shows one figure, not two). */
 function sameMoney(a: Money, b: Money): boolean {
@@ -27,7 +12,7 @@ export const sameFigures = (a: CostFigures, b: CostFigures) =>
 
 /** "Jun 2026" from `2026-06` or `2026-06-01`. */
 export function monthLabel(periodOrDay: string): string {
-  const date = new Date(`${periodOrDay.slice(0, 7)}-01T00:00:00Z`);
+  const date = new Date(startOfDay(monthStart(periodOrDay)));
   return date.toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 

@@ -1,5 +1,4 @@
-import type { CostOverviewRow } from '@opsfolio/backstage-plugin-common';
-import { largest } from './costMoney';
+import { type CostOverviewRow, largestAmount } from '@opsfolio/backstage-plugin-common';
 
 /** A row of the overview in display order. */
 export interface CostTreeRow {
@@ -10,8 +9,8 @@ export interface CostTreeRow {
 }
 
 const bySpend = (a: CostOverviewRow, b: CostOverviewRow) =>
-  largest(b.total.monthToDate) - largest(a.total.monthToDate) ||
-  largest(b.total.lastMonth) - largest(a.total.lastMonth) ||
+  largestAmount(b.total.monthToDate) - largestAmount(a.total.monthToDate) ||
+  largestAmount(b.total.lastMonth) - largestAmount(a.total.lastMonth) ||
   a.key.localeCompare(b.key);
 
 /**

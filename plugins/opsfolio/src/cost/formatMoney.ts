@@ -1,4 +1,4 @@
-import type { Money } from '@opsfolio/backstage-plugin-common';
+import { changeRatio, type Money } from '@opsfolio/backstage-plugin-common';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(currency: string, cents: boolean) {
@@ -31,11 +31,8 @@ export function formatMoney(money: Money, options: { cents?: boolean; currency?:
 
 /** The change from `before` to `after` in the one currency both share, as "+12%"; undefined when not comparable. */
 export function formatChange(after: Money, before: Money): string | undefined {
-  const currencies = Object.keys({ ...after, ...before });
-  if (currencies.length !== 1) return undefined;
-  const [currency] = currencies;
-  const from = before[currency] ?? 0;
-  if (from <= 0) return undefined;
-  const pct = (((after[currency] ?? 0) - from) / from) * 100;
+  const ratio = changeRatio(after, before);
+  if (ratio === null) return undefined;
+  const pct = ratio * 100;
   return `${pct >= 0 ? '+' : ''}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
 }

@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { describePillars, PILLARS, type EntitySummaryResponse, type OnCallResponse } from '@opsfolio/backstage-plugin-common';
+import { describePillars, type EntitySummaryResponse, HOUR_MS, type OnCallResponse, PILLARS } from '@opsfolio/backstage-plugin-common';
 import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
 import { EntityOnCallCard } from './EntityOnCallCard';
 
@@ -21,7 +21,7 @@ const summary = (): EntitySummaryResponse => {
   };
 };
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR_MS).toISOString();
 
 const onCall: OnCallResponse = {
   entityRef: 'component:default/payments-api',

@@ -2,13 +2,13 @@ import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import type { ResponseTimes, TeamOnCallResponse } from '@opsfolio/backstage-plugin-common';
+import { HOUR_MS, type ResponseTimes, type TeamOnCallResponse } from '@opsfolio/backstage-plugin-common';
 import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
 import { EntityTeamOnCallCard } from './EntityTeamOnCallCard';
 
 const group: Entity = { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'commerce' }, spec: { type: 'department', children: ['payments'] } };
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR_MS).toISOString();
 const times = (open: number, mttaHours: number | null): ResponseTimes => ({
   mtta: { hours: mttaHours, sampleSize: 4, resolvedWithoutAck: 0 },
   mttr: { hours: 2, sampleSize: 4 },

@@ -1,6 +1,7 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { isKind } from '@opsfolio/backstage-plugin-common';
 
 export interface Member {
   name: string;
@@ -35,7 +36,7 @@ export async function membersOf(
 ): Promise<{ members: Member[]; ownerFound: boolean }> {
   const ownerEntity = await catalog.getEntityByRef(ownerRef, { credentials });
   if (!ownerEntity) return { members: [], ownerFound: false };
-  if (ownerEntity.kind.toLocaleLowerCase('en-US') === 'user') return { members: [asMember(ownerEntity)], ownerFound: true };
+  if (isKind(ownerEntity.kind, 'user')) return { members: [asMember(ownerEntity)], ownerFound: true };
   const memberRefs = (ownerEntity.relations ?? []).filter(r => r.type === 'hasMember').map(r => r.targetRef);
   if (memberRefs.length === 0) return { members: [], ownerFound: true };
   const { items } = await catalog.getEntitiesByRefs({ entityRefs: memberRefs }, { credentials });

@@ -1,11 +1,11 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { entityRefKey, refKey } from '@opsfolio/backstage-plugin-common';
+import { relationTargets } from './relations';
 
 /** Deeper than any real org chart; stops a cycle in bad catalog data. */
 const MAX_DEPTH = 12;
-
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /** The group and every group below it (`parentOf`), one catalog call per level, as the caller. */
 export async function groupAndDescendants(
@@ -13,11 +13,11 @@ export async function groupAndDescendants(
   group: Entity,
   credentials: BackstageCredentials,
 ): Promise<string[]> {
-  const seen = new Set([lower(stringifyEntityRef(group))]);
+  const seen = new Set([entityRefKey(group)]);
   let level = [group];
   for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
     const children = level
-      .flatMap(g => (g.relations ?? []).filter(r => r.type === 'parentOf').map(r => lower(r.targetRef)))
+      .flatMap(g => relationTargets(g, 'parentOf'))
       .filter(ref => !seen.has(ref));
     children.forEach(ref => seen.add(ref));
     if (children.length === 0) break;
@@ -33,7 +33,7 @@ export async function ownedBy(
   groupRefs: string[],
   credentials: BackstageCredentials,
 ): Promise<Array<{ entity: Entity; ownerRef: string }>> {
-  const groups = new Set(groupRefs.map(lower));
+  const groups = new Set(groupRefs.map(refKey));
   const { items } = await catalog.getEntities(
     {
       filter: { 'relations.ownedBy': groupRefs },
@@ -44,7 +44,7 @@ export async function ownedBy(
   return items.map(entity => ({
     entity,
     ownerRef:
-      (entity.relations ?? []).map(r => (r.type === 'ownedBy' ? lower(r.targetRef) : '')).find(ref => groups.has(ref)) ??
+      (entity.relations ?? []).map(r => (r.type === 'ownedBy' ? refKey(r.targetRef) : '')).find(ref => groups.has(ref)) ??
       groupRefs[0],
   }));
 }

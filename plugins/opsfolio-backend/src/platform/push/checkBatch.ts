@@ -2,12 +2,6 @@ import type { AuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { z } from 'zod';
-
-/** Every problem of a rejected batch, one line each, with the path of the field. */
-export function describeProblems(error: z.ZodError): string[] {
-  return error.issues.map(issue => `${issue.path.length ? issue.path.join('.') : 'body'}: ${issue.message}`);
-}
 
 /**
  * What every push route checks beyond the schema: each event's entity exists in the catalog, and no

@@ -1,14 +1,15 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { DAY_MS, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 
 const UNIT_MS: Record<string, number> = {
   milliseconds: 1,
   seconds: 1000,
   minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-  weeks: 7 * 86_400_000,
-  months: 30 * 86_400_000,
-  years: 365 * 86_400_000,
+  hours: HOUR_MS,
+  days: DAY_MS,
+  weeks: 7 * DAY_MS,
+  months: 30 * DAY_MS,
+  years: 365 * DAY_MS,
 };
 
 /** How often a schedule runs, in ms; a cron schedule counts as daily, a manual one as never. */
@@ -28,5 +29,5 @@ function scheduleIntervalMs(schedule: SchedulerServiceTaskScheduleDefinition): n
 /** A source's data is stale after three missed runs, and never sooner than an hour (a slow vendor is not stale). */
 export function maxAgeOf(schedule: SchedulerServiceTaskScheduleDefinition): number | undefined {
   const interval = scheduleIntervalMs(schedule);
-  return interval === undefined ? undefined : Math.max(3 * interval, 3_600_000);
+  return interval === undefined ? undefined : Math.max(3 * interval, HOUR_MS);
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { SyncRun } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type SyncRun } from '@opsfolio/backstage-plugin-common';
 import { toIso } from '../time';
 
 const TABLE = 'opsfolio_sync_runs';
@@ -69,7 +69,7 @@ export class SyncRunStore {
   }
 
   async prune(sourceId: string, now: Date): Promise<void> {
-    const cutoff = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
+    const cutoff = new Date(now.getTime() - KEEP_DAYS * DAY_MS).toISOString();
     const keep = await this.freshness([sourceId]);
     const lastSuccess = keep.get(sourceId)?.lastSuccessAt;
     await this.db(TABLE)

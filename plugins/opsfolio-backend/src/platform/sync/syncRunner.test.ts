@@ -5,6 +5,7 @@ import { readSourceSettings } from '../config';
 import { SyncRunner } from './syncRunner';
 import { SyncRunStore } from './syncRunStore';
 import type { SyncJob } from './types';
+import { DAY_MS } from '@opsfolio/backstage-plugin-common';
 
 const job = (id: string, run: SyncJob['run']): SyncJob => ({ id, pillar: 'deployments', vendor: 'test', run });
 
@@ -127,7 +128,7 @@ describe.each(TEST_DATABASES)('SyncRunner on %s', kind => {
     await r.run('aws'); // the only success, on day 0
     fail = true;
     for (const day of [1, 2, 40]) {
-      clock = new Date(Date.parse('2026-11-21T10:00:00Z') + day * 86_400_000);
+      clock = new Date(Date.parse('2026-11-21T10:00:00Z') + day * DAY_MS);
       await r.run('aws');
     }
     const history = await runs.history('aws', 10);

@@ -1,11 +1,9 @@
-import type { FactDescription, Money } from '@opsfolio/backstage-plugin-common';
+import { addDays, addMoney, addMonths, dayOf, type FactDescription, type Money, monthOf, monthStart } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
 import { tagValuesOf } from '../../cost/costIndex';
 import type { CostIndexLoader } from '../../cost/costIndexLoader';
-import { addDays, addMonths, dayOf, monthOf, monthStart } from '../../cost/days';
 import { costFacts } from '../../cost/facts';
 import { emptyFigures, figuresByTag, sumFigures } from '../../cost/figures';
-import { addTo } from '../../cost/money';
 import type { CostStore } from '../../cost/store';
 import { oldestOf, type SourceFreshness } from './sourceFreshness';
 
@@ -45,28 +43,28 @@ export function costFactProvider(deps: {
         // The monthly roll-up holds the whole month: as of a past day only the month's days so far count.
         const soFar = new Map<string, Money>();
         for (const row of await deps.store.dailyByTag({ from: monthStart(today), to: addDays(today, 1) })) {
-          addTo(soFar.get(row.tagValue) ?? soFar.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
+          addMoney(soFar.get(row.tagValue) ?? soFar.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
         }
         for (const [tag, f] of byTag) f.monthToDate = soFar.get(tag) ?? {};
         for (const [tag, monthToDate] of soFar) if (!byTag.has(tag)) byTag.set(tag, { ...emptyFigures(), monthToDate });
       }
       const before = new Map<string, Money>();
       for (const row of await deps.store.monthlyByTag([monthOf(addMonths(today, -2))])) {
-        addTo(before.get(row.tagValue) ?? before.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
+        addMoney(before.get(row.tagValue) ?? before.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
       }
       const organisation = { total: {} as Money, untagged: {} as Money, unmapped: {} as Money };
       for (const [tagValue, f] of byTag) {
         for (const [currency, amount] of Object.entries(f.monthToDate)) {
-          addTo(organisation.total, currency, amount);
-          if (tagValue === '') addTo(organisation.untagged, currency, amount);
-          else if (!index.byTag.has(tagValue)) addTo(organisation.unmapped, currency, amount);
+          addMoney(organisation.total, currency, amount);
+          if (tagValue === '') addMoney(organisation.untagged, currency, amount);
+          else if (!index.byTag.has(tagValue)) addMoney(organisation.unmapped, currency, amount);
         }
       }
       const at = synced ? { observedAt: synced.observedAt, maxAgeMs: synced.maxAgeMs } : {};
       for (const { entityRef } of subjects) {
         const tags = tagValuesOf(index, entityRef).map(t => t.tag.value);
         const monthBeforeLast: Money = {};
-        for (const tag of tags) for (const [c, a] of Object.entries(before.get(tag) ?? {})) addTo(monthBeforeLast, c, a);
+        for (const tag of tags) for (const [c, a] of Object.entries(before.get(tag) ?? {})) addMoney(monthBeforeLast, c, a);
         const facts = costFacts({ figures: sumFigures(tags.map(t => byTag.get(t) ?? emptyFigures())), monthBeforeLast, organisation });
         result.set(entityRef, {
           'cost.known': { value: facts.known, ...at },

@@ -1,4 +1,4 @@
-import { productionEnvironmentsOf, type FactDescription } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type FactDescription, productionEnvironmentsOf } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
 import { computeDora } from '../../deployments/dora';
 import type { DoraSettings } from '../../deployments/doraSettings';
@@ -6,7 +6,6 @@ import type { DeploymentStore } from '../../deployments/store';
 import type { OnCallStore } from '../../oncall/store';
 import { oldestOf, type SourceFreshness } from './sourceFreshness';
 
-const DAY = 86_400_000;
 /** Rollbacks and the last production deploy are looked for over this many days. */
 const LOOKBACK_DAYS = 90;
 
@@ -37,11 +36,11 @@ export function deploymentFactProvider(deps: {
       const to = asOf;
       const days = Math.max(LOOKBACK_DAYS, 2 * deps.dora.windowDays);
       const refs = subjects.map(s => s.entityRef);
-      const deploys = await deps.store.allBetween(new Date(to.getTime() - days * DAY), to, refs);
-      const incidents = await deps.onCall.allForResponseTimes(new Date(to.getTime() - days * DAY));
+      const deploys = await deps.store.allBetween(new Date(to.getTime() - days * DAY_MS), to, refs);
+      const incidents = await deps.onCall.allForResponseTimes(new Date(to.getTime() - days * DAY_MS));
       const live = !historical;
       const freshness = live ? await deps.freshness(deps.sources.map(s => s.id)) : new Map<string, SourceFreshness>();
-      const windowFrom = new Date(to.getTime() - deps.dora.windowDays * DAY);
+      const windowFrom = new Date(to.getTime() - deps.dora.windowDays * DAY_MS);
       const result = new Map<string, Record<string, FactAnswer>>();
       for (const { entityRef, entity } of subjects) {
         const annotations = entity.metadata.annotations ?? {};
@@ -88,8 +87,8 @@ export function deploymentFactProvider(deps: {
           return { value: band ? (f.band ?? null) : Math.round(f.value * 1000) / 1000, ...at };
         };
         result.set(entityRef, {
-          'deployments.daysSinceLastDeploy': { value: last === undefined ? null : Math.floor((to.getTime() - last) / DAY), ...at },
-          'deployments.productionDeploys30d': { value: shippedAt.filter(t => t >= to.getTime() - 30 * DAY).length, ...at },
+          'deployments.daysSinceLastDeploy': { value: last === undefined ? null : Math.floor((to.getTime() - last) / DAY_MS), ...at },
+          'deployments.productionDeploys30d': { value: shippedAt.filter(t => t >= to.getTime() - 30 * DAY_MS).length, ...at },
           'deployments.frequency': figure('deploymentFrequency'),
           'deployments.leadTimeHours': figure('leadTime'),
           'deployments.changeFailureRate': figure('changeFailureRate'),

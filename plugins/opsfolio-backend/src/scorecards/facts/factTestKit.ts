@@ -2,13 +2,13 @@
  * Test helpers for the built-in fact providers' tests: catalog entities as subjects, a freshness
  * function as `sourceFreshness` would answer it, and a clock pinned to the instant evaluated.
  */
-import type { EntityLike } from '@opsfolio/backstage-plugin-common';
+import { type EntityLike, HOUR_MS, refKey } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer, FactSubject } from '@opsfolio/backstage-plugin-node';
 import type { SourceFreshness } from './sourceFreshness';
 
 /** The instant every provider test evaluates: a Sunday noon. */
 export const NOW = new Date('2026-11-22T12:00:00Z');
-export const HOUR = 3_600_000;
+export const HOUR = HOUR_MS;
 
 /** A component as the catalog returns it, its ref lower-cased as the evaluator hands it to providers. */
 export function component(
@@ -27,7 +27,7 @@ export function component(
     },
     spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production', ...over.spec },
   };
-  return { entityRef: `component:default/${name}`.toLocaleLowerCase('en-US'), entity };
+  return { entityRef: refKey(`component:default/${name}`), entity };
 }
 
 /** A freshness function answering for the sources given; a source left out has never synced. */

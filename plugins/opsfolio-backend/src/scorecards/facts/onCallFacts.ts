@@ -1,4 +1,4 @@
-import type { FactDescription, Incident } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type FactDescription, HOUR_MS, type Incident } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
 import { coverageGaps } from '../../oncall/coverage';
 import { COVERAGE_DAYS } from '../../oncall/describeAnswer';
@@ -7,8 +7,6 @@ import type { OnCallStore } from '../../oncall/store';
 import type { OwnershipFactsLoader } from '../../ownership/ownershipFactsLoader';
 import { oldestOf, type SourceFreshness } from './sourceFreshness';
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
 /** Response times and incident counts are taken over this many days. */
 const INCIDENT_DAYS = 90;
 
@@ -48,7 +46,7 @@ export function onCallFactProvider(deps: {
       const at = asOf.getTime();
       const live = !historical;
       const snapshots = await deps.store.allSnapshots();
-      const incidents = await deps.store.allForResponseTimes(new Date(at - INCIDENT_DAYS * DAY));
+      const incidents = await deps.store.allForResponseTimes(new Date(at - INCIDENT_DAYS * DAY_MS));
       const ownership = await deps.ownership.all();
       const freshness = live ? await deps.freshness(deps.sources.map(s => s.id)) : new Map<string, SourceFreshness>();
       for (const { entityRef, entity } of subjects) {
@@ -78,8 +76,8 @@ export function onCallFactProvider(deps: {
             ? {
                 value: round(
                   schedules
-                    .flatMap(({ s, from }) => coverageGaps(s.entries, { from, to: new Date(from.getTime() + COVERAGE_DAYS * DAY) }).gaps)
-                    .reduce((sum, g) => sum + (Date.parse(g.end) - Date.parse(g.start)) / HOUR, 0),
+                    .flatMap(({ s, from }) => coverageGaps(s.entries, { from, to: new Date(from.getTime() + COVERAGE_DAYS * DAY_MS) }).gaps)
+                    .reduce((sum, g) => sum + (Date.parse(g.end) - Date.parse(g.start)) / HOUR_MS, 0),
                 ),
                 ...staleness(oldest.readAt, oldest.source),
               }
@@ -98,10 +96,10 @@ export function onCallFactProvider(deps: {
         }
         const synchronised = synced ? { observedAt: synced.observedAt, maxAgeMs: synced.maxAgeMs } : {};
         const mine = incidents.get(entityRef) ?? [];
-        const times = responseTimes(mine, { from: new Date(at - INCIDENT_DAYS * DAY), to: asOf }, 1);
+        const times = responseTimes(mine, { from: new Date(at - INCIDENT_DAYS * DAY_MS), to: asOf }, 1);
         // No incident in the window: response times have nothing to judge. Incidents still open: not known yet.
         const quiet = { notApplicable: `no incidents in ${INCIDENT_DAYS} days` };
-        const incidentsInWindow = mine.filter(i => Date.parse(i.createdAt) >= at - INCIDENT_DAYS * DAY && Date.parse(i.createdAt) < at).length;
+        const incidentsInWindow = mine.filter(i => Date.parse(i.createdAt) >= at - INCIDENT_DAYS * DAY_MS && Date.parse(i.createdAt) < at).length;
         facts['oncall.mttaHours'] =
           times.mtta.hours !== null ? { value: round(times.mtta.hours), ...synchronised } : incidentsInWindow === 0 ? quiet : { notReported: `no acknowledged incidents in ${INCIDENT_DAYS} days` };
         facts['oncall.mttrHours'] =

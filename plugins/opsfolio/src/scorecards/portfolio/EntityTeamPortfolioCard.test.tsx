@@ -2,14 +2,14 @@ import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import type { TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
+import { HOUR_MS, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
 import { vi } from 'vitest';
 import { opsfolioApiRef, type OpsfolioApi } from '../../api/OpsfolioApi';
 import { EntityTeamPortfolioCard } from './EntityTeamPortfolioCard';
 
 const group: Entity = { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'commerce' }, spec: { type: 'department', children: ['payments'] } };
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR_MS).toISOString();
 
 const portfolio: TeamPortfolioResponse = {
   // As the backend sends it: the group's ref keeps the catalog's case, owner refs are lower-case.

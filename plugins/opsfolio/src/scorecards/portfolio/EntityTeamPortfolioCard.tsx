@@ -1,4 +1,4 @@
-import { getCompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -8,7 +8,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
+import { entityRefKey, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../../api/OpsfolioApi';
 import { PillarEmptyState } from '../../components/PillarEmptyState';
@@ -62,7 +62,7 @@ export function EntityTeamPortfolioCard() {
   else if (error) body = <ResponseErrorPanel error={error} />;
   else body = <Portfolio portfolio={value!} />;
   // Refs are compared lower-case, as the backend stores them.
-  const readiness = `/opsfolio/scorecards?owner=${encodeURIComponent(stringifyEntityRef(entity).toLocaleLowerCase('en-US'))}`;
+  const readiness = `/opsfolio/scorecards?owner=${encodeURIComponent(entityRefKey(entity))}`;
   return (
     <InfoCard title="Team portfolio" variant="gridItem" deepLink={{ title: "Readiness of this team's services", link: readiness }}>
       <div data-testid="opsfolio-card-team-portfolio">{body}</div>

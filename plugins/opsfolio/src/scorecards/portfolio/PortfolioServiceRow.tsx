@@ -3,13 +3,12 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { DEPLOYMENT_STATUSES, type DeploymentStatus, type Money, type PortfolioService } from '@opsfolio/backstage-plugin-common';
+import { DEPLOYMENT_STATUSES, type DeploymentStatus, type Money, type PortfolioService, refKey } from '@opsfolio/backstage-plugin-common';
 import { formatAge } from '../../components/age';
 import { formatMoney } from '../../cost/formatMoney';
 import { DeploymentStatusChip } from '../../deployments/DeploymentStatusChip';
 import { LevelChip } from '../page/LevelChip';
 
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 // No figures at all (no cost tag matched the service) is a dash; "$0" would claim it costs nothing.
 const hasSpend = (money?: Money): money is Money => money !== undefined && Object.keys(money).length > 0;
@@ -46,7 +45,7 @@ function LastDeploy(props: { service: PortfolioService }) {
 export function PortfolioServiceRow(props: { service: PortfolioService; groupRef: string; costVisible: boolean }) {
   const { service } = props;
   // Services of sub-teams name the sub-team, as the team on-call card does; refs may differ in case only.
-  const subTeam = service.ownerRef && lower(service.ownerRef) !== lower(props.groupRef) ? parseEntityRef(service.ownerRef).name : undefined;
+  const subTeam = service.ownerRef && refKey(service.ownerRef) !== refKey(props.groupRef) ? parseEntityRef(service.ownerRef).name : undefined;
   return (
     <TableRow data-testid="opsfolio-team-portfolio-row" data-entity={service.entityRef}>
       <TableCell>

@@ -1,8 +1,7 @@
-import type { EntityScorecardResult, Scorecard, ScorecardHistoryResponse } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type EntityScorecardResult, type Scorecard, type ScorecardHistoryResponse } from '@opsfolio/backstage-plugin-common';
 
 // Hand-made responses for the scorecard tests. Times are relative to now so ages read the same on any day.
-const DAY = 86_400_000;
-export const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+export const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 
 const levels = [
   { id: 'bronze', title: 'Bronze' },
