@@ -2,7 +2,7 @@
  * The databases of the cost routes benchmark (costRoutes.bench.ts): a throwaway SQLite file or PostgreSQL
  * database, and the bulk load of a year of daily cost into the plugin's tables.
  */
-import { CostStore } from '../src/cost/store';
+import { DatabaseCostStore } from '../src/cost/DatabaseCostStore';
 import { createBenchDatabase, type BenchDatabase } from './benchDatabase';
 import { CURRENCY, isEstimated, rowsOfDay, SOURCE } from './costRoutesWorld';
 import { addDays, monthOf, monthStart } from '@opsfolio/backstage-plugin-common';
@@ -83,7 +83,7 @@ export async function load(db: BenchDatabase, data: Dataset): Promise<{ rows: nu
   return { rows, indexMs: performance.now() - indexStarted };
 }
 
-/** The monthly roll-up, month by month with the statement CostStore.rollUpMonths runs. */
+/** The monthly roll-up, month by month with the statement DatabaseCostStore.rollUpMonths runs. */
 export async function rollUp(db: BenchDatabase, data: Dataset): Promise<number> {
   const months = [...new Set(data.days.map(monthOf))];
   await db.knex.transaction(async tx => {
@@ -100,7 +100,7 @@ export async function rollUp(db: BenchDatabase, data: Dataset): Promise<number> 
   return months.length;
 }
 
-/** CostStore.replaceDays of the open month with the same figures: the write every later sync makes. */
+/** DatabaseCostStore.replaceDays of the open month with the same figures: the write every later sync makes. */
 export async function replaceOpenMonth(db: BenchDatabase, data: Dataset): Promise<string> {
   const from = monthStart(data.today);
   const records = data.days.flatMap((day, index) => {
@@ -111,7 +111,7 @@ export async function replaceOpenMonth(db: BenchDatabase, data: Dataset): Promis
     }));
   });
   const started = performance.now();
-  await new CostStore(db.knex).replaceDays(SOURCE, { from, to: addDays(data.today, 1) }, records);
+  await new DatabaseCostStore(db.knex).replaceDays(SOURCE, { from, to: addDays(data.today, 1) }, records);
   return `store.replaceDays [${from}, ${addDays(data.today, 1)}) ${n(records.length)} records: ${s(performance.now() - started)}`;
 }
 

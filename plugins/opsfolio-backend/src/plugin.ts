@@ -12,8 +12,9 @@ import {
   type OnCallSource,
 } from '@opsfolio/backstage-plugin-node';
 import { CostIndexLoader } from './cost/costIndexLoader';
+import { DefaultCostService } from './cost/DefaultCostService';
 import { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
-import { CostStore } from './cost/store';
+import { DatabaseCostStore } from './cost/DatabaseCostStore';
 import { CodeownersStore } from './ownership/codeownersStore';
 import { codeownersSyncJob } from './ownership/codeownersSync';
 import { costSyncJob } from './cost/sync';
@@ -98,7 +99,7 @@ export const opsfolioPlugin = createBackendPlugin({
         }
         // The org-wide views (cost roll-ups, ownership) share one paged, cached read of the catalog.
         const catalogSnapshot = new CatalogSnapshotLoader({ catalog, auth });
-        const cost = new CostStore(db);
+        const cost = new DatabaseCostStore(db);
         const tagKey = config.getOptionalString('opsfolio.cost.tagKey') ?? 'service';
         for (const source of costSources) {
           await runner.register(costSyncJob(source, { catalog, auth, store: cost, db, tagKey }));
@@ -113,7 +114,7 @@ export const opsfolioPlugin = createBackendPlugin({
           }),
         );
         const ownershipFacts = new OwnershipFactsLoader({ snapshot: catalogSnapshot, onCall, codeowners, deployments });
-        const costIndex = new CostIndexLoader({ catalog: catalogSnapshot, tagKey });
+        const costService = new DefaultCostService({ store: cost, index: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }) });
         const dora = readDoraSettings(config);
         const freshness = (ids: string[]) => sourceFreshness({ runs, runner }, ids);
         const providers: FactProvider[] = [
@@ -121,7 +122,7 @@ export const opsfolioPlugin = createBackendPlugin({
           ownershipFactProvider(ownershipFacts, runner.maxAgeMs('codeowners')),
           deploymentFactProvider({ store: deployments, onCall, dora, sources: deploymentSources, freshness }),
           onCallFactProvider({ store: onCall, ownership: ownershipFacts, sources: onCallSources, freshness }),
-          costFactProvider({ store: cost, index: costIndex, sourceIds: costSources.map(s => s.id), freshness }),
+          costFactProvider({ cost: costService, sourceIds: costSources.map(s => s.id), freshness }),
           ...factProviders,
         ];
         const facts = providers.flatMap(p => p.facts);
@@ -153,8 +154,7 @@ export const opsfolioPlugin = createBackendPlugin({
             onCallSources,
             onCallCacheTtlMs: (config.getOptionalNumber('opsfolio.oncall.cacheTtlSeconds') ?? 60) * 1000,
             permissions,
-            cost,
-            costIndex,
+            cost: costService,
             catalogSnapshot,
             codeowners,
             ownershipFacts,

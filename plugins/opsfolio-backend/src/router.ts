@@ -3,10 +3,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { tagValuesOf } from './cost/costIndex';
-import type { CostIndexLoader } from './cost/costIndexLoader';
 import { costRoutes } from './cost/routes';
-import type { CostStore } from './cost/store';
+import type { CostService } from './cost/CostService';
 import type { DoraSettings } from './deployments/doraSettings';
 import { deploymentPushRoutes } from './deployments/pushRoutes';
 import { deploymentRoutes } from './deployments/routes';
@@ -45,8 +43,7 @@ export interface RouterDeps {
   onCallSources: OnCallSource[];
   onCallCacheTtlMs: number;
   permissions: PermissionsService;
-  cost: CostStore;
-  costIndex: CostIndexLoader;
+  cost: CostService;
   catalogSnapshot: CatalogSnapshotLoader;
   codeowners: CodeownersStore;
   ownershipFacts: OwnershipFactsLoader;
@@ -70,12 +67,7 @@ export function createRouter(deps: RouterDeps): express.Router {
       ...deps,
       storedData: {
         deployments: async ref => (await deps.deployments.last(ref))?.source,
-        // Spend under the default tag (<tagKey>=<name>) sets the pillar up without an annotation.
-        cost: async ref => {
-          const tags = tagValuesOf(await deps.costIndex.get(), ref);
-          if (!(await deps.cost.hasCost(tags.map(t => t.tag.value)))) return undefined;
-          return `cost allocation tag ${tags.map(t => `${t.tag.key}=${t.tag.value}`).join(', ')}`;
-        },
+        cost: ref => deps.cost.describeStoredSpend(ref),
       },
     }),
   );
@@ -94,7 +86,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   const onCallDeps = { ...deps, store: deps.onCall, sources: deps.onCallSources, cacheTtlMs: deps.onCallCacheTtlMs };
   router.use(onCallRoutes(onCallDeps));
   router.use(teamOnCallRoutes(onCallDeps));
-  router.use(costRoutes({ ...deps, store: deps.cost, index: deps.costIndex }));
+  router.use(costRoutes(deps));
   router.use(ownershipRoutes({ ...deps, loader: deps.ownershipFacts }));
   router.use(scorecardRoutes({ ...deps, store: deps.scorecards, overview: deps.scorecardOverview }));
   router.use(exemptionRoutes({ ...deps, overview: deps.scorecardOverview }));

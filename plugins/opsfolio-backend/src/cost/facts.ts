@@ -1,4 +1,4 @@
-import { changeRatio, type CostFacts, type CostFigures, isZeroMoney, type Money } from '@opsfolio/backstage-plugin-common';
+import { addMoney, changeRatio, type CostFacts, type CostFigures, isZeroMoney, type Money } from '@opsfolio/backstage-plugin-common';
 
 /**
  * What readiness checks read about an entity's cost. Pure.
@@ -23,4 +23,20 @@ export function costFacts(input: {
     monthOverMonth: changeRatio(figures.lastMonth, input.monthBeforeLast),
     forecastVsLastMonth: changeRatio(figures.forecast, figures.lastMonth),
   };
+}
+
+/**
+ * The organisation's spend this month from every tag value's figures: in all, untagged (`''`) and under
+ * values no entity carries (unmapped). What `taggedShare` and the cost page's "not included" read.
+ */
+export function organisationSpend(byTag: Map<string, CostFigures>, carried: (tagValue: string) => boolean): { total: Money; untagged: Money; unmapped: Money } {
+  const spend = { total: {} as Money, untagged: {} as Money, unmapped: {} as Money };
+  for (const [tagValue, f] of byTag) {
+    for (const [currency, amount] of Object.entries(f.monthToDate)) {
+      addMoney(spend.total, currency, amount);
+      if (tagValue === '') addMoney(spend.untagged, currency, amount);
+      else if (!carried(tagValue)) addMoney(spend.unmapped, currency, amount);
+    }
+  }
+  return spend;
 }

@@ -1,6 +1,6 @@
 import { addDays, addMoney, addMonths, type CostFigures, type Money, monthOf, monthStart, roundMoney, sumMoney } from '@opsfolio/backstage-plugin-common';
 import { forecastMonthEnd, forecastPlan } from './forecast';
-import type { CostStore } from './store';
+import type { CostStore } from './CostStore';
 
 export const emptyFigures = (): CostFigures => ({ monthToDate: {}, lastMonth: {}, forecast: {} });
 

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabases';
 import { OrgCostFigures } from './orgFigures';
-import { CostStore } from './store';
+import { DatabaseCostStore } from './DatabaseCostStore';
 import { addDays, dayOf } from '@opsfolio/backstage-plugin-common';
 
 describe('organisation cost figures cache', () => {
@@ -11,7 +11,7 @@ describe('organisation cost figures cache', () => {
   afterEach(async () => db.destroy());
 
   it('serves one computation to every reader, and recomputes after this replica stores new cost', async () => {
-    const store = new CostStore(db.knex);
+    const store = new DatabaseCostStore(db.knex);
     const today = dayOf(new Date());
     const spend = (amount: number) => [{ day: today, tagValue: 'a', cloudService: 'S3', currency: 'USD', amount, estimated: true }];
     await store.replaceDays('aws', { from: today, to: addDays(today, 1) }, spend(10));
@@ -24,7 +24,7 @@ describe('organisation cost figures cache', () => {
   });
 
   it('recomputes when the day turns or the time to live runs out', async () => {
-    const store = new CostStore(db.knex);
+    const store = new DatabaseCostStore(db.knex);
     const org = new OrgCostFigures(store, 0);
     const today = dayOf(new Date());
     expect(org.get(today)).not.toBe(org.get(today));

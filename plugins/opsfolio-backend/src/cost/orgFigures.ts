@@ -1,6 +1,6 @@
 import type { CostFigures } from '@opsfolio/backstage-plugin-common';
 import { figuresByTag } from './figures';
-import type { CostStore } from './store';
+import type { CostStore } from './CostStore';
 
 /**
  * Every tag value's figures for the organisation, shared by all users and groupings until the day turns, this

@@ -4,7 +4,7 @@ import type { CostSource, CostSyncContext } from '@opsfolio/backstage-plugin-nod
 import type { Knex } from 'knex';
 import { sourceSyncJob } from '../platform/sync/sourceSyncJob';
 import type { SyncJob } from '../platform/sync/types';
-import type { CostStore } from './store';
+import type { CostStore } from './CostStore';
 
 /**
  * Billing data changes at most a few times a day and Cost Explorer bills every request: four runs a day

@@ -2,12 +2,9 @@ import type { HttpAuthService, PermissionsService } from '@backstage/backend-plu
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { dayOf, entityRefKey, isKind, opsfolioCostReadPermission, type PortfolioService, roundMoney, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
+import { entityRefKey, isKind, opsfolioCostReadPermission, type PortfolioService, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
-import { tagValuesOf } from '../cost/costIndex';
-import type { CostIndexLoader } from '../cost/costIndexLoader';
-import { figuresByTag, sumFigures } from '../cost/figures';
-import type { CostStore } from '../cost/store';
+import type { CostService } from '../cost/CostService';
 import type { DeploymentStore } from '../deployments/store';
 import type { OnCallStore } from '../oncall/store';
 import { loadEntity } from '../platform/catalog/loadEntity';
@@ -28,8 +25,7 @@ export function portfolioRoutes(deps: {
   scorecards: ScorecardStore;
   onCall: OnCallStore;
   deployments: DeploymentStore;
-  cost: CostStore;
-  costIndex: CostIndexLoader;
+  cost: CostService;
 }) {
   const router = Router();
   router.get('/groups/:namespace/:name/portfolio', async (req, res) => {
@@ -41,8 +37,7 @@ export function portfolioRoutes(deps: {
     const [decision] = await deps.permissions.authorize([{ permission: opsfolioCostReadPermission }], { credentials });
     const costVisible = decision.result === AuthorizeResult.ALLOW;
     const snapshots = await deps.onCall.allSnapshots();
-    const costByTag = costVisible ? await figuresByTag(deps.cost, dayOf(new Date())) : undefined;
-    const index = costVisible ? await deps.costIndex.get() : undefined;
+    const costThisMonth = costVisible ? await deps.cost.monthToDate(owned.map(o => entityRefKey(o.entity))) : undefined;
     const now = Date.now();
     const services: PortfolioService[] = [];
     for (const { entity, ownerRef } of owned) {
@@ -62,7 +57,6 @@ export function portfolioRoutes(deps: {
           .map(s => ({ name: s.person.name, email: s.person.email, source: read.source })),
       );
       const last = await deps.deployments.last(entityRef);
-      const tags = index ? tagValuesOf(index, entityRef).map(t => t.tag.value) : [];
       services.push({
         entityRef,
         title: entity.metadata.title,
@@ -71,7 +65,7 @@ export function portfolioRoutes(deps: {
         scorecardId,
         onCallNow,
         lastDeploy: last ? { at: last.finishedAt ?? last.startedAt, environment: last.environment, version: last.version, status: last.status } : undefined,
-        costThisMonth: costByTag ? roundMoney(sumFigures(tags.flatMap(t => (costByTag.get(t) ? [costByTag.get(t)!] : []))).monthToDate) : undefined,
+        costThisMonth: costThisMonth?.get(entityRef),
       });
     }
     const body: TeamPortfolioResponse = { groupRef: stringifyEntityRef(group), services, costVisible };

@@ -1,14 +1,17 @@
+import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import type { Entity } from '@backstage/catalog-model';
-import type { CostRecord } from '@opsfolio/backstage-plugin-node';
 import { CostIndexLoader } from '../../cost/costIndexLoader';
-import { CostStore } from '../../cost/store';
+import type { CostStore } from '../../cost/CostStore';
+import { DatabaseCostStore } from '../../cost/DatabaseCostStore';
+import { DefaultCostService } from '../../cost/DefaultCostService';
 import type { CatalogSnapshotLoader } from '../../platform/catalog/catalogSnapshot';
+import { costRecord } from '../../testing/costRecords';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases';
 import { COST_FACTS, costFactProvider } from './costFacts';
-import { component, freshnessOf, HOUR, NOW, pinClock, readable, unpinClock } from './factTestKit';
+import { component, freshnessOf, NOW, pinClock, readable, unpinClock } from './factTestKit';
 import type { SourceFreshness } from './sourceFreshness';
 
-const SYNCED: SourceFreshness = { observedAt: '2026-11-22T06:00:00.000Z', maxAgeMs: 24 * HOUR };
+const SYNCED: SourceFreshness = { observedAt: '2026-11-22T06:00:00.000Z', maxAgeMs: 24 * HOUR_MS };
 
 // All owned by group:default/payments (the component builder's default owner).
 const payments = component('payments-api'); // tagged service=payments-api by its name
@@ -21,14 +24,7 @@ const team = {
 };
 const SUBJECTS = [payments, checkout, fraud, billingUi, team];
 
-const usd = (day: string, tagValue: string, amount: number, currency = 'USD'): CostRecord => ({
-  day,
-  tagValue,
-  cloudService: 'Amazon EC2',
-  currency,
-  amount,
-  estimated: false,
-});
+const usd = (day: string, tagValue: string, amount: number, currency = 'USD') => costRecord(day, tagValue, amount, { currency });
 
 /**
  * What AWS billed, NOW being 11-22T12:00Z (this month November, last month October):
@@ -68,7 +64,7 @@ describe('cost facts', () => {
   beforeEach(async () => {
     pinClock(NOW);
     db = await createTestDatabase('sqlite');
-    store = new CostStore(db.knex);
+    store = new DatabaseCostStore(db.knex);
   });
   afterEach(async () => {
     unpinClock();
@@ -76,7 +72,7 @@ describe('cost facts', () => {
   });
 
   const collect = async ({ sourceIds = ['aws'], freshness = freshnessOf({ aws: SYNCED }), asOf = NOW } = {}) =>
-    costFactProvider({ store, index: new CostIndexLoader({ catalog: catalogOf(SUBJECTS), tagKey: 'service' }), sourceIds, freshness }).collect(SUBJECTS, {
+    costFactProvider({ cost: new DefaultCostService({ store, index: new CostIndexLoader({ catalog: catalogOf(SUBJECTS), tagKey: 'service' }) }), sourceIds, freshness }).collect(SUBJECTS, {
       asOf,
       // A day before the test's now is a backfilled day, as the evaluator marks them.
       historical: asOf < NOW,

@@ -1,3 +1,4 @@
+import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentStatus } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentRecord } from '@opsfolio/backstage-plugin-node';
 import { DEFAULT_DORA_THRESHOLDS } from '../../deployments/doraBands';
@@ -6,12 +7,12 @@ import { DeploymentStore } from '../../deployments/store';
 import { OnCallStore } from '../../oncall/store';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases';
 import { DEPLOYMENT_FACTS, deploymentFactProvider } from './deploymentFacts';
-import { component, freshnessOf, HOUR, NOW, pinClock, readable, unpinClock } from './factTestKit';
+import { component, freshnessOf, NOW, pinClock, readable, unpinClock } from './factTestKit';
 import type { SourceFreshness } from './sourceFreshness';
 
 const GITHUB = { id: 'github', annotations: ['github.com/project-slug'] };
 const DORA: DoraSettings = { productionEnvironments: ['production'], windowDays: 30, incidentWindowHours: 24, thresholds: DEFAULT_DORA_THRESHOLDS };
-const SYNCED: SourceFreshness = { observedAt: '2026-11-22T11:00:00.000Z', maxAgeMs: 6 * HOUR };
+const SYNCED: SourceFreshness = { observedAt: '2026-11-22T11:00:00.000Z', maxAgeMs: 6 * HOUR_MS };
 
 const payments = component('payments-api', { annotations: { 'github.com/project-slug': 'acme/payments-api' } });
 

@@ -8,7 +8,6 @@ import type { SourceFreshness } from './sourceFreshness';
 
 /** The instant every provider test evaluates: a Sunday noon. */
 export const NOW = new Date('2026-11-22T12:00:00Z');
-export const HOUR = HOUR_MS;
 
 /** A component as the catalog returns it, its ref lower-cased as the evaluator hands it to providers. */
 export function component(
@@ -35,7 +34,7 @@ export function freshnessOf(known: Record<string, SourceFreshness>) {
   const calls: string[][] = [];
   const freshness = async (ids: string[]) => {
     calls.push(ids);
-    return new Map(ids.map(id => [id, known[id] ?? { maxAgeMs: 6 * HOUR }]));
+    return new Map(ids.map(id => [id, known[id] ?? { maxAgeMs: 6 * HOUR_MS }]));
   };
   return Object.assign(freshness, { calls });
 }

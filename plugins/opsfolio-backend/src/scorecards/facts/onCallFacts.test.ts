@@ -1,14 +1,15 @@
+import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import type { OwnershipProblem } from '@opsfolio/backstage-plugin-common';
 import type { IncidentRecord, OnCallRead } from '@opsfolio/backstage-plugin-node';
 import { OnCallStore } from '../../oncall/store';
 import type { OwnershipFactsLoader } from '../../ownership/ownershipFactsLoader';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases';
-import { component, freshnessOf, HOUR, NOW, pinClock, readable, unpinClock } from './factTestKit';
+import { component, freshnessOf, NOW, pinClock, readable, unpinClock } from './factTestKit';
 import { ONCALL_FACTS, onCallFactProvider } from './onCallFacts';
 import type { SourceFreshness } from './sourceFreshness';
 
 const PAGERDUTY = { id: 'pagerduty', annotations: ['pagerduty.com/service-id'] };
-const SYNCED: SourceFreshness = { observedAt: '2026-11-22T11:30:00.000Z', maxAgeMs: 2 * HOUR };
+const SYNCED: SourceFreshness = { observedAt: '2026-11-22T11:30:00.000Z', maxAgeMs: 2 * HOUR_MS };
 const READ_AT = '2026-11-22T10:00:00.000Z';
 
 const payments = component('payments-api', { annotations: { 'pagerduty.com/service-id': 'PPAYAPI' } });
@@ -130,8 +131,8 @@ describe('on-call facts', () => {
 
     it('stamps the read facts with the read time and the incident facts with the last sync', async () => {
       const answers = (await collect()).get(payments.entityRef)!;
-      expect(answers['oncall.escalationLevels']).toEqual({ value: 2, observedAt: READ_AT, maxAgeMs: 2 * HOUR });
-      expect(answers['oncall.scheduleGapHours']).toEqual({ value: 6, observedAt: READ_AT, maxAgeMs: 2 * HOUR });
+      expect(answers['oncall.escalationLevels']).toEqual({ value: 2, observedAt: READ_AT, maxAgeMs: 2 * HOUR_MS });
+      expect(answers['oncall.scheduleGapHours']).toEqual({ value: 6, observedAt: READ_AT, maxAgeMs: 2 * HOUR_MS });
       expect(answers['oncall.incidents90d']).toEqual({ value: 4, ...SYNCED });
     });
 

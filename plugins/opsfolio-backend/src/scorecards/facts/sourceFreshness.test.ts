@@ -1,7 +1,8 @@
+import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import type { SyncRunner } from '../../platform/sync/syncRunner';
 import { SyncRunStore } from '../../platform/sync/syncRunStore';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases';
-import { HOUR } from './factTestKit';
+import {  } from './factTestKit';
 import { oldestOf, sourceFreshness, type SourceFreshness } from './sourceFreshness';
 
 /** The runner as freshness reads it: how old each registered source's data may get. */
@@ -23,28 +24,28 @@ describe('sourceFreshness', () => {
     await run('github', 'succeeded', '2026-11-22T08:00:00Z');
     await run('github', 'succeeded', '2026-11-22T10:00:00Z');
     await run('github', 'failed', '2026-11-22T11:00:00Z');
-    const fresh = await sourceFreshness({ runs, runner: runner({ github: 6 * HOUR }) }, ['github']);
-    expect(fresh.get('github')).toEqual({ observedAt: '2026-11-22T10:00:00.000Z', maxAgeMs: 6 * HOUR });
+    const fresh = await sourceFreshness({ runs, runner: runner({ github: 6 * HOUR_MS }) }, ['github']);
+    expect(fresh.get('github')).toEqual({ observedAt: '2026-11-22T10:00:00.000Z', maxAgeMs: 6 * HOUR_MS });
   });
 
   it('gives a source that never succeeded no observedAt, but still its maximum age', async () => {
     await run('pagerduty', 'failed', '2026-11-22T11:00:00Z');
-    const fresh = await sourceFreshness({ runs, runner: runner({ pagerduty: 2 * HOUR, aws: 24 * HOUR }) }, ['pagerduty', 'aws']);
-    expect(fresh.get('pagerduty')).toEqual({ observedAt: undefined, maxAgeMs: 2 * HOUR });
-    expect(fresh.get('aws')).toEqual({ observedAt: undefined, maxAgeMs: 24 * HOUR });
+    const fresh = await sourceFreshness({ runs, runner: runner({ pagerduty: 2 * HOUR_MS, aws: 24 * HOUR_MS }) }, ['pagerduty', 'aws']);
+    expect(fresh.get('pagerduty')).toEqual({ observedAt: undefined, maxAgeMs: 2 * HOUR_MS });
+    expect(fresh.get('aws')).toEqual({ observedAt: undefined, maxAgeMs: 24 * HOUR_MS });
   });
 });
 
 describe('oldestOf', () => {
   const all = new Map<string, SourceFreshness>([
-    ['github', { observedAt: '2026-11-22T10:00:00Z', maxAgeMs: 6 * HOUR }],
-    ['gitlab', { observedAt: '2026-11-22T07:00:00+02:00', maxAgeMs: HOUR }],
-    ['never', { maxAgeMs: HOUR }],
+    ['github', { observedAt: '2026-11-22T10:00:00Z', maxAgeMs: 6 * HOUR_MS }],
+    ['gitlab', { observedAt: '2026-11-22T07:00:00+02:00', maxAgeMs: HOUR_MS }],
+    ['never', { maxAgeMs: HOUR_MS }],
   ]);
 
   it('takes the oldest data among the sources serving an entity, comparing instants', async () => {
     // 07:00+02:00 is 05:00Z, older than github's 10:00Z.
-    expect(oldestOf(all, ['github', 'gitlab'])).toEqual({ observedAt: '2026-11-22T07:00:00+02:00', maxAgeMs: HOUR });
+    expect(oldestOf(all, ['github', 'gitlab'])).toEqual({ observedAt: '2026-11-22T07:00:00+02:00', maxAgeMs: HOUR_MS });
   });
 
   it('has no freshness when one serving source never synced or is unknown', async () => {

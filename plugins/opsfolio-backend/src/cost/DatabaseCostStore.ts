@@ -1,6 +1,7 @@
 import type { CostRecord } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
 import { eachDay, monthOf } from '@opsfolio/backstage-plugin-common';
+import type { CostStore, CostSum } from './CostStore';
 
 const DAILY = 'opsfolio_cost_daily';
 const DAYS = 'opsfolio_cost_days';
@@ -16,18 +17,8 @@ const chunks = <T>(items: T[], size: number) =>
 /** What the aggregate queries return; drivers differ on whether a sum comes back as a number or a string. */
 type SumRow = { day?: string; month?: string; tag_value: string; cloud_service?: string; currency: string; amount: number | string };
 
-/** One aggregated row: spend of a tag value (''= untagged) in a currency, per day or month. */
-export interface CostSum {
-  period: string;
-  tagValue: string;
-  cloudService?: string;
-  currency: string;
-  amount: number;
-}
-
-/** Daily spend per source, tag value, cloud service and currency; a monthly roll-up per tag value beside it. */
-export class CostStore {
-  /** Bumped after every write in this process, so caches of derived figures know to recompute. */
+/** {@link CostStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
+export class DatabaseCostStore implements CostStore {
   version = 0;
 
   constructor(private readonly db: Knex) {}

@@ -1,23 +1,18 @@
 import type { CostRecord } from '@opsfolio/backstage-plugin-node';
+import { costRecord } from '../testing/costRecords';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
-import { CostStore } from './store';
+import type { CostStore } from './CostStore';
+import { DatabaseCostStore } from './DatabaseCostStore';
 
-const record = (day: string, tagValue: string, cloudService: string, amount: number, over: Partial<CostRecord> = {}): CostRecord => ({
-  day,
-  tagValue,
-  cloudService,
-  currency: 'USD',
-  amount,
-  estimated: false,
-  ...over,
-});
+const record = (day: string, tagValue: string, cloudService: string, amount: number, over: Partial<CostRecord> = {}) =>
+  costRecord(day, tagValue, amount, { cloudService, ...over });
 
 describe.each(TEST_DATABASES)('CostStore on %s', kind => {
   let db: TestDatabase;
   let store: CostStore;
   beforeEach(async () => {
     db = await createTestDatabase(kind);
-    store = new CostStore(db.knex);
+    store = new DatabaseCostStore(db.knex);
   });
   afterEach(async () => db.destroy());
 
