@@ -19,10 +19,12 @@ import { CodeownersStore } from './ownership/codeownersStore';
 import { codeownersSyncJob } from './ownership/codeownersSync';
 import { costSyncJob } from './cost/sync';
 import { readDoraSettings } from './deployments/doraSettings';
-import { DeploymentStore } from './deployments/store';
+import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
+import { DefaultDeploymentsService } from './deployments/DefaultDeploymentsService';
 import { deploymentSyncJob } from './deployments/sync';
 import { OnCallStore } from './oncall/store';
 import { onCallSyncJob } from './oncall/sync';
+import { incidentStartsOf } from './oncall/incidentStarts';
 import { readSourceSettings } from './platform/config';
 import { migrate } from './platform/migrate';
 import { SyncRunner } from './platform/sync/syncRunner';
@@ -89,11 +91,18 @@ export const opsfolioPlugin = createBackendPlugin({
         if (!database.migrations?.skip) await migrate(db);
         const runs = new SyncRunStore(db);
         const runner = new SyncRunner({ scheduler, logger, runs, settings: readSourceSettings(config) });
-        const deployments = new DeploymentStore(db);
+        const deploymentStore = new DatabaseDeploymentStore(db);
         for (const source of deploymentSources) {
-          await runner.register(deploymentSyncJob(source, { catalog, auth, store: deployments, db }));
+          await runner.register(deploymentSyncJob(source, { catalog, auth, store: deploymentStore, db }));
         }
         const onCall = new OnCallStore(db);
+        const deployments = new DefaultDeploymentsService({
+          store: deploymentStore,
+          settings: readDoraSettings(config),
+          incidents: incidentStartsOf(onCall),
+          catalog,
+          auth,
+        });
         for (const source of onCallSources) {
           await runner.register(onCallSyncJob(source, { catalog, auth, store: onCall, db }));
         }
@@ -115,12 +124,11 @@ export const opsfolioPlugin = createBackendPlugin({
         );
         const ownershipFacts = new OwnershipFactsLoader({ snapshot: catalogSnapshot, onCall, codeowners, deployments });
         const costService = new DefaultCostService({ store: cost, index: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }) });
-        const dora = readDoraSettings(config);
         const freshness = (ids: string[]) => sourceFreshness({ runs, runner }, ids);
         const providers: FactProvider[] = [
           catalogFactProvider,
           ownershipFactProvider(ownershipFacts, runner.maxAgeMs('codeowners')),
-          deploymentFactProvider({ store: deployments, onCall, dora, sources: deploymentSources, freshness }),
+          deploymentFactProvider({ deployments, sources: deploymentSources, freshness }),
           onCallFactProvider({ store: onCall, ownership: ownershipFacts, sources: onCallSources, freshness }),
           costFactProvider({ cost: costService, sourceIds: costSources.map(s => s.id), freshness }),
           ...factProviders,
@@ -149,7 +157,6 @@ export const opsfolioPlugin = createBackendPlugin({
             runner,
             runs,
             deployments,
-            dora,
             onCall,
             onCallSources,
             onCallCacheTtlMs: (config.getOptionalNumber('opsfolio.oncall.cacheTtlSeconds') ?? 60) * 1000,

@@ -5,10 +5,9 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { costRoutes } from './cost/routes';
 import type { CostService } from './cost/CostService';
-import type { DoraSettings } from './deployments/doraSettings';
 import { deploymentPushRoutes } from './deployments/pushRoutes';
 import { deploymentRoutes } from './deployments/routes';
-import type { DeploymentStore } from './deployments/store';
+import type { DeploymentsService } from './deployments/DeploymentsService';
 import { incidentPushRoutes } from './oncall/pushRoutes';
 import { onCallRoutes } from './oncall/routes';
 import type { OnCallStore } from './oncall/store';
@@ -35,8 +34,7 @@ export interface RouterDeps {
   catalog: CatalogService;
   runner: SyncRunner;
   runs: SyncRunStore;
-  deployments: DeploymentStore;
-  dora: DoraSettings;
+  deployments: DeploymentsService;
   cache: CacheService;
   logger: LoggerService;
   onCall: OnCallStore;
@@ -71,17 +69,8 @@ export function createRouter(deps: RouterDeps): express.Router {
       },
     }),
   );
-  router.use(
-    deploymentRoutes({
-      ...deps,
-      store: deps.deployments,
-      incidentsSince: async (entityRef, from) =>
-        (await deps.onCall.forResponseTimes(entityRef, from))
-          .filter(i => Date.parse(i.createdAt) >= from.getTime())
-          .map(i => ({ startedAt: i.createdAt })),
-    }),
-  );
-  router.use(deploymentPushRoutes({ ...deps, store: deps.deployments }));
+  router.use(deploymentRoutes(deps));
+  router.use(deploymentPushRoutes(deps));
   router.use(incidentPushRoutes({ ...deps, store: deps.onCall }));
   const onCallDeps = { ...deps, store: deps.onCall, sources: deps.onCallSources, cacheTtlMs: deps.onCallCacheTtlMs };
   router.use(onCallRoutes(onCallDeps));

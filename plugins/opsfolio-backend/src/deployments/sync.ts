@@ -3,7 +3,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { DeploymentSource, DeploymentSyncContext } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
 import { sourceSyncJob } from '../platform/sync/sourceSyncJob';
-import type { DeploymentStore } from './store';
+import type { DeploymentStore } from './DeploymentStore';
 
 /** A deployment source as a sync job: it saves into the deployment store. */
 export function deploymentSyncJob(

@@ -1,5 +1,5 @@
 import { DAY_MS, type EntityOwnershipResponse, type OwnershipFacts } from '@opsfolio/backstage-plugin-common';
-import type { DeploymentStore } from '../deployments/store';
+import type { DeploymentsService } from '../deployments/DeploymentsService';
 import type { OnCallStore } from '../oncall/store';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import { ownerDirectory, type OwnerDirectory } from './codeowners/matchGroups';
@@ -28,7 +28,7 @@ export class OwnershipFactsLoader {
   private computed?: { at: number; from: object; all: Promise<Map<string, EntityOwnership>> };
 
   constructor(
-    private readonly deps: { snapshot: CatalogSnapshotLoader; onCall: OnCallStore; codeowners: CodeownersStore; deployments: DeploymentStore },
+    private readonly deps: { snapshot: CatalogSnapshotLoader; onCall: OnCallStore; codeowners: CodeownersStore; deployments: DeploymentsService },
   ) {}
 
   /** The catalog's groups, users and owned entities, rebuilt when the snapshot is. */

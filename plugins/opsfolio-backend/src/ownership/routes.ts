@@ -6,7 +6,7 @@ import { type EntityOwnershipResponse, OWNERSHIP_PROBLEM_KINDS, type OwnershipFa
 import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import type { DeploymentStore } from '../deployments/store';
+import type { DeploymentsService } from '../deployments/DeploymentsService';
 import type { OnCallStore } from '../oncall/store';
 import { deployerDriftProblems } from './deployerDrift';
 import { codeownersFinding } from './codeownersFinding';
@@ -34,7 +34,7 @@ export function ownershipRoutes(deps: {
   onCall: OnCallStore;
   onCallSources: OnCallSource[];
   codeowners: CodeownersStore;
-  deployments: DeploymentStore;
+  deployments: DeploymentsService;
   loader: OwnershipFactsLoader;
 }) {
   const router = Router();

@@ -5,7 +5,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { entityRefKey, isKind, opsfolioCostReadPermission, type PortfolioService, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import type { CostService } from '../cost/CostService';
-import type { DeploymentStore } from '../deployments/store';
+import type { DeploymentsService } from '../deployments/DeploymentsService';
 import type { OnCallStore } from '../oncall/store';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { groupAndDescendants, ownedBy } from '../platform/catalog/teamEntities';
@@ -24,7 +24,7 @@ export function portfolioRoutes(deps: {
   evaluator: ScorecardEvaluator;
   scorecards: ScorecardStore;
   onCall: OnCallStore;
-  deployments: DeploymentStore;
+  deployments: DeploymentsService;
   cost: CostService;
 }) {
   const router = Router();

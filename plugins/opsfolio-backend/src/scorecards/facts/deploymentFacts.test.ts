@@ -1,9 +1,13 @@
-import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
-import type { DeploymentStatus } from '@opsfolio/backstage-plugin-common';
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { HOUR_MS, type DeploymentStatus } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentRecord } from '@opsfolio/backstage-plugin-node';
 import { DEFAULT_DORA_THRESHOLDS } from '../../deployments/doraBands';
 import type { DoraSettings } from '../../deployments/doraSettings';
-import { DeploymentStore } from '../../deployments/store';
+import { DatabaseDeploymentStore } from '../../deployments/DatabaseDeploymentStore';
+import { DefaultDeploymentsService } from '../../deployments/DefaultDeploymentsService';
+import type { DeploymentStore } from '../../deployments/DeploymentStore';
+import { incidentStartsOf } from '../../oncall/incidentStarts';
 import { OnCallStore } from '../../oncall/store';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases';
 import { DEPLOYMENT_FACTS, deploymentFactProvider } from './deploymentFacts';
@@ -62,6 +66,9 @@ const HISTORY = [
   deploy('s2', 'staging', 'v5', 'success', '2026-11-21T10:00:00Z', 10),
 ];
 
+const serviceOf = (store: DeploymentStore, onCall: OnCallStore) =>
+  new DefaultDeploymentsService({ store, settings: DORA, incidents: incidentStartsOf(onCall), catalog: catalogServiceMock(), auth: mockServices.auth() });
+
 describe('deployment facts', () => {
   let db: TestDatabase;
   let deployments: DeploymentStore;
@@ -69,7 +76,7 @@ describe('deployment facts', () => {
   beforeEach(async () => {
     pinClock(NOW);
     db = await createTestDatabase('sqlite');
-    deployments = new DeploymentStore(db.knex);
+    deployments = new DatabaseDeploymentStore(db.knex);
     onCall = new OnCallStore(db.knex);
   });
   afterEach(async () => {
@@ -80,7 +87,7 @@ describe('deployment facts', () => {
   const collect = async (
     subjects = [payments],
     { sources = [GITHUB], freshness = freshnessOf({ github: SYNCED }), asOf = NOW } = {},
-  ) => deploymentFactProvider({ store: deployments, onCall, dora: DORA, sources, freshness }).collect(subjects, { asOf, historical: asOf < NOW });
+  ) => deploymentFactProvider({ deployments: serviceOf(deployments, onCall), sources, freshness }).collect(subjects, { asOf, historical: asOf < NOW });
   const factsOf = async (subject = payments, options?: Parameters<typeof collect>[1]) =>
     readable((await collect([subject], options)).get(subject.entityRef));
 

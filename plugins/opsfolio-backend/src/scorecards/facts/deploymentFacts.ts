@@ -1,9 +1,6 @@
-import { DAY_MS, type FactDescription, productionEnvironmentsOf } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type FactDescription } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
-import { computeDora } from '../../deployments/dora';
-import type { DoraSettings } from '../../deployments/doraSettings';
-import type { DeploymentStore } from '../../deployments/store';
-import type { OnCallStore } from '../../oncall/store';
+import type { DeploymentsService } from '../../deployments/DeploymentsService';
 import { oldestOf, type SourceFreshness } from './sourceFreshness';
 
 /** Rollbacks and the last production deploy are looked for over this many days. */
@@ -23,9 +20,7 @@ export const DEPLOYMENT_FACTS: FactDescription[] = [
 
 /** Deploy facts from the stored history: one read of every entity's deploys, DORA computed per entity. */
 export function deploymentFactProvider(deps: {
-  store: DeploymentStore;
-  onCall: OnCallStore;
-  dora: DoraSettings;
+  deployments: DeploymentsService;
   sources: Array<{ id: string; annotations: string[] }>;
   freshness: (sourceIds: string[]) => Promise<Map<string, SourceFreshness>>;
 }): FactProvider {
@@ -34,18 +29,16 @@ export function deploymentFactProvider(deps: {
     facts: DEPLOYMENT_FACTS,
     async collect(subjects, { asOf, historical }) {
       const to = asOf;
-      const days = Math.max(LOOKBACK_DAYS, 2 * deps.dora.windowDays);
-      const refs = subjects.map(s => s.entityRef);
-      const deploys = await deps.store.allBetween(new Date(to.getTime() - days * DAY_MS), to, refs);
-      const incidents = await deps.onCall.allForResponseTimes(new Date(to.getTime() - days * DAY_MS));
+      const settings = deps.deployments.settings;
+      const histories = await deps.deployments.histories(subjects, { asOf, lookbackDays: Math.max(LOOKBACK_DAYS, 2 * settings.windowDays) });
       const live = !historical;
       const freshness = live ? await deps.freshness(deps.sources.map(s => s.id)) : new Map<string, SourceFreshness>();
-      const windowFrom = new Date(to.getTime() - deps.dora.windowDays * DAY_MS);
+      const windowFrom = new Date(to.getTime() - settings.windowDays * DAY_MS);
       const result = new Map<string, Record<string, FactAnswer>>();
       for (const { entityRef, entity } of subjects) {
         const annotations = entity.metadata.annotations ?? {};
         const serving = deps.sources.filter(s => s.annotations.some(a => annotations[a]));
-        const history = deploys.get(entityRef) ?? [];
+        const { deployments: history, productionEnvironments, dora } = histories.get(entityRef)!;
         if (serving.length === 0 && history.length === 0) {
           const why = deps.sources.length
             ? `no deployment source is set up for it (${[...new Set(deps.sources.flatMap(s => s.annotations))].join(' or ')}) and nothing was pushed`
@@ -59,7 +52,7 @@ export function deploymentFactProvider(deps: {
           continue;
         }
         const at = fresh ? { observedAt: fresh.observedAt, maxAgeMs: fresh.maxAgeMs } : {};
-        const environments = new Set(productionEnvironmentsOf(annotations, deps.dora.productionEnvironments).map(e => e.trim().toLowerCase()));
+        const environments = new Set(productionEnvironments.map(e => e.trim().toLowerCase()));
         const production = history.filter(d => environments.has(d.environment.trim().toLowerCase()));
         // Shipped by `asOf`: a deploy still running then (a past day's evening) has not shipped yet.
         const shippedAt = production
@@ -67,21 +60,13 @@ export function deploymentFactProvider(deps: {
           .map(d => Date.parse(d.finishedAt ?? d.startedAt))
           .filter(t => t <= to.getTime());
         const last = shippedAt.length ? Math.max(...shippedAt) : undefined;
-        const dora = computeDora({
-          deployments: history,
-          productionEnvironments: [...environments],
-          window: { from: windowFrom, to },
-          thresholds: deps.dora.thresholds,
-          incidentWindowHours: deps.dora.incidentWindowHours,
-          incidents: (incidents.get(entityRef) ?? []).map(i => ({ startedAt: i.createdAt })),
-        });
         // A window of production deploys none of which failed or was rolled back: there was nothing to recover from.
         const inWindow = production.filter(d => Date.parse(d.startedAt) >= windowFrom.getTime() && Date.parse(d.startedAt) < to.getTime());
         const nothingFailed = inWindow.some(d => d.status === 'success') && !inWindow.some(d => d.status === 'failure' || d.rollback);
         const figure = (metric: keyof typeof dora.figures, band = false): FactAnswer => {
           const f = dora.figures[metric];
           if (f.value === null && metric === 'recoveryTime' && nothingFailed) {
-            return { notApplicable: `no production deploy failed or was rolled back in ${deps.dora.windowDays} days` };
+            return { notApplicable: `no production deploy failed or was rolled back in ${settings.windowDays} days` };
           }
           if (f.value === null) return { notReported: `not enough data: ${f.explanation}` };
           return { value: band ? (f.band ?? null) : Math.round(f.value * 1000) / 1000, ...at };

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import { type Deployment, type DeploymentStatus, refKey } from '@opsfolio/backstage-plugin-common';
+import { type DeploymentStatus, refKey } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentRecord } from '@opsfolio/backstage-plugin-node';
 import { toIso } from '../platform/time';
+import type { DeploymentQuery, DeploymentStore, StoredDeployment } from './DeploymentStore';
 import { markRollbacks } from './rollbacks';
 
 const TABLE = 'opsfolio_deployments';
@@ -24,11 +25,6 @@ type Row = {
   commit_timestamps: string | null;
 };
 
-/** A stored deployment with what DORA needs beside it. */
-export interface StoredDeployment extends Deployment {
-  commitTimestamps: string[];
-}
-
 const toDeployment = (row: Row): StoredDeployment => ({
   source: row.source,
   externalId: row.external_id,
@@ -45,19 +41,10 @@ const toDeployment = (row: Row): StoredDeployment => ({
   commitTimestamps: row.commit_timestamps ? JSON.parse(row.commit_timestamps) : [],
 });
 
-/** Entity refs are compared case-insensitively, as the catalog does. */
-
 const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : null);
 
-export interface DeploymentQuery {
-  environment?: string;
-  status?: DeploymentStatus;
-  limit: number;
-  offset: number;
-}
-
-/** Deployments of every source, keyed by (source, externalId, entity): a shared repository's deploys belong to each of its components. */
-export class DeploymentStore {
+/** {@link DeploymentStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
+export class DatabaseDeploymentStore implements DeploymentStore {
   constructor(
     private readonly db: Knex,
     private readonly now: () => Date = () => new Date(),
@@ -67,50 +54,52 @@ export class DeploymentStore {
    * Inserts or updates deployments, then re-derives rollbacks for the environments touched. A report
    * that arrives late never turns a finished deployment back into a running one.
    */
-  async upsert(source: string, entityRef: string, records: DeploymentRecord[], trx?: Knex.Transaction): Promise<void> {
-    if (records.length === 0) return;
-    const run = async (tx: Knex.Transaction) => {
-      const ref = refKey(entityRef);
-      const existing = await this.finalStatuses(tx, source, ref, records.map(r => r.externalId));
-      const updatedAt = this.now().toISOString();
-      const rows = records.map(r => {
-        const keep = FINAL.has(r.status) ? undefined : existing.get(r.externalId);
-        return {
-          source,
-          external_id: r.externalId,
-          entity_ref: ref,
-          environment: r.environment,
-          version: r.version,
-          commit_sha: r.commitSha ?? null,
-          status: keep?.status ?? r.status,
-          started_at: iso(r.startedAt),
-          finished_at: keep ? keep.finishedAt : iso(r.finishedAt),
-          url: r.url ?? null,
-          actor: r.actor ?? null,
-          commit_timestamps: r.commitTimestamps?.length ? JSON.stringify(r.commitTimestamps.map(t => iso(t))) : null,
-          updated_at: updatedAt,
-        };
-      });
-      // Chunks keep every dialect under its bound-parameter limit.
-      for (let i = 0; i < rows.length; i += 200) {
-        await tx(TABLE)
-          .insert(rows.slice(i, i + 200))
-          .onConflict(['source', 'external_id', 'entity_ref'])
-          .merge([
-            'environment', 'version', 'commit_sha', 'status', 'started_at', 'finished_at',
-            'url', 'actor', 'commit_timestamps', 'updated_at',
-          ]);
-      }
-      for (const environment of new Set(records.map(r => r.environment))) {
-        await this.deriveRollbacks(tx, ref, environment);
-      }
-    };
-    if (trx) await run(trx);
-    else await this.db.transaction(run);
+  async upsert(source: string, entityRef: string, records: DeploymentRecord[]): Promise<void> {
+    await this.db.transaction(tx => this.upsertIn(tx, source, entityRef, records));
   }
 
-  async transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return this.db.transaction(fn);
+  async upsertMany(source: string, byEntity: Map<string, DeploymentRecord[]>): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const [entityRef, records] of byEntity) await this.upsertIn(tx, source, entityRef, records);
+    });
+  }
+
+  private async upsertIn(tx: Knex.Transaction, source: string, entityRef: string, records: DeploymentRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const ref = refKey(entityRef);
+    const existing = await this.finalStatuses(tx, source, ref, records.map(r => r.externalId));
+    const updatedAt = this.now().toISOString();
+    const rows = records.map(r => {
+      const keep = FINAL.has(r.status) ? undefined : existing.get(r.externalId);
+      return {
+        source,
+        external_id: r.externalId,
+        entity_ref: ref,
+        environment: r.environment,
+        version: r.version,
+        commit_sha: r.commitSha ?? null,
+        status: keep?.status ?? r.status,
+        started_at: iso(r.startedAt),
+        finished_at: keep ? keep.finishedAt : iso(r.finishedAt),
+        url: r.url ?? null,
+        actor: r.actor ?? null,
+        commit_timestamps: r.commitTimestamps?.length ? JSON.stringify(r.commitTimestamps.map(t => iso(t))) : null,
+        updated_at: updatedAt,
+      };
+    });
+    // Chunks keep every dialect under its bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 200) {
+      await tx(TABLE)
+        .insert(rows.slice(i, i + 200))
+        .onConflict(['source', 'external_id', 'entity_ref'])
+        .merge([
+          'environment', 'version', 'commit_sha', 'status', 'started_at', 'finished_at',
+          'url', 'actor', 'commit_timestamps', 'updated_at',
+        ]);
+    }
+    for (const environment of new Set(records.map(r => r.environment))) {
+      await this.deriveRollbacks(tx, ref, environment);
+    }
   }
 
   /** Which of these deployments are already stored in a final state (success, failure, cancelled). */
@@ -196,16 +185,6 @@ export class DeploymentStore {
       list.push(toDeployment(row));
     }
     return byEntity;
-  }
-
-  /** When each entity last deployed before `to`, anywhere. */
-  async lastStartedBefore(to: Date): Promise<Map<string, string>> {
-    const rows: Array<{ entity_ref: string; last: unknown }> = await this.db(TABLE)
-      .select('entity_ref')
-      .max({ last: 'started_at' })
-      .where('started_at', '<', to.toISOString())
-      .groupBy('entity_ref');
-    return new Map(rows.map(r => [r.entity_ref, toIso(r.last)!]));
   }
 
   /** Who deployed what since `from`: deploys per (entity, actor), for one entity or all; for ownership drift. */
