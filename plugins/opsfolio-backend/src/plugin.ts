@@ -22,7 +22,8 @@ import { readDoraSettings } from './deployments/doraSettings';
 import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
 import { DefaultDeploymentsService } from './deployments/DefaultDeploymentsService';
 import { deploymentSyncJob } from './deployments/sync';
-import { OnCallStore } from './oncall/store';
+import { DatabaseOnCallStore } from './oncall/DatabaseOnCallStore';
+import { DefaultOnCallService } from './oncall/DefaultOnCallService';
 import { onCallSyncJob } from './oncall/sync';
 import { incidentStartsOf } from './oncall/incidentStarts';
 import { readSourceSettings } from './platform/config';
@@ -95,7 +96,16 @@ export const opsfolioPlugin = createBackendPlugin({
         for (const source of deploymentSources) {
           await runner.register(deploymentSyncJob(source, { catalog, auth, store: deploymentStore, db }));
         }
-        const onCall = new OnCallStore(db);
+        const onCallStore = new DatabaseOnCallStore(db);
+        const onCall = new DefaultOnCallService({
+          store: onCallStore,
+          sources: onCallSources,
+          catalog,
+          auth,
+          cache,
+          logger,
+          cacheTtlMs: (config.getOptionalNumber('opsfolio.oncall.cacheTtlSeconds') ?? 60) * 1000,
+        });
         const deployments = new DefaultDeploymentsService({
           store: deploymentStore,
           settings: readDoraSettings(config),
@@ -104,7 +114,7 @@ export const opsfolioPlugin = createBackendPlugin({
           auth,
         });
         for (const source of onCallSources) {
-          await runner.register(onCallSyncJob(source, { catalog, auth, store: onCall, db }));
+          await runner.register(onCallSyncJob(source, { catalog, auth, store: onCallStore, db }));
         }
         // The org-wide views (cost roll-ups, ownership) share one paged, cached read of the catalog.
         const catalogSnapshot = new CatalogSnapshotLoader({ catalog, auth });
@@ -129,7 +139,7 @@ export const opsfolioPlugin = createBackendPlugin({
           catalogFactProvider,
           ownershipFactProvider(ownershipFacts, runner.maxAgeMs('codeowners')),
           deploymentFactProvider({ deployments, sources: deploymentSources, freshness }),
-          onCallFactProvider({ store: onCall, ownership: ownershipFacts, sources: onCallSources, freshness }),
+          onCallFactProvider({ onCall, ownership: ownershipFacts, freshness }),
           costFactProvider({ cost: costService, sourceIds: costSources.map(s => s.id), freshness }),
           ...factProviders,
         ];
@@ -158,8 +168,6 @@ export const opsfolioPlugin = createBackendPlugin({
             runs,
             deployments,
             onCall,
-            onCallSources,
-            onCallCacheTtlMs: (config.getOptionalNumber('opsfolio.oncall.cacheTtlSeconds') ?? 60) * 1000,
             permissions,
             cost: costService,
             catalogSnapshot,

@@ -5,7 +5,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { DeploymentStatus } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentRecord } from '@opsfolio/backstage-plugin-node';
 import { incidentStartsOf } from '../oncall/incidentStarts';
-import { OnCallStore } from '../oncall/store';
+import type { OnCallStore } from '../oncall/OnCallStore';
+import { DatabaseOnCallStore } from '../oncall/DatabaseOnCallStore';
+import { onCallServiceOf } from '../testing/onCallService';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabases';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
 import { DefaultDeploymentsService } from './DefaultDeploymentsService';
@@ -49,12 +51,12 @@ describe('DefaultDeploymentsService', () => {
   let service: DefaultDeploymentsService;
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
-    onCall = new OnCallStore(db.knex);
+    onCall = new DatabaseOnCallStore(db.knex);
     const store = new DatabaseDeploymentStore(db.knex);
     service = new DefaultDeploymentsService({
       store,
       settings: { productionEnvironments: ['production'], windowDays: 30, incidentWindowHours: 24, thresholds: DEFAULT_DORA_THRESHOLDS },
-      incidents: incidentStartsOf(onCall),
+      incidents: incidentStartsOf(onCallServiceOf(onCall)),
       catalog: catalogServiceMock({ entities: [payments] }),
       auth: mockServices.auth(),
       now: () => NOW,

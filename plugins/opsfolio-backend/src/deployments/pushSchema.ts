@@ -1,7 +1,6 @@
 import { DEPLOYMENT_STATUSES } from '@opsfolio/backstage-plugin-common';
 import { z } from 'zod';
-
-export const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-21T10:00:00Z' });
+import { instant } from '../platform/push/instant';
 
 /** One event of `POST /deployments`, as any CI can send it. */
 const pushedDeploymentSchema = z

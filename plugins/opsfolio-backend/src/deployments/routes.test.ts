@@ -1,6 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { OnCallStore } from '../oncall/store';
+import { DatabaseOnCallStore } from '../oncall/DatabaseOnCallStore';
 import { expectDocumentedResponse } from '../testing/openApi';
 import { component, startOpsfolio } from '../testing/testBackend';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
@@ -139,7 +139,7 @@ describe.each(TEST_DATABASES)('deployments API on %s', kind => {
         .figures.changeFailureRate;
     expect(await cfr()).toMatchObject({ value: 0, sampleSize: 3 });
     // An incident 2 hours after c2 finished, within the 24-hour window and before c3.
-    await new OnCallStore(db.knex).upsertIncidents('pagerduty', 'component:default/checkout', [
+    await new DatabaseOnCallStore(db.knex).upsertIncidents('pagerduty', 'component:default/checkout', [
       { externalId: 'Q1', title: 'Errors after deploy', status: 'resolved', createdAt: at(27.9), resolvedAt: at(27) },
     ]);
     // 1 of 3 finished production deploys was followed by an incident: 1/3.

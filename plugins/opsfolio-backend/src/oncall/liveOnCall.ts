@@ -1,7 +1,7 @@
 import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { type OnCallNow, refKey } from '@opsfolio/backstage-plugin-common';
 import type { OnCallSource, SourceEntity } from '@opsfolio/backstage-plugin-node';
-import type { OnCallStore } from './store';
+import type { OnCallStore } from './OnCallStore';
 
 /** A page waits this long for a vendor before serving the last stored read. */
 export const LIVE_READ_TIMEOUT_MS = 10_000;

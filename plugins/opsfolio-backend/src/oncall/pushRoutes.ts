@@ -1,13 +1,11 @@
-import type { AuthService, HttpAuthService } from '@backstage/backend-plugin-api';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { instant } from '../deployments/pushSchema';
-import { checkBatch } from '../platform/push/checkBatch';
+import { instant } from '../platform/push/instant';
 import { describeIssues } from '../platform/zodIssues';
 import { INCIDENT_STATUSES, INCIDENT_URGENCIES } from './incidentValues';
-import type { OnCallStore } from './store';
+import type { OnCallService } from './OnCallService';
 
 const pushedIncidentSchema = z
   .object({
@@ -32,25 +30,15 @@ const pushedIncidentSchema = z
 const batchSchema = z.object({ incidents: z.array(pushedIncidentSchema).min(1).max(1000) }).strict();
 
 /** `POST /incidents`: incidents from tools without a module. Service tokens only; idempotent; all-or-nothing. */
-export function incidentPushRoutes(deps: {
-  httpAuth: HttpAuthService;
-  auth: AuthService;
-  catalog: CatalogService;
-  store: OnCallStore;
-}) {
+export function incidentPushRoutes(deps: { httpAuth: HttpAuthService; onCall: OnCallService }) {
   const router = Router();
   router.post('/incidents', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['service'] });
     const parsed = batchSchema.safeParse(req.body);
     if (!parsed.success) throw new InputError(`Invalid incidents batch: ${describeIssues(parsed.error, { whole: 'body', dotted: true }).join('; ')}`);
     const events = parsed.data.incidents;
-    const byEntity = await checkBatch({ kind: 'incidents', events, catalog: deps.catalog, auth: deps.auth });
     const source = `push:${credentials.principal.subject}`;
-    await deps.store.transaction(async trx => {
-      for (const [entityRef, batch] of byEntity) {
-        await deps.store.upsertIncidents(source, entityRef, batch.map(({ entityRef: _ref, ...incident }) => incident), trx);
-      }
-    });
+    await deps.onCall.acceptPush(source, events);
     res.status(200).json({ accepted: events.length, source });
   });
   return router;

@@ -3,7 +3,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { OnCallSource, OnCallSyncContext } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
 import { sourceSyncJob } from '../platform/sync/sourceSyncJob';
-import type { OnCallStore } from './store';
+import type { OnCallStore } from './OnCallStore';
 
 /** An on-call source as a sync job: incidents and a fresh on-call snapshot per entity. */
 export function onCallSyncJob(

@@ -1,6 +1,6 @@
 import { DAY_MS, type EntityOwnershipResponse, type OwnershipFacts } from '@opsfolio/backstage-plugin-common';
 import type { DeploymentsService } from '../deployments/DeploymentsService';
-import type { OnCallStore } from '../oncall/store';
+import type { OnCallService } from '../oncall/OnCallService';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import { ownerDirectory, type OwnerDirectory } from './codeowners/matchGroups';
 import { codeownersFinding } from './codeownersFinding';
@@ -28,7 +28,7 @@ export class OwnershipFactsLoader {
   private computed?: { at: number; from: object; all: Promise<Map<string, EntityOwnership>> };
 
   constructor(
-    private readonly deps: { snapshot: CatalogSnapshotLoader; onCall: OnCallStore; codeowners: CodeownersStore; deployments: DeploymentsService },
+    private readonly deps: { snapshot: CatalogSnapshotLoader; onCall: OnCallService; codeowners: CodeownersStore; deployments: DeploymentsService },
   ) {}
 
   /** The catalog's groups, users and owned entities, rebuilt when the snapshot is. */
@@ -57,7 +57,7 @@ export class OwnershipFactsLoader {
   }
 
   private async compute({ index: idx, directory }: { index: OwnershipIndex; directory: OwnerDirectory }) {
-    const reads = await this.deps.onCall.allSnapshots();
+    const reads = await this.deps.onCall.allLastReads();
     const files = await this.deps.codeowners.all();
     const deployers = new Map<string, Array<{ actor: string; deploys: number }>>();
     for (const d of await this.deps.deployments.deployersSince(OwnershipFactsLoader.since())) {

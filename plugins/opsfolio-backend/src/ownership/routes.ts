@@ -3,11 +3,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { type EntityOwnershipResponse, OWNERSHIP_PROBLEM_KINDS, type OwnershipFacts, type OwnershipOverviewResponse, refKey } from '@opsfolio/backstage-plugin-common';
-import type { OnCallSource } from '@opsfolio/backstage-plugin-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { DeploymentsService } from '../deployments/DeploymentsService';
-import type { OnCallStore } from '../oncall/store';
+import type { OnCallService } from '../oncall/OnCallService';
 import { deployerDriftProblems } from './deployerDrift';
 import { codeownersFinding } from './codeownersFinding';
 import type { CodeownersStore } from './codeownersStore';
@@ -31,8 +30,7 @@ const overviewQuery = z
 export function ownershipRoutes(deps: {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
-  onCall: OnCallStore;
-  onCallSources: OnCallSource[];
+  onCall: OnCallService;
   codeowners: CodeownersStore;
   deployments: DeploymentsService;
   loader: OwnershipFactsLoader;
@@ -47,7 +45,7 @@ export function ownershipRoutes(deps: {
     // As the caller: the catalog's own permissions decide whether they may see the entity.
     const entity = await loadEntity(deps.catalog, req.params, credentials);
     const ref = stringifyEntityRef(entity);
-    const reads = (await Promise.all(deps.onCallSources.map(s => deps.onCall.snapshot(ref, s.id)))).filter(r => r !== undefined);
+    const reads = await deps.onCall.lastReads(ref);
     const { index: idx, directory } = await catalog();
     // The entity as just read, so a changed owner shows at once; groups and users come from the snapshot.
     const cached = idx.owned.get(refKey(ref));

@@ -6,7 +6,7 @@ import { entityRefKey, isKind, opsfolioCostReadPermission, type PortfolioService
 import Router from 'express-promise-router';
 import type { CostService } from '../cost/CostService';
 import type { DeploymentsService } from '../deployments/DeploymentsService';
-import type { OnCallStore } from '../oncall/store';
+import type { OnCallService } from '../oncall/OnCallService';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { groupAndDescendants, ownedBy } from '../platform/catalog/teamEntities';
 import type { ScorecardEvaluator } from './evaluator';
@@ -23,7 +23,7 @@ export function portfolioRoutes(deps: {
   catalog: CatalogService;
   evaluator: ScorecardEvaluator;
   scorecards: ScorecardStore;
-  onCall: OnCallStore;
+  onCall: OnCallService;
   deployments: DeploymentsService;
   cost: CostService;
 }) {
@@ -36,7 +36,7 @@ export function portfolioRoutes(deps: {
     owned.sort((a, b) => a.entity.metadata.name.localeCompare(b.entity.metadata.name));
     const [decision] = await deps.permissions.authorize([{ permission: opsfolioCostReadPermission }], { credentials });
     const costVisible = decision.result === AuthorizeResult.ALLOW;
-    const snapshots = await deps.onCall.allSnapshots();
+    const snapshots = await deps.onCall.allLastReads();
     const costThisMonth = costVisible ? await deps.cost.monthToDate(owned.map(o => entityRefKey(o.entity))) : undefined;
     const now = Date.now();
     const services: PortfolioService[] = [];

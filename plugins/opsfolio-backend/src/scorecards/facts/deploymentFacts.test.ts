@@ -8,7 +8,9 @@ import { DatabaseDeploymentStore } from '../../deployments/DatabaseDeploymentSto
 import { DefaultDeploymentsService } from '../../deployments/DefaultDeploymentsService';
 import type { DeploymentStore } from '../../deployments/DeploymentStore';
 import { incidentStartsOf } from '../../oncall/incidentStarts';
-import { OnCallStore } from '../../oncall/store';
+import type { OnCallStore } from '../../oncall/OnCallStore';
+import { DatabaseOnCallStore } from '../../oncall/DatabaseOnCallStore';
+import { onCallServiceOf } from '../../testing/onCallService';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases';
 import { DEPLOYMENT_FACTS, deploymentFactProvider } from './deploymentFacts';
 import { component, freshnessOf, NOW, pinClock, readable, unpinClock } from './factTestKit';
@@ -67,7 +69,7 @@ const HISTORY = [
 ];
 
 const serviceOf = (store: DeploymentStore, onCall: OnCallStore) =>
-  new DefaultDeploymentsService({ store, settings: DORA, incidents: incidentStartsOf(onCall), catalog: catalogServiceMock(), auth: mockServices.auth() });
+  new DefaultDeploymentsService({ store, settings: DORA, incidents: incidentStartsOf(onCallServiceOf(onCall)), catalog: catalogServiceMock(), auth: mockServices.auth() });
 
 describe('deployment facts', () => {
   let db: TestDatabase;
@@ -77,7 +79,7 @@ describe('deployment facts', () => {
     pinClock(NOW);
     db = await createTestDatabase('sqlite');
     deployments = new DatabaseDeploymentStore(db.knex);
-    onCall = new OnCallStore(db.knex);
+    onCall = new DatabaseOnCallStore(db.knex);
   });
   afterEach(async () => {
     unpinClock();

@@ -1,8 +1,10 @@
 import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import type { OwnershipProblem } from '@opsfolio/backstage-plugin-common';
 import type { IncidentRecord, OnCallRead } from '@opsfolio/backstage-plugin-node';
-import { OnCallStore } from '../../oncall/store';
+import type { OnCallStore } from '../../oncall/OnCallStore';
+import { DatabaseOnCallStore } from '../../oncall/DatabaseOnCallStore';
 import type { OwnershipFactsLoader } from '../../ownership/ownershipFactsLoader';
+import { onCallServiceOf } from '../../testing/onCallService';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases';
 import { component, freshnessOf, NOW, pinClock, readable, unpinClock } from './factTestKit';
 import { ONCALL_FACTS, onCallFactProvider } from './onCallFacts';
@@ -82,7 +84,7 @@ describe('on-call facts', () => {
   beforeEach(async () => {
     pinClock(NOW);
     db = await createTestDatabase('sqlite');
-    store = new OnCallStore(db.knex);
+    store = new DatabaseOnCallStore(db.knex);
   });
   afterEach(async () => {
     unpinClock();
@@ -92,7 +94,7 @@ describe('on-call facts', () => {
   const collect = async (
     subjects = [payments],
     { sources = [PAGERDUTY], freshness = freshnessOf({ pagerduty: SYNCED }), ownership = OWNED, asOf = NOW } = {},
-  ) => onCallFactProvider({ store, ownership, sources, freshness }).collect(subjects, { asOf, historical: asOf < NOW });
+  ) => onCallFactProvider({ onCall: onCallServiceOf(store, sources), ownership, freshness }).collect(subjects, { asOf, historical: asOf < NOW });
   const factsOf = async (subject = payments, options?: Parameters<typeof collect>[1]) =>
     readable((await collect([subject], options)).get(subject.entityRef));
 

@@ -3,7 +3,7 @@ import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
 import { coverageGaps } from '../../oncall/coverage';
 import { COVERAGE_DAYS } from '../../oncall/describeAnswer';
 import { escalationFacts, responseTimes } from '../../oncall/responseTimes';
-import type { OnCallStore } from '../../oncall/store';
+import type { OnCallService } from '../../oncall/OnCallService';
 import type { OwnershipFactsLoader } from '../../ownership/ownershipFactsLoader';
 import { oldestOf, type SourceFreshness } from './sourceFreshness';
 
@@ -29,9 +29,8 @@ const openAt = (i: Incident, at: number) => Date.parse(i.createdAt) <= at && (i.
 
 /** On-call facts from the stored reads and incidents: two queries for every entity. */
 export function onCallFactProvider(deps: {
-  store: OnCallStore;
+  onCall: OnCallService;
   ownership: OwnershipFactsLoader;
-  sources: Array<{ id: string; annotations: string[] }>;
   freshness: (sourceIds: string[]) => Promise<Map<string, SourceFreshness>>;
 }): FactProvider {
   return {
@@ -39,23 +38,23 @@ export function onCallFactProvider(deps: {
     facts: ONCALL_FACTS,
     async collect(subjects, { asOf, historical }) {
       const result = new Map<string, Record<string, FactAnswer>>();
-      if (deps.sources.length === 0) {
+      if (deps.onCall.sources.length === 0) {
         for (const { entityRef } of subjects) result.set(entityRef, Object.fromEntries(ONCALL_FACTS.map(f => [f.id, { notReported: 'no on-call source is installed' }])));
         return result;
       }
       const at = asOf.getTime();
       const live = !historical;
-      const snapshots = await deps.store.allSnapshots();
-      const incidents = await deps.store.allForResponseTimes(new Date(at - INCIDENT_DAYS * DAY_MS));
+      const snapshots = await deps.onCall.allLastReads();
+      const incidents = await deps.onCall.allIncidentsSince(new Date(at - INCIDENT_DAYS * DAY_MS));
       const ownership = await deps.ownership.all();
-      const freshness = live ? await deps.freshness(deps.sources.map(s => s.id)) : new Map<string, SourceFreshness>();
+      const freshness = live ? await deps.freshness(deps.onCall.sources.map(s => s.id)) : new Map<string, SourceFreshness>();
       for (const { entityRef, entity } of subjects) {
         const annotations = entity.metadata.annotations ?? {};
-        const serving = deps.sources.filter(s => s.annotations.some(a => annotations[a]));
+        const serving = deps.onCall.sources.filter(s => s.annotations.some(a => annotations[a]));
         const facts: Record<string, FactAnswer> = { 'oncall.mapped': { value: serving.length > 0 } };
         result.set(entityRef, facts);
         if (serving.length === 0) {
-          const why = `not mapped to an on-call service (${[...new Set(deps.sources.flatMap(s => s.annotations))].join(' or ')})`;
+          const why = `not mapped to an on-call service (${[...new Set(deps.onCall.sources.flatMap(s => s.annotations))].join(' or ')})`;
           for (const f of ONCALL_FACTS.slice(1)) facts[f.id] = { notReported: why };
           continue;
         }

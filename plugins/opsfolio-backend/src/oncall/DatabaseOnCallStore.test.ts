@@ -1,12 +1,13 @@
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
-import { OnCallStore } from './store';
+import type { OnCallStore } from './OnCallStore';
+import { DatabaseOnCallStore } from './DatabaseOnCallStore';
 
 describe.each(TEST_DATABASES)('OnCallStore on %s', kind => {
   let db: TestDatabase;
   let store: OnCallStore;
   beforeEach(async () => {
     db = await createTestDatabase(kind);
-    store = new OnCallStore(db.knex, () => new Date('2026-11-21T12:00:00Z'));
+    store = new DatabaseOnCallStore(db.knex, () => new Date('2026-11-21T12:00:00Z'));
   });
   afterEach(async () => db.destroy());
 

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { type Incident, type IncidentStatus, type OnCallNow, refKey } from '@opsfolio/backstage-plugin-common';
 import type { IncidentRecord, OnCallRead } from '@opsfolio/backstage-plugin-node';
 import { toIso } from '../platform/time';
+import type { OnCallStore } from './OnCallStore';
 
 const SNAPSHOTS = 'opsfolio_oncall_snapshots';
 const INCIDENTS = 'opsfolio_incidents';
@@ -37,8 +38,8 @@ const toIncident = (row: IncidentRow): Incident => ({
   url: row.url ?? undefined,
 });
 
-/** The last "on call now" per entity and source, and incidents keyed by (source, externalId, entity). */
-export class OnCallStore {
+/** {@link OnCallStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
+export class DatabaseOnCallStore implements OnCallStore {
   constructor(
     private readonly db: Knex,
     private readonly now: () => Date = () => new Date(),
@@ -69,11 +70,17 @@ export class OnCallStore {
     return byEntity;
   }
 
-  async transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return this.db.transaction(fn);
+  async upsertIncidents(source: string, entityRef: string, records: IncidentRecord[]): Promise<void> {
+    await this.db.transaction(tx => this.upsertIncidentsIn(tx, source, entityRef, records));
   }
 
-  async upsertIncidents(source: string, entityRef: string, records: IncidentRecord[], trx?: Knex.Transaction): Promise<void> {
+  async upsertIncidentsMany(source: string, byEntity: Map<string, IncidentRecord[]>): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const [entityRef, records] of byEntity) await this.upsertIncidentsIn(tx, source, entityRef, records);
+    });
+  }
+
+  private async upsertIncidentsIn(tx: Knex.Transaction, source: string, entityRef: string, records: IncidentRecord[]): Promise<void> {
     if (records.length === 0) return;
     const updatedAt = this.now().toISOString();
     const rows = records.map(r => ({
@@ -90,16 +97,12 @@ export class OnCallStore {
       url: r.url ?? null,
       updated_at: updatedAt,
     }));
-    const run = async (tx: Knex.Transaction) => {
-      for (let i = 0; i < rows.length; i += 200) {
-        await tx(INCIDENTS)
-          .insert(rows.slice(i, i + 200))
-          .onConflict(['source', 'external_id', 'entity_ref'])
-          .merge(['title', 'status', 'urgency', 'severity', 'created_at', 'acknowledged_at', 'resolved_at', 'url', 'updated_at']);
-      }
-    };
-    if (trx) await run(trx);
-    else await this.db.transaction(run);
+    for (let i = 0; i < rows.length; i += 200) {
+      await tx(INCIDENTS)
+        .insert(rows.slice(i, i + 200))
+        .onConflict(['source', 'external_id', 'entity_ref'])
+        .merge(['title', 'status', 'urgency', 'severity', 'created_at', 'acknowledged_at', 'resolved_at', 'url', 'updated_at']);
+    }
   }
 
   async knownIncidents(source: string, entityRef: string, externalIds: string[]) {
