@@ -11,7 +11,6 @@ import { opsfolioScorecardsExtensionPoint, type FactAnswer, type FactProvider } 
 import type { Knex } from 'knex';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { OwnershipFactsLoader } from '../src/ownership/ownershipFactsLoader';
 import { buildOverview, type OverviewFilters } from '../src/scorecards/overview';
 import { OverviewDataLoader } from '../src/scorecards/overviewData';
 import { PRODUCTION_READINESS } from '../src/scorecards/productionReadiness';
@@ -206,7 +205,7 @@ export async function benchRoutes(kind: 'sqlite' | 'postgres', all: Draw[], cata
     // The route keeps each answer as text until the data is reloaded; this is what building one costs.
     const loader = new OverviewDataLoader({
       store: new ScorecardStore(backend.knex),
-      ownership: { catalog: async () => ({ index: { groups: new Map(), users: new Map() } }) } as unknown as OwnershipFactsLoader,
+      ownership: { ownerTitles: async () => new Map<string, string | undefined>() },
     });
     const data = await loader.get(benchScorecard);
     for (const query of combinations) {

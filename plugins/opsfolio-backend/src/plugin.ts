@@ -15,7 +15,7 @@ import { CostIndexLoader } from './cost/costIndexLoader';
 import { DefaultCostService } from './cost/DefaultCostService';
 import { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
 import { DatabaseCostStore } from './cost/DatabaseCostStore';
-import { CodeownersStore } from './ownership/codeownersStore';
+import { DatabaseCodeownersStore } from './ownership/DatabaseCodeownersStore';
 import { codeownersSyncJob } from './ownership/codeownersSync';
 import { costSyncJob } from './cost/sync';
 import { readDoraSettings } from './deployments/doraSettings';
@@ -30,6 +30,7 @@ import { readSourceSettings } from './platform/config';
 import { migrate } from './platform/migrate';
 import { SyncRunner } from './platform/sync/syncRunner';
 import { SyncRunStore } from './platform/sync/syncRunStore';
+import { DefaultOwnershipService } from './ownership/DefaultOwnershipService';
 import { OwnershipFactsLoader } from './ownership/ownershipFactsLoader';
 import { readScorecardSettings } from './scorecards/config';
 import { ScorecardEvaluator } from './scorecards/evaluator';
@@ -123,7 +124,7 @@ export const opsfolioPlugin = createBackendPlugin({
         for (const source of costSources) {
           await runner.register(costSyncJob(source, { catalog, auth, store: cost, db, tagKey }));
         }
-        const codeowners = new CodeownersStore(db);
+        const codeowners = new DatabaseCodeownersStore(db);
         await runner.register(
           codeownersSyncJob({
             snapshot: catalogSnapshot,
@@ -132,14 +133,19 @@ export const opsfolioPlugin = createBackendPlugin({
             hosts: config.getOptionalStringArray('opsfolio.ownership.codeowners.hosts'),
           }),
         );
-        const ownershipFacts = new OwnershipFactsLoader({ snapshot: catalogSnapshot, onCall, codeowners, deployments });
+        const ownership = new DefaultOwnershipService({
+          loader: new OwnershipFactsLoader({ snapshot: catalogSnapshot, onCall, codeowners, deployments }),
+          onCall,
+          codeowners,
+          deployments,
+        });
         const costService = new DefaultCostService({ store: cost, index: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }) });
         const freshness = (ids: string[]) => sourceFreshness({ runs, runner }, ids);
         const providers: FactProvider[] = [
           catalogFactProvider,
-          ownershipFactProvider(ownershipFacts, runner.maxAgeMs('codeowners')),
+          ownershipFactProvider(ownership, runner.maxAgeMs('codeowners')),
           deploymentFactProvider({ deployments, sources: deploymentSources, freshness }),
-          onCallFactProvider({ onCall, ownership: ownershipFacts, freshness }),
+          onCallFactProvider({ onCall, ownership, freshness }),
           costFactProvider({ cost: costService, sourceIds: costSources.map(s => s.id), freshness }),
           ...factProviders,
         ];
@@ -171,11 +177,10 @@ export const opsfolioPlugin = createBackendPlugin({
             permissions,
             cost: costService,
             catalogSnapshot,
-            codeowners,
-            ownershipFacts,
+            ownership,
             evaluator,
             scorecards: scorecardStore,
-            scorecardOverview: new OverviewDataLoader({ store: scorecardStore, ownership: ownershipFacts }),
+            scorecardOverview: new OverviewDataLoader({ store: scorecardStore, ownership }),
             facts,
           }),
         );

@@ -10,8 +10,7 @@ import type { DeploymentsService } from './deployments/DeploymentsService';
 import { incidentPushRoutes } from './oncall/pushRoutes';
 import { onCallRoutes } from './oncall/routes';
 import type { OnCallService } from './oncall/OnCallService';
-import type { CodeownersStore } from './ownership/codeownersStore';
-import type { OwnershipFactsLoader } from './ownership/ownershipFactsLoader';
+import type { OwnershipService } from './ownership/OwnershipService';
 import type { ScorecardEvaluator } from './scorecards/evaluator';
 import type { OverviewDataLoader } from './scorecards/overviewData';
 import { exemptionRoutes } from './scorecards/exemptionRoutes';
@@ -39,8 +38,7 @@ export interface RouterDeps {
   permissions: PermissionsService;
   cost: CostService;
   catalogSnapshot: CatalogSnapshotLoader;
-  codeowners: CodeownersStore;
-  ownershipFacts: OwnershipFactsLoader;
+  ownership: OwnershipService;
   evaluator: ScorecardEvaluator;
   scorecards: ScorecardStore;
   scorecardOverview: OverviewDataLoader;
@@ -70,7 +68,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(incidentPushRoutes(deps));
   router.use(onCallRoutes(deps));
   router.use(costRoutes(deps));
-  router.use(ownershipRoutes({ ...deps, loader: deps.ownershipFacts }));
+  router.use(ownershipRoutes(deps));
   router.use(scorecardRoutes({ ...deps, store: deps.scorecards, overview: deps.scorecardOverview }));
   router.use(exemptionRoutes({ ...deps, overview: deps.scorecardOverview }));
   router.use(portfolioRoutes(deps));

@@ -2,7 +2,7 @@ import type { EntityOwnershipResponse, OwnershipProblem } from '@opsfolio/backst
 import { checkCodeowners } from './codeowners/check';
 import type { OwnerDirectory } from './codeowners/matchGroups';
 import { codeownersProblems } from './codeowners/problems';
-import type { StoredCodeowners } from './codeownersStore';
+import type { StoredCodeowners } from './CodeownersStore';
 
 /**
  * The stored CODEOWNERS file judged against today's catalog: the verdict for the card and the problem for

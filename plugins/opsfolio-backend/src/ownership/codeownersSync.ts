@@ -3,7 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { mapWithConcurrency } from '@opsfolio/backstage-plugin-node';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import type { SyncJob } from '../platform/sync/types';
-import type { CodeownersStore } from './codeownersStore';
+import type { CodeownersStore } from './CodeownersStore';
 import { readCodeowners } from './codeowners/readCodeowners';
 import { codeownersUrls, repoLocationOf } from './codeowners/sourceLocation';
 import { OWNED_KINDS } from './ownershipIndex';

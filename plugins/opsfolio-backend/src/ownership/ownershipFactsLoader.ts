@@ -4,7 +4,7 @@ import type { OnCallService } from '../oncall/OnCallService';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import { ownerDirectory, type OwnerDirectory } from './codeowners/matchGroups';
 import { codeownersFinding } from './codeownersFinding';
-import type { CodeownersStore } from './codeownersStore';
+import type { CodeownersStore } from './CodeownersStore';
 import { deployerDriftProblems } from './deployerDrift';
 import { ownershipFacts } from './facts';
 import { buildOwnershipIndex, type OwnershipIndex } from './ownershipIndex';

@@ -1,4 +1,3 @@
-import type { OwnershipFactsLoader } from '../ownership/ownershipFactsLoader';
 import { OverviewDataLoader } from './overviewData';
 import { PRODUCTION_READINESS } from './productionReadiness';
 import type { ScorecardStore, StoredEvaluation } from './store';
@@ -32,7 +31,7 @@ function slowStore() {
   return { store, release: () => pending.splice(0).forEach(r => r()) };
 }
 
-const ownership = { catalog: async () => ({ index: { groups: new Map(), users: new Map() } }) } as unknown as OwnershipFactsLoader;
+const ownership = { ownerTitles: async () => new Map<string, string | undefined>() };
 const NOW = new Date('2026-11-22T12:00:00Z');
 
 describe('OverviewDataLoader', () => {

@@ -1,5 +1,5 @@
 import { addDays, dayOf, type Scorecard } from '@opsfolio/backstage-plugin-common';
-import type { OwnershipFactsLoader } from '../ownership/ownershipFactsLoader';
+import type { OwnershipService } from '../ownership/OwnershipService';
 import type { OverviewData } from './overview';
 import type { ScorecardStore } from './store';
 
@@ -14,7 +14,7 @@ const TREND_DAYS = 90;
 export class OverviewDataLoader {
   private cached = new Map<string, { version: number; at: number; data: Promise<OverviewData>; reloading?: boolean }>();
 
-  constructor(private readonly deps: { store: ScorecardStore; ownership: OwnershipFactsLoader; ttlMs?: number; now?: () => Date }) {}
+  constructor(private readonly deps: { store: ScorecardStore; ownership: Pick<OwnershipService, 'ownerTitles'>; ttlMs?: number; now?: () => Date }) {}
 
   /**
    * The data last read; once it is out of date, the next call starts reading it again and is still answered
@@ -59,9 +59,7 @@ export class OverviewDataLoader {
       const level = levelIndex.get(row.level);
       if (d !== undefined && i !== undefined && level !== undefined) trendLevels[i][d] = level;
     }
-    const { index } = await this.deps.ownership.catalog();
-    const groupTitles = new Map<string, string | undefined>([...index.groups].map(([ref, g]) => [ref, g.title]));
-    for (const [ref, u] of index.users) groupTitles.set(ref, u.title);
+    const groupTitles = await this.deps.ownership.ownerTitles();
     return { scorecard, evaluations, days, trendLevels, groupTitles };
   }
 }

@@ -4,7 +4,7 @@ import { coverageGaps } from '../../oncall/coverage';
 import { COVERAGE_DAYS } from '../../oncall/describeAnswer';
 import { escalationFacts, responseTimes } from '../../oncall/responseTimes';
 import type { OnCallService } from '../../oncall/OnCallService';
-import type { OwnershipFactsLoader } from '../../ownership/ownershipFactsLoader';
+import type { OwnershipService } from '../../ownership/OwnershipService';
 import { oldestOf, type SourceFreshness } from './sourceFreshness';
 
 /** Response times and incident counts are taken over this many days. */
@@ -30,7 +30,7 @@ const openAt = (i: Incident, at: number) => Date.parse(i.createdAt) <= at && (i.
 /** On-call facts from the stored reads and incidents: two queries for every entity. */
 export function onCallFactProvider(deps: {
   onCall: OnCallService;
-  ownership: OwnershipFactsLoader;
+  ownership: Pick<OwnershipService, 'all'>;
   freshness: (sourceIds: string[]) => Promise<Map<string, SourceFreshness>>;
 }): FactProvider {
   return {

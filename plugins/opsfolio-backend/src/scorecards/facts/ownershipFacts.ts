@@ -1,6 +1,6 @@
 import type { FactDescription } from '@opsfolio/backstage-plugin-common';
 import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
-import type { OwnershipFactsLoader } from '../../ownership/ownershipFactsLoader';
+import type { OwnershipService } from '../../ownership/OwnershipService';
 
 export const OWNERSHIP_FACTS: FactDescription[] = [
   { id: 'ownership.ownerExists', pillar: 'ownership', title: 'Owner exists', type: 'boolean', description: 'spec.owner names a group or user in the catalog.' },
@@ -12,7 +12,7 @@ export const OWNERSHIP_FACTS: FactDescription[] = [
 
 /** Ownership facts from the shared ownership computation (catalog, CODEOWNERS, rotas, deployers). */
 export function ownershipFactProvider(
-  loader: OwnershipFactsLoader,
+  ownership: Pick<OwnershipService, 'all'>,
   /** How old a CODEOWNERS read may get before its verdict is stale (its sync's schedule). */
   codeownersMaxAgeMs?: number,
 ): FactProvider {
@@ -20,7 +20,7 @@ export function ownershipFactProvider(
     id: 'ownership',
     facts: OWNERSHIP_FACTS,
     async collect(subjects) {
-      const all = await loader.all();
+      const all = await ownership.all();
       const result = new Map<string, Record<string, FactAnswer>>();
       for (const { entityRef } of subjects) {
         const found = all.get(entityRef);

@@ -1,19 +1,8 @@
 import type { Knex } from 'knex';
 import { refKey } from '@opsfolio/backstage-plugin-common';
+import type { CodeownersStore, StoredCodeowners } from './CodeownersStore';
 
 const TABLE = 'opsfolio_codeowners';
-
-/** What the last read of an entity's CODEOWNERS found: the file (or none), or why it could not be read. */
-export interface StoredCodeowners {
-  entityRef: string;
-  url?: string;
-  etag?: string;
-  content?: string;
-  /** The entity's directory in the repository. */
-  path: string;
-  readAt: string;
-  error?: string;
-}
 
 type Row = { entity_ref: string; url: string | null; etag: string | null; content: string | null; path: string; read_at: string; error: string | null };
 
@@ -27,7 +16,8 @@ const toStored = (r: Row): StoredCodeowners => ({
   error: r.error ?? undefined,
 });
 
-export class CodeownersStore {
+/** {@link CodeownersStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
+export class DatabaseCodeownersStore implements CodeownersStore {
   constructor(private readonly db: Knex) {}
 
   async save(stored: StoredCodeowners): Promise<void> {

@@ -1,0 +1,21 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { EntityOwnershipResponse, OwnershipOverviewResponse, OwnershipProblemKind } from '@opsfolio/backstage-plugin-common';
+import type { EntityOwnership } from './ownershipFactsLoader';
+
+/**
+ * The ownership pillar: who owns each entity and whether that holds up (an owner in the catalog, contacts,
+ * CODEOWNERS, the on-call rota and who actually deploys agree).
+ */
+export interface OwnershipService {
+  /**
+   * An entity's ownership, read as it is now (a changed owner shows at once), with who is on call for it.
+   * Throws a NotFoundError for a kind Opsfolio does not check.
+   */
+  entityOwnership(entity: Entity): Promise<EntityOwnershipResponse>;
+  /** Every ownership problem in the catalog, counted by kind and by team; filtered by problem kind or owner. */
+  overview(filters?: { problem?: OwnershipProblemKind; owner?: string }): Promise<OwnershipOverviewResponse>;
+  /** Every entity's ownership facts, by entity ref key: what readiness checks read. */
+  all(): Promise<Map<string, EntityOwnership>>;
+  /** The title of every group and user in the catalog, by ref key (undefined: it has none). */
+  ownerTitles(): Promise<Map<string, string | undefined>>;
+}
