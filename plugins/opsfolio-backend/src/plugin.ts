@@ -33,6 +33,7 @@ import { SyncRunStore } from './platform/sync/syncRunStore';
 import { DefaultOwnershipService } from './ownership/DefaultOwnershipService';
 import { OwnershipFactsLoader } from './ownership/ownershipFactsLoader';
 import { readScorecardSettings } from './scorecards/config';
+import { DefaultScorecardsService } from './scorecards/DefaultScorecardsService';
 import { ScorecardEvaluator } from './scorecards/evaluator';
 import { catalogFactProvider } from './scorecards/facts/catalogFacts';
 import { costFactProvider } from './scorecards/facts/costFacts';
@@ -167,21 +168,24 @@ export const opsfolioPlugin = createBackendPlugin({
           createRouter({
             httpAuth,
             auth,
+            permissions,
             catalog,
-            cache,
-            logger,
             runner,
             runs,
             deployments,
             onCall,
-            permissions,
             cost: costService,
-            catalogSnapshot,
             ownership,
-            evaluator,
-            scorecards: scorecardStore,
-            scorecardOverview: new OverviewDataLoader({ store: scorecardStore, ownership }),
-            facts,
+            scorecards: new DefaultScorecardsService({
+              evaluator,
+              store: scorecardStore,
+              overview: new OverviewDataLoader({ store: scorecardStore, ownership }),
+              facts,
+              catalog,
+              onCall,
+              deployments,
+              cost: costService,
+            }),
           }),
         );
         for (const path of UNAUTHENTICATED_PATHS) {

@@ -1,49 +1,39 @@
-import type { AuthService, CacheService, HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
+import type { AuthService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { costRoutes } from './cost/routes';
 import type { CostService } from './cost/CostService';
+import { costRoutes } from './cost/routes';
+import type { DeploymentsService } from './deployments/DeploymentsService';
 import { deploymentPushRoutes } from './deployments/pushRoutes';
 import { deploymentRoutes } from './deployments/routes';
-import type { DeploymentsService } from './deployments/DeploymentsService';
+import type { OnCallService } from './oncall/OnCallService';
 import { incidentPushRoutes } from './oncall/pushRoutes';
 import { onCallRoutes } from './oncall/routes';
-import type { OnCallService } from './oncall/OnCallService';
 import type { OwnershipService } from './ownership/OwnershipService';
-import type { ScorecardEvaluator } from './scorecards/evaluator';
-import type { OverviewDataLoader } from './scorecards/overviewData';
-import { exemptionRoutes } from './scorecards/exemptionRoutes';
-import { portfolioRoutes } from './scorecards/portfolioRoutes';
-import { scorecardRoutes } from './scorecards/routes';
-import type { ScorecardStore } from './scorecards/store';
-import type { FactDescription } from '@opsfolio/backstage-plugin-common';
 import { ownershipRoutes } from './ownership/routes';
-import type { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
 import { entitySummaryRoutes } from './platform/entitySummaryRoutes';
 import { healthRoutes } from './platform/healthRoutes';
 import type { SyncRunner } from './platform/sync/syncRunner';
 import type { SyncRunStore } from './platform/sync/syncRunStore';
+import { exemptionRoutes } from './scorecards/exemptionRoutes';
+import { portfolioRoutes } from './scorecards/portfolioRoutes';
+import { scorecardRoutes } from './scorecards/routes';
+import type { ScorecardsService } from './scorecards/ScorecardsService';
 
+/** What the routes need: Backstage's request services, and one service per pillar. */
 export interface RouterDeps {
   httpAuth: HttpAuthService;
   auth: AuthService;
+  permissions: PermissionsService;
   catalog: CatalogService;
   runner: SyncRunner;
   runs: SyncRunStore;
   deployments: DeploymentsService;
-  cache: CacheService;
-  logger: LoggerService;
   onCall: OnCallService;
-  permissions: PermissionsService;
   cost: CostService;
-  catalogSnapshot: CatalogSnapshotLoader;
   ownership: OwnershipService;
-  evaluator: ScorecardEvaluator;
-  scorecards: ScorecardStore;
-  scorecardOverview: OverviewDataLoader;
-  facts: FactDescription[];
-  now?: () => Date;
+  scorecards: ScorecardsService;
 }
 
 /**
@@ -69,8 +59,8 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(onCallRoutes(deps));
   router.use(costRoutes(deps));
   router.use(ownershipRoutes(deps));
-  router.use(scorecardRoutes({ ...deps, store: deps.scorecards, overview: deps.scorecardOverview }));
-  router.use(exemptionRoutes({ ...deps, overview: deps.scorecardOverview }));
+  router.use(scorecardRoutes(deps));
+  router.use(exemptionRoutes(deps));
   router.use(portfolioRoutes(deps));
   return router;
 }

@@ -101,9 +101,29 @@ export class ScorecardEvaluator {
     return this.oneAtATime(() => this.evaluateEveryEntity());
   }
 
-  /** One entity now (the gate, a refresh, an entity the schedule has not reached yet). */
+  /** One entity now, stored with its transitions: an explicit refresh. */
   evaluateOne(entity: Entity): Promise<EntityScorecardResult[]> {
     return this.oneAtATime(() => this.evaluateEntity(entity));
+  }
+
+  /**
+   * One entity now, compared with what is stored (so unchanged checks keep their `since`) but not stored:
+   * what reads answer (the gate, an entity the schedule has not reached yet). Reads never write, so they
+   * cannot race the scheduled evaluation.
+   */
+  async evaluateInMemory(entity: Entity): Promise<EntityScorecardResult[]> {
+    const asOf = this.now();
+    const info = entityInfoOf(entity);
+    const subject = { entityRef: info.entityRef, entity, info };
+    const facts = await collectFacts(this.deps.providers, [subject], { asOf }, this.deps.logger);
+    const [evaluated] = this.evaluate([subject], facts, asOf);
+    return Promise.all(
+      this.compiled.map(async (c, i) => {
+        const r = evaluated.results[i];
+        if (!r.applicable) return r;
+        return { ...r, results: compareWithPrevious(r, await this.deps.store.entity(c.scorecard.id, info.entityRef)).results };
+      }),
+    );
   }
 
   private async evaluateEveryEntity(): Promise<{ items: number }> {

@@ -1,13 +1,10 @@
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
-import { dayOf, daysBetween, type ExemptionRow, type ExemptionsOverviewResponse, opsfolioExemptionsReadPermission } from '@opsfolio/backstage-plugin-common';
+import { type ExemptionRow, type ExemptionsOverviewResponse, opsfolioExemptionsReadPermission } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { csvField } from '../platform/csv';
 import { requirePermission } from '../platform/permissions';
-import type { ScorecardEvaluator } from './evaluator';
-import { refOf } from './overview';
-import type { OverviewDataLoader } from './overviewData';
+import type { ScorecardsService } from './ScorecardsService';
 import { parseQuery } from '../platform/parseQuery';
 
 const query = z
@@ -29,46 +26,13 @@ function exemptionsCsv(rows: ExemptionRow[]): string {
 }
 
 /** Exemption debt across the catalog: every exemption the last evaluation met, soonest to expire first. */
-export function exemptionRoutes(deps: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  evaluator: ScorecardEvaluator;
-  overview: OverviewDataLoader;
-}) {
+export function exemptionRoutes(deps: { httpAuth: HttpAuthService; permissions: PermissionsService; scorecards: ScorecardsService }) {
   const router = Router();
   router.get('/overview/exemptions', async (req, res) => {
     const q = parseQuery(query, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     await requirePermission(deps.permissions, credentials, opsfolioExemptionsReadPermission);
-    if (q.scorecard && !deps.evaluator.compiled.some(c => c.scorecard.id === q.scorecard)) {
-      throw new NotFoundError(`No scorecard '${q.scorecard}'; configured: ${deps.evaluator.scorecards.map(s => s.id).join(', ')}`);
-    }
-    const owner = q.owner ? refOf(q.owner, 'group') : undefined;
-    const today = dayOf(new Date());
-    const rows: ExemptionRow[] = [];
-    for (const compiled of deps.evaluator.compiled.filter(c => !q.scorecard || c.scorecard.id === q.scorecard)) {
-      const titles = new Map(compiled.scorecard.checks.map(c => [c.id, c.title]));
-      for (const e of (await deps.overview.get(compiled.scorecard)).evaluations) {
-        if (owner && e.info.ownerRef !== owner) continue;
-        for (const r of e.results) {
-          if (!r.exemption) continue;
-          // Judged today, not at the last evaluation: an exemption ending yesterday is expired now.
-          const exemption = { ...r.exemption, expired: r.exemption.until < today };
-          if (q.status && (q.status === 'expired') !== exemption.expired) continue;
-          rows.push({
-            entityRef: e.entityRef,
-            title: e.info.title,
-            ownerRef: e.info.ownerRef,
-            scorecardId: compiled.scorecard.id,
-            checkId: r.checkId,
-            checkTitle: titles.get(r.checkId) ?? r.checkId,
-            exemption,
-            daysLeft: daysBetween(today, exemption.until),
-          });
-        }
-      }
-    }
-    rows.sort((a, b) => a.daysLeft - b.daysLeft || a.entityRef.localeCompare(b.entityRef));
+    const rows = await deps.scorecards.exemptions({ scorecardId: q.scorecard, owner: q.owner, status: q.status });
     if (q.format === 'csv') {
       res.type('text/csv').attachment('opsfolio-exemptions.csv').send(exemptionsCsv(rows));
       return;

@@ -1,0 +1,39 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  EntityScorecardResult,
+  ExemptionRow,
+  FactDescription,
+  Scorecard,
+  ScorecardGateResponse,
+  ScorecardHistoryResponse,
+  TeamPortfolioResponse,
+} from '@opsfolio/backstage-plugin-common';
+import type { OverviewFilters } from './overview';
+
+/**
+ * The readiness pillar: scorecards evaluated over facts from every pillar. Reads never store anything (an
+ * entity the schedule has not reached yet, the CI gate: evaluated in memory); the scheduled evaluation and
+ * an explicit refresh store results, transitions and level changes.
+ */
+export interface ScorecardsService {
+  /** The configured scorecards and every fact a check may read. */
+  definitions(): { scorecards: Scorecard[]; facts: FactDescription[] };
+  /** Stored results of every scorecard; evaluated now, not stored, where one that applies has none yet. */
+  entityResults(entity: Entity): Promise<EntityScorecardResult[]>;
+  /** Evaluates the entity now and stores the results: the "refresh" button. */
+  refresh(entity: Entity): Promise<EntityScorecardResult[]>;
+  /** An entity's daily levels, transitions and level changes over the last `days` days. Throws NotFoundError for an unknown scorecard. */
+  history(entity: Entity, scorecardId: string, days: number): Promise<ScorecardHistoryResponse>;
+  /**
+   * For CI before a deploy: evaluated now (not stored), passing when the entity reaches `level` (default:
+   * its tier's target). Throws InputError when the scorecard does not apply or the level is unknown.
+   */
+  gate(entity: Entity, scorecardId: string, level?: string): Promise<ScorecardGateResponse>;
+  /** The managers' overview of one scorecard (default: the first), rendered as JSON or CSV text. */
+  overview(query: { scorecardId?: string; filters: OverviewFilters; format: 'json' | 'csv' }): Promise<{ scorecardId: string; text: string }>;
+  /** Every exemption the last evaluation met, soonest to expire first; judged today. */
+  exemptions(query: { scorecardId?: string; owner?: string; status?: 'active' | 'expired' }): Promise<ExemptionRow[]>;
+  /** Every component a group and its sub-teams own, with level, who is on call, last deploy and (when visible) cost. */
+  teamPortfolio(group: Entity, options: { credentials: BackstageCredentials; costVisible: boolean }): Promise<TeamPortfolioResponse>;
+}
