@@ -44,12 +44,16 @@ describe('DefaultScorecardsService', () => {
   let db: TestDatabase;
   let store: ScorecardStore;
   let service: DefaultScorecardsService;
+  let evaluator: ScorecardEvaluator;
+  /** Called while facts are collected, to act in the middle of an evaluation. */
+  let duringCollect: () => void;
   /** What the fact provider reports; tests change it between evaluations. */
   let facts: { runbook?: string; daysSinceDeploy: number };
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
     store = new ScorecardStore(db.knex);
     facts = { runbook: 'https://runbooks/payments', daysSinceDeploy: 1 };
+    duringCollect = () => undefined;
     const provider: FactProvider = {
       id: 'test',
       facts: [
@@ -57,6 +61,7 @@ describe('DefaultScorecardsService', () => {
         { id: 'test.daysSinceDeploy', pillar: 'deployments', title: 'Days since deploy', type: 'number', description: 'Days.' },
       ],
       async collect(subjects) {
+        duringCollect();
         return new Map(
           subjects.map(s => [
             s.entityRef,
@@ -69,7 +74,7 @@ describe('DefaultScorecardsService', () => {
       },
     };
     const snapshot = { get: async () => ({ entities: [payments], requests: 1, readAt: NOW.getTime() }) } as unknown as CatalogSnapshotLoader;
-    const evaluator = new ScorecardEvaluator({
+    evaluator = new ScorecardEvaluator({
       settings: { scorecards: [READINESS], historyDays: 90, backfillDays: 0 },
       providers: [provider],
       snapshot,
@@ -130,5 +135,15 @@ describe('DefaultScorecardsService', () => {
     expect(JSON.parse(json.text).entities.map((e: { entityRef: string; level: string }) => [e.entityRef, e.level])).toEqual([[REF, 'silver']]);
     const csv = await service.overview({ filters: {}, format: 'csv' });
     expect(csv.text.split('\r\n')[1]).toContain(REF);
+  });
+
+  it('stops a scheduled evaluation that ran past its timeout before it writes', async () => {
+    const timeout = new AbortController();
+    duringCollect = () => timeout.abort(new Error('the scheduled run timed out'));
+    await expect(evaluator.evaluateAll(timeout.signal)).rejects.toThrow('the scheduled run timed out');
+    expect(await store.entity('readiness', REF)).toBeUndefined();
+    duringCollect = () => undefined;
+    expect(await evaluator.evaluateAll(new AbortController().signal)).toEqual({ items: 1 });
+    expect((await store.entity('readiness', REF))?.level).toBe('silver');
   });
 });

@@ -97,8 +97,9 @@ export class ScorecardEvaluator {
     return run;
   }
 
-  evaluateAll(): Promise<{ items: number }> {
-    return this.oneAtATime(() => this.evaluateEveryEntity());
+  /** Every entity now, stored; stops before writing once `signal` aborts (the schedule's timeout). */
+  evaluateAll(signal?: AbortSignal): Promise<{ items: number }> {
+    return this.oneAtATime(() => this.evaluateEveryEntity(signal));
   }
 
   /** One entity now, stored with its transitions: an explicit refresh. */
@@ -126,17 +127,22 @@ export class ScorecardEvaluator {
     );
   }
 
-  private async evaluateEveryEntity(): Promise<{ items: number }> {
+  private async evaluateEveryEntity(signal?: AbortSignal): Promise<{ items: number }> {
     const asOf = this.now();
     const { entities } = await this.deps.snapshot.get();
     const subjects = this.subjectsOf(entities);
     const facts = await collectFacts(this.deps.providers, subjects, { asOf }, this.deps.logger);
     const evaluated = this.evaluate(subjects, facts, asOf);
+    const infos = evaluated.map(e => e.subject.info);
     let items = 0;
     for (const [i, c] of this.compiled.entries()) {
-      const previous = await this.deps.store.entities(c.scorecard.id);
+      // A run past its timeout stops here rather than write over the next run's newer results.
+      signal?.throwIfAborted();
       const results = evaluated.map(e => e.results[i]);
-      items += await this.persist(c.scorecard.id, results, evaluated.map(e => e.subject.info), previous, { all: true });
+      const written = await this.deps.store.writeEvaluation(c.scorecard.id, 'all', asOf.toISOString(), previous =>
+        this.buildWrite(results, infos, previous, { all: true }),
+      );
+      items += written.upserts.length;
     }
     await this.deps.store.prune(addDays(dayOf(asOf), -this.deps.settings.historyDays));
     return { items };
@@ -148,20 +154,20 @@ export class ScorecardEvaluator {
     const facts = await collectFacts(this.deps.providers, [subject], { asOf }, this.deps.logger);
     const [evaluated] = this.evaluate([subject], facts, asOf);
     for (const [i, c] of this.compiled.entries()) {
-      const previous = await this.deps.store.entity(c.scorecard.id, subject.entityRef);
-      const previousMap = new Map(previous ? [[subject.entityRef, previous]] : []);
-      await this.persist(c.scorecard.id, [evaluated.results[i]], [subject.info], previousMap, { all: false });
+      await this.deps.store.writeEvaluation(c.scorecard.id, { entityRefs: [subject.entityRef] }, asOf.toISOString(), previous =>
+        this.buildWrite([evaluated.results[i]], [subject.info], previous, { all: false }),
+      );
     }
     return evaluated.results;
   }
 
-  private async persist(
-    scorecardId: string,
+  /** What storing these results writes, compared with what is stored. Pure but for `since`, which it sets on `results`. */
+  private buildWrite(
     results: EntityScorecardResult[],
     infos: EntityInfo[],
     previous: Map<string, StoredEvaluation>,
     { all }: { all: boolean },
-  ): Promise<number> {
+  ): EvaluationWrite {
     const write: EvaluationWrite = { upserts: [], deletes: [], transitions: [], levelChanges: [], daily: [] };
     const seen = new Set<string>();
     results.forEach((r, i) => {
@@ -187,8 +193,7 @@ export class ScorecardEvaluator {
       write.daily.push({ entityRef: r.entityRef, day: r.evaluatedAt.slice(0, 10), level: stored.level, passing, total });
     });
     for (const ref of previous.keys()) if (!seen.has(ref) && (all || results.some(r => r.entityRef === ref))) write.deletes.push(ref);
-    await this.deps.store.write(scorecardId, write, { bulk: all });
-    return write.upserts.length;
+    return write;
   }
 
   /**
@@ -220,7 +225,7 @@ export class ScorecardEvaluator {
           .map(e => e.results[i])
           .filter(r => r.applicable)
           .map(r => ({ entityRef: r.entityRef, day: d, level: r.level?.id ?? null, ...counted(r) }));
-        await this.deps.store.write(c.scorecard.id, { upserts: [], deletes: [], transitions: [], levelChanges: [], daily });
+        await this.deps.store.writeDaily(c.scorecard.id, daily);
       }
       filled += 1;
     }

@@ -15,8 +15,8 @@ export function scorecardJob(
     pillar: 'scorecards',
     vendor: 'opsfolio',
     defaultSchedule: { frequency: { minutes: 30 }, timeout: { minutes: 15 }, initialDelay: { minutes: 1 } },
-    async run({ logger }) {
-      const { items } = await evaluator.evaluateAll();
+    async run({ logger, signal }) {
+      const { items } = await evaluator.evaluateAll(signal);
       const waiting = await notSyncedYet();
       if (waiting.length > 0) {
         logger.info(`Opsfolio scorecards: the history backfill waits for the first sync of ${waiting.join(', ')}`);

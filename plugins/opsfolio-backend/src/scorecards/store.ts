@@ -66,7 +66,7 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 export class ScorecardStore {
   /**
    * Bumped by every bulk write of this replica, so the overview's cache knows to reload; one entity evaluated on
-   * demand (a gate call, a refresh) shows there after the cache's minute instead of forcing a reload each time.
+   * demand (a refresh) shows there after the cache's minute instead of forcing a reload each time.
    */
   version = 0;
 
@@ -82,51 +82,94 @@ export class ScorecardStore {
     return row ? toStored(row) : undefined;
   }
 
-  async write(scorecardId: string, w: EvaluationWrite, { bulk = true }: { bulk?: boolean } = {}): Promise<void> {
-    await this.db.transaction(async tx => {
-      for (let i = 0; i < w.deletes.length; i += BATCH) {
-        await tx(ENTITIES).where('scorecard_id', scorecardId).whereIn('entity_ref', w.deletes.slice(i, i + BATCH)).delete();
-      }
-      const entityRows = w.upserts.map(e => ({
-        scorecard_id: scorecardId,
-        entity_ref: e.entityRef,
-        level: e.level,
-        passing: e.passing,
-        total: e.total,
-        info: JSON.stringify(e.info),
-        results: JSON.stringify(e.results),
-        exemption_problems: JSON.stringify(e.exemptionProblems),
-        evaluated_at: e.evaluatedAt,
-      }));
-      for (let i = 0; i < entityRows.length; i += BATCH) {
-        await tx(ENTITIES).insert(entityRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref']).merge();
-      }
-      const transitionRows = w.transitions.map(t => ({
-        scorecard_id: scorecardId,
-        entity_ref: t.entityRef,
-        check_id: t.checkId,
-        at: t.at,
-        from_state: t.from,
-        to_state: t.to,
-        value: json(t.value),
-        reason: t.reason,
-      }));
-      for (let i = 0; i < transitionRows.length; i += BATCH) await tx(TRANSITIONS).insert(transitionRows.slice(i, i + BATCH));
-      const changeRows = w.levelChanges.map(c => ({
-        scorecard_id: scorecardId,
-        entity_ref: c.entityRef,
-        at: c.at,
-        from_level: c.from,
-        to_level: c.to,
-        because: JSON.stringify(c.because),
-      }));
-      for (let i = 0; i < changeRows.length; i += BATCH) await tx(LEVEL_CHANGES).insert(changeRows.slice(i, i + BATCH));
-      const dailyRows = w.daily.map(d => ({ scorecard_id: scorecardId, entity_ref: d.entityRef, day: d.day, level: d.level, passing: d.passing, total: d.total }));
-      for (let i = 0; i < dailyRows.length; i += BATCH) {
-        await tx(DAILY).insert(dailyRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref', 'day']).merge();
-      }
+  /**
+   * Stores one evaluation of a scorecard, for every entity (`'all'`: entities not in it are deleted) or the ones
+   * named. The stored results it compares with are read inside the write transaction, under a per-scorecard
+   * lock on PostgreSQL, so evaluations on several replicas (a refresh during the scheduled run) take turns and
+   * each compares with what the one before it stored. `build` turns those into the write; an entity whose
+   * stored result is newer than `evaluatedAt` is left as it is, so an older evaluation never overwrites a
+   * newer one. Returns what was written.
+   */
+  async writeEvaluation(
+    scorecardId: string,
+    scope: 'all' | { entityRefs: string[] },
+    evaluatedAt: string,
+    build: (previous: Map<string, StoredEvaluation>) => EvaluationWrite,
+  ): Promise<EvaluationWrite> {
+    const written = await this.db.transaction(async tx => {
+      if (this.db.client.config.client === 'pg') await tx.raw('select pg_advisory_xact_lock(hashtext(?))', [`opsfolio:scorecard:${scorecardId}`]);
+      const query = tx(ENTITIES).where('scorecard_id', scorecardId);
+      const rows: EntityRow[] = scope === 'all' ? await query : await query.whereIn('entity_ref', scope.entityRefs.map(refKey));
+      const previous = new Map(rows.map(r => [r.entity_ref, toStored(r)]));
+      const newer = new Set([...previous.values()].filter(p => p.evaluatedAt > evaluatedAt).map(p => p.entityRef));
+      const w = build(previous);
+      const keep = <T extends { entityRef: string }>(items: T[]) => items.filter(i => !newer.has(i.entityRef));
+      const write: EvaluationWrite = {
+        upserts: keep(w.upserts),
+        deletes: w.deletes.filter(ref => !newer.has(ref)),
+        transitions: keep(w.transitions),
+        levelChanges: keep(w.levelChanges),
+        daily: keep(w.daily),
+      };
+      await this.apply(tx, scorecardId, write);
+      return write;
     });
-    if (bulk) this.version += 1;
+    if (scope === 'all') this.version += 1;
+    return written;
+  }
+
+  /** Daily snapshots alone (the history backfill): no results, transitions or level changes. */
+  async writeDaily(scorecardId: string, daily: DailyRow[]): Promise<void> {
+    await this.db.transaction(tx => this.apply(tx, scorecardId, { upserts: [], deletes: [], transitions: [], levelChanges: [], daily }));
+  }
+
+  private async apply(tx: Knex.Transaction, scorecardId: string, w: EvaluationWrite): Promise<void> {
+    for (let i = 0; i < w.deletes.length; i += BATCH) {
+      await tx(ENTITIES).where('scorecard_id', scorecardId).whereIn('entity_ref', w.deletes.slice(i, i + BATCH)).delete();
+    }
+    const entityRows = w.upserts.map(e => ({
+      scorecard_id: scorecardId,
+      entity_ref: e.entityRef,
+      level: e.level,
+      passing: e.passing,
+      total: e.total,
+      info: JSON.stringify(e.info),
+      results: JSON.stringify(e.results),
+      exemption_problems: JSON.stringify(e.exemptionProblems),
+      evaluated_at: e.evaluatedAt,
+    }));
+    for (let i = 0; i < entityRows.length; i += BATCH) {
+      await tx(ENTITIES).insert(entityRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref']).merge();
+    }
+    const transitionRows = w.transitions.map(t => ({
+      scorecard_id: scorecardId,
+      entity_ref: t.entityRef,
+      check_id: t.checkId,
+      at: t.at,
+      from_state: t.from,
+      to_state: t.to,
+      value: json(t.value),
+      reason: t.reason,
+    }));
+    // The unique keys make a transition or level change impossible to record twice.
+    for (let i = 0; i < transitionRows.length; i += BATCH) {
+      await tx(TRANSITIONS).insert(transitionRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref', 'check_id', 'at']).ignore();
+    }
+    const changeRows = w.levelChanges.map(c => ({
+      scorecard_id: scorecardId,
+      entity_ref: c.entityRef,
+      at: c.at,
+      from_level: c.from,
+      to_level: c.to,
+      because: JSON.stringify(c.because),
+    }));
+    for (let i = 0; i < changeRows.length; i += BATCH) {
+      await tx(LEVEL_CHANGES).insert(changeRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref', 'at']).ignore();
+    }
+    const dailyRows = w.daily.map(d => ({ scorecard_id: scorecardId, entity_ref: d.entityRef, day: d.day, level: d.level, passing: d.passing, total: d.total }));
+    for (let i = 0; i < dailyRows.length; i += BATCH) {
+      await tx(DAILY).insert(dailyRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref', 'day']).merge();
+    }
   }
 
   /** Daily snapshots from `fromDay` on, for one entity or all. */

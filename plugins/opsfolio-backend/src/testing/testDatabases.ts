@@ -1,5 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
-import { migrate } from '../platform/migrate';
+import { migrate, migrateUpTo } from '../platform/migrate';
 
 /** Every store test runs on both; PostgreSQL is never skipped silently. */
 export const TEST_DATABASES = ['sqlite', 'postgres'] as const;
@@ -17,11 +17,12 @@ export interface TestDatabase {
 
 let counter = 0;
 
-/** A fresh, migrated database of the given kind. */
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+/** A fresh, migrated database of the given kind; `before`: migrated only up to that migration file. */
+export async function createTestDatabase(kind: TestDatabaseKind, options: { before?: string } = {}): Promise<TestDatabase> {
+  const migrated = (knex: Knex) => (options.before ? migrateUpTo(knex, options.before) : migrate(knex));
   if (kind === 'sqlite') {
     const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
-    await migrate(knex);
+    await migrated(knex);
     return { knex, destroy: () => knex.destroy() };
   }
   const admin = knexFactory({ client: 'pg', connection: POSTGRES_URL, pool: { min: 0, max: 1 } });
@@ -37,7 +38,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
   const knex = knexFactory({ client: 'pg', connection: url.toString(), pool: { min: 0, max: 5 } });
-  await migrate(knex);
+  await migrated(knex);
   return {
     knex,
     async destroy() {
