@@ -6,6 +6,12 @@ import type { OnCallStore } from './OnCallStore';
 /** A page waits this long for a vendor before serving the last stored read. */
 export const LIVE_READ_TIMEOUT_MS = 10_000;
 
+/**
+ * After a failed read, the vendor is left alone this long (on every replica: the cache is shared): during an
+ * outage each page view serves the last read at once instead of retrying every service's read again.
+ */
+export const FAILED_READ_TTL_MS = 30_000;
+
 export interface OnCallAnswer {
   source: string;
   onCall?: OnCallNow;
@@ -29,8 +35,11 @@ export async function readOnCallLive(deps: {
 }): Promise<OnCallAnswer> {
   const { source, entity } = deps;
   const key = `oncall:${source.id}:${refKey(entity.entityRef)}`;
+  const failedKey = `${key}:failed`;
   const cached = (await deps.cache.get(key)) as OnCallNow | undefined;
   if (cached) return { source: source.id, onCall: cached, stale: false };
+  const failed = (await deps.cache.get(failedKey)) as string | undefined;
+  if (failed) return { source: source.id, onCall: await deps.store.snapshot(entity.entityRef, source.id), stale: true, error: failed };
   try {
     const read = await source.readOnCall(entity, AbortSignal.timeout(deps.timeoutMs));
     if (!read) return { source: source.id, stale: false };
@@ -41,6 +50,7 @@ export async function readOnCallLive(deps: {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     deps.logger.warn(`On-call read of ${entity.entityRef} from ${source.id} failed; serving the last snapshot: ${message}`);
+    await deps.cache.set(failedKey, message, { ttl: FAILED_READ_TTL_MS });
     const last = await deps.store.snapshot(entity.entityRef, source.id);
     return { source: source.id, onCall: last, stale: true, error: message };
   }

@@ -126,6 +126,11 @@ describe('on-call routes', () => {
     expect(res.status).toBe(200);
     expect(res.body.sources[0]).toMatchObject({ stale: true, error: expect.stringContaining('503 Service Unavailable') });
     expect(res.body.sources[0].onCall.readAt).toEqual(expect.any(String));
+    // The outage is remembered: the next views serve the stored read without asking the vendor again.
+    const reads = state.reads;
+    const again = await get('/entities/component/default/payments-api/oncall');
+    expect(again.body.sources[0]).toMatchObject({ stale: true, error: expect.stringContaining('503 Service Unavailable') });
+    expect(state.reads).toBe(reads);
 
     const never = await get('/entities/component/default/quiet/oncall');
     expect(never.status).toBe(503);
