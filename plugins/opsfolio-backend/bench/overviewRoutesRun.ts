@@ -206,6 +206,7 @@ export async function benchRoutes(kind: 'sqlite' | 'postgres', all: Draw[], cata
     const loader = new OverviewDataLoader({
       store: new ScorecardStore(backend.knex),
       ownership: { ownerTitles: async () => new Map<string, string | undefined>() },
+      generation: async () => 0,
     });
     const data = await loader.get(benchScorecard);
     for (const query of combinations) {

@@ -27,6 +27,7 @@ import { DefaultOnCallService } from './oncall/DefaultOnCallService';
 import { onCallSyncJob } from './oncall/sync';
 import { incidentStartsOf } from './oncall/incidentStarts';
 import { readSourceSettings } from './platform/config';
+import { DataGenerations } from './platform/dataGenerations';
 import { migrate } from './platform/migrate';
 import { SyncRunner } from './platform/sync/syncRunner';
 import { SyncRunStore } from './platform/sync/syncRunStore';
@@ -92,6 +93,8 @@ export const opsfolioPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(opsfolioPermissions);
         const db = await database.getClient();
         if (!database.migrations?.skip) await migrate(db);
+        // What every replica's caches compare with: another replica's writes show here within GENERATION_CHECK_MS.
+        const generations = new DataGenerations(db);
         const runs = new SyncRunStore(db);
         const runner = new SyncRunner({ scheduler, logger, runs, settings: readSourceSettings(config) });
         const deploymentStore = new DatabaseDeploymentStore(db);
@@ -120,7 +123,7 @@ export const opsfolioPlugin = createBackendPlugin({
         }
         // The org-wide views (cost roll-ups, ownership) share one paged, cached read of the catalog.
         const catalogSnapshot = new CatalogSnapshotLoader({ catalog, auth });
-        const cost = new DatabaseCostStore(db);
+        const cost = new DatabaseCostStore(db, generations);
         const tagKey = config.getOptionalString('opsfolio.cost.tagKey') ?? 'service';
         for (const source of costSources) {
           await runner.register(costSyncJob(source, { catalog, auth, store: cost, db, tagKey }));
@@ -140,7 +143,7 @@ export const opsfolioPlugin = createBackendPlugin({
           codeowners,
           deployments,
         });
-        const costService = new DefaultCostService({ store: cost, index: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }) });
+        const costService = new DefaultCostService({ store: cost, index: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }), generations });
         const freshness = (ids: string[]) => sourceFreshness({ runs, runner }, ids);
         const providers: FactProvider[] = [
           catalogFactProvider,
@@ -156,7 +159,7 @@ export const opsfolioPlugin = createBackendPlugin({
           { builtIn: PRODUCTION_READINESS, fromModules: moduleScorecards },
           new Set(facts.map(f => f.id)),
         );
-        const scorecardStore = new ScorecardStore(db);
+        const scorecardStore = new ScorecardStore(db, generations);
         const evaluator = new ScorecardEvaluator({ settings: scorecardSettings, providers, snapshot: catalogSnapshot, store: scorecardStore, logger });
         const notSyncedYet = async () => {
           const ids = runner.registered().map(j => j.id).filter(id => id !== 'scorecards' && runner.enabled(id));
@@ -179,7 +182,7 @@ export const opsfolioPlugin = createBackendPlugin({
             scorecards: new DefaultScorecardsService({
               evaluator,
               store: scorecardStore,
-              overview: new OverviewDataLoader({ store: scorecardStore, ownership }),
+              overview: new OverviewDataLoader({ store: scorecardStore, ownership, generation: () => generations.current('scorecards') }),
               facts,
               catalog,
               onCall,

@@ -11,8 +11,6 @@ export interface CostSum {
 
 /** Daily spend per source, tag value, cloud service and currency; a monthly roll-up per tag value beside it. */
 export interface CostStore {
-  /** Bumped after every write in this process, so caches of derived figures know to recompute. */
-  readonly version: number;
   /**
    * Replaces one source's days [from, to) with these records in one transaction: records with the same
    * keys are added up; every day of the range is marked covered (estimated when any record of it is).

@@ -1,6 +1,7 @@
 import type { CostRecord } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
 import { eachDay, monthOf } from '@opsfolio/backstage-plugin-common';
+import { bumpGeneration, type DataGenerations } from '../platform/dataGenerations';
 import type { CostStore, CostSum } from './CostStore';
 
 const DAILY = 'opsfolio_cost_daily';
@@ -19,9 +20,10 @@ type SumRow = { day?: string; month?: string; tag_value: string; cloud_service?:
 
 /** {@link CostStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
 export class DatabaseCostStore implements CostStore {
-  version = 0;
-
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly generations?: DataGenerations,
+  ) {}
 
   /**
    * Replaces one source's days [from, to) with these records in one transaction: records with the same
@@ -49,8 +51,9 @@ export class DatabaseCostStore implements CostStore {
       await tx(DAYS).where('source', source).andWhere('day', '>=', range.from).andWhere('day', '<', range.to).delete();
       for (const rows of chunks(days.map(day => ({ source, day, estimated: estimated.has(day) })), CHUNK)) await tx(DAYS).insert(rows);
       await this.rollUpMonths(tx, source, monthOf(range.from), monthOf(days[days.length - 1]));
+      await bumpGeneration(tx, 'cost');
     });
-    this.version += 1;
+    this.generations?.invalidate();
   }
 
   /** Recomputes the monthly roll-up of the months touched, from the daily rows. */

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import { costRecord } from '../testing/costRecords';
+import { DataGenerations } from '../platform/dataGenerations';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabases';
 import { CostIndexLoader } from './costIndexLoader';
 import { DatabaseCostStore } from './DatabaseCostStore';
@@ -52,7 +53,12 @@ describe('DefaultCostService', () => {
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
     const store = new DatabaseCostStore(db.knex);
-    service = new DefaultCostService({ store, index: new CostIndexLoader({ catalog: snapshot, tagKey: 'service' }), now: () => NOW });
+    service = new DefaultCostService({
+      store,
+      index: new CostIndexLoader({ catalog: snapshot, tagKey: 'service' }),
+      generations: new DataGenerations(db.knex),
+      now: () => NOW,
+    });
   });
   afterEach(() => db.destroy());
 

@@ -23,6 +23,7 @@ import type { CostGranularity, CostGroupBy, CostService } from './CostService';
 import type { CostStore } from './CostStore';
 import { costFacts, organisationSpend } from './facts';
 import { emptyFigures, figuresByTag, roundedFigures, sumFigures } from './figures';
+import type { DataGenerations } from '../platform/dataGenerations';
 import { OrgCostFigures } from './orgFigures';
 import { rollUpCost } from './rollup';
 
@@ -40,8 +41,8 @@ const entry = <V>(map: Map<string, V>, key: string, empty: () => V): V => map.ge
 export class DefaultCostService implements CostService {
   private readonly org: OrgCostFigures;
 
-  constructor(private readonly deps: { store: CostStore; index: CostIndexLoader; now?: () => Date }) {
-    this.org = new OrgCostFigures(deps.store);
+  constructor(private readonly deps: { store: CostStore; index: CostIndexLoader; generations: DataGenerations; now?: () => Date }) {
+    this.org = new OrgCostFigures(deps.store, () => deps.generations.current('cost'));
   }
 
   private today() {

@@ -25,7 +25,7 @@ describe.each(TEST_DATABASES)('migrations on %s', kind => {
   it('rolls the unique keys back and forward again', async () => {
     db = await createTestDatabase(kind);
     const change = { scorecard_id: 'ready', entity_ref: 'component:default/a', at: '2026-11-22T10:00:00.000Z', to_level: 'bronze', because: '[]' };
-    await db.knex.migrate.down(MIGRATIONS);
+    await db.knex.migrate.down({ ...MIGRATIONS, name: KEYS });
     await db.knex('opsfolio_scorecard_level_changes').insert([change, change]);
     await db.knex('opsfolio_scorecard_level_changes').delete();
     await migrate(db.knex);

@@ -9,6 +9,7 @@ import type { DeploymentsService } from '../deployments/DeploymentsService';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import { DatabaseOnCallStore } from '../oncall/DatabaseOnCallStore';
 import { onCallServiceOf } from '../testing/onCallService';
+import { DataGenerations } from '../platform/dataGenerations';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabases';
 import { DefaultScorecardsService } from './DefaultScorecardsService';
 import { ScorecardEvaluator } from './evaluator';
@@ -51,7 +52,8 @@ describe('DefaultScorecardsService', () => {
   let facts: { runbook?: string; daysSinceDeploy: number };
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
-    store = new ScorecardStore(db.knex);
+    const generations = new DataGenerations(db.knex);
+    store = new ScorecardStore(db.knex, generations);
     facts = { runbook: 'https://runbooks/payments', daysSinceDeploy: 1 };
     duringCollect = () => undefined;
     const provider: FactProvider = {
@@ -85,7 +87,7 @@ describe('DefaultScorecardsService', () => {
     service = new DefaultScorecardsService({
       evaluator,
       store,
-      overview: new OverviewDataLoader({ store, ownership: { ownerTitles: async () => new Map() }, now: () => NOW }),
+      overview: new OverviewDataLoader({ store, ownership: { ownerTitles: async () => new Map() }, generation: () => generations.current('scorecards'), now: () => NOW }),
       facts: provider.facts,
       catalog: catalogServiceMock({ entities: [payments] }),
       onCall: onCallServiceOf(new DatabaseOnCallStore(db.knex)),

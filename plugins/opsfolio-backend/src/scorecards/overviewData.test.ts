@@ -33,18 +33,20 @@ function slowStore() {
 
 const ownership = { ownerTitles: async () => new Map<string, string | undefined>() };
 const NOW = new Date('2026-11-22T12:00:00Z');
+const tick = () => new Promise(resolve => setImmediate(resolve));
 
 describe('OverviewDataLoader', () => {
   it('answers with the data read before while a newer write is being read, then with the new data', async () => {
     const { store, release } = slowStore();
-    const loader = new OverviewDataLoader({ store: store as unknown as ScorecardStore, ownership, now: () => NOW });
+    const loader = new OverviewDataLoader({ store: store as unknown as ScorecardStore, ownership, generation: async () => store.version, now: () => NOW });
 
     const first = loader.get(PRODUCTION_READINESS);
+    await tick();
     release();
     expect((await first).evaluations.map(e => e.level)).toEqual(['bronze']);
     expect((await first).trendLevels[0].at(-1)).toBe(0);
 
-    // A bulk evaluation stored a new level: the next request does not wait for the reload.
+    // An evaluation stored a new level (the generation moved): the next request does not wait for the reload.
     store.rows = [evaluation('component:default/a', 'gold')];
     store.version += 1;
     const during = await loader.get(PRODUCTION_READINESS);
@@ -58,8 +60,9 @@ describe('OverviewDataLoader', () => {
 
   it('keeps the data it has when a reload fails, and tries again on the next request', async () => {
     const { store, release } = slowStore();
-    const loader = new OverviewDataLoader({ store: store as unknown as ScorecardStore, ownership, now: () => NOW });
+    const loader = new OverviewDataLoader({ store: store as unknown as ScorecardStore, ownership, generation: async () => store.version, now: () => NOW });
     const first = loader.get(PRODUCTION_READINESS);
+    await tick();
     release();
     await first;
 

@@ -7,25 +7,34 @@ import type { ScorecardStore } from './store';
 const TREND_DAYS = 90;
 
 /**
- * The overview's data per scorecard, read once per evaluation (this replica's writes) or minute (another
- * replica's): at 10,000 entities the stored results and 90 days of snapshots take a second to read, and
- * filtering them in memory takes milliseconds.
+ * The overview's data per scorecard, read again once any replica stores an evaluation (the scorecards' data
+ * generation moves) or a minute has passed (the day turns, entities leave the catalog): at 10,000 entities the
+ * stored results and 90 days of snapshots take a second to read, and filtering them in memory milliseconds.
  */
 export class OverviewDataLoader {
-  private cached = new Map<string, { version: number; at: number; data: Promise<OverviewData>; reloading?: boolean }>();
+  private cached = new Map<string, { generation: number; at: number; data: Promise<OverviewData>; reloading?: boolean }>();
 
-  constructor(private readonly deps: { store: ScorecardStore; ownership: Pick<OwnershipService, 'ownerTitles'>; ttlMs?: number; now?: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      store: ScorecardStore;
+      ownership: Pick<OwnershipService, 'ownerTitles'>;
+      /** The scorecards' data generation, shared by every replica. */
+      generation: () => Promise<number>;
+      ttlMs?: number;
+      now?: () => Date;
+    },
+  ) {}
 
   /**
    * The data last read; once it is out of date, the next call starts reading it again and is still answered
    * with what was read before, so no request waits seconds for a reload (only the very first one).
    */
-  get(scorecard: Scorecard): Promise<OverviewData> {
+  async get(scorecard: Scorecard): Promise<OverviewData> {
+    const generation = await this.deps.generation();
     const c = this.cached.get(scorecard.id);
-    const version = this.deps.store.version;
-    if (c && ((c.version === version && Date.now() - c.at < (this.deps.ttlMs ?? 60_000)) || c.reloading)) return c.data;
+    if (c && ((c.generation === generation && Date.now() - c.at < (this.deps.ttlMs ?? 60_000)) || c.reloading)) return c.data;
     const data = this.load(scorecard);
-    const entry = { version, at: Date.now(), data };
+    const entry = { generation, at: Date.now(), data };
     if (!c) {
       this.cached.set(scorecard.id, entry);
       data.catch(() => {

@@ -1,5 +1,6 @@
 import { type CheckResult, type CheckTransition, type LevelChange, refKey } from '@opsfolio/backstage-plugin-common';
 import type { Knex } from 'knex';
+import { bumpGeneration, type DataGenerations } from '../platform/dataGenerations';
 import type { EntityInfo } from './filter';
 
 const ENTITIES = 'opsfolio_scorecard_entities';
@@ -64,13 +65,10 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Latest results, transitions, level changes and daily snapshots of every scorecard. */
 export class ScorecardStore {
-  /**
-   * Bumped by every bulk write of this replica, so the overview's cache knows to reload; one entity evaluated on
-   * demand (a refresh) shows there after the cache's minute instead of forcing a reload each time.
-   */
-  version = 0;
-
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly generations?: DataGenerations,
+  ) {}
 
   async entities(scorecardId: string): Promise<Map<string, StoredEvaluation>> {
     const rows: EntityRow[] = await this.db(ENTITIES).where('scorecard_id', scorecardId);
@@ -112,15 +110,20 @@ export class ScorecardStore {
         daily: keep(w.daily),
       };
       await this.apply(tx, scorecardId, write);
+      await bumpGeneration(tx, 'scorecards');
       return write;
     });
-    if (scope === 'all') this.version += 1;
+    this.generations?.invalidate();
     return written;
   }
 
   /** Daily snapshots alone (the history backfill): no results, transitions or level changes. */
   async writeDaily(scorecardId: string, daily: DailyRow[]): Promise<void> {
-    await this.db.transaction(tx => this.apply(tx, scorecardId, { upserts: [], deletes: [], transitions: [], levelChanges: [], daily }));
+    await this.db.transaction(async tx => {
+      await this.apply(tx, scorecardId, { upserts: [], deletes: [], transitions: [], levelChanges: [], daily });
+      await bumpGeneration(tx, 'scorecards');
+    });
+    this.generations?.invalidate();
   }
 
   private async apply(tx: Knex.Transaction, scorecardId: string, w: EvaluationWrite): Promise<void> {

@@ -5,6 +5,7 @@ import type { CostStore } from '../../cost/CostStore';
 import { DatabaseCostStore } from '../../cost/DatabaseCostStore';
 import { DefaultCostService } from '../../cost/DefaultCostService';
 import type { CatalogSnapshotLoader } from '../../platform/catalog/catalogSnapshot';
+import { DataGenerations } from '../../platform/dataGenerations';
 import { costRecord } from '../../testing/costRecords';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases';
 import { COST_FACTS, costFactProvider } from './costFacts';
@@ -72,7 +73,7 @@ describe('cost facts', () => {
   });
 
   const collect = async ({ sourceIds = ['aws'], freshness = freshnessOf({ aws: SYNCED }), asOf = NOW } = {}) =>
-    costFactProvider({ cost: new DefaultCostService({ store, index: new CostIndexLoader({ catalog: catalogOf(SUBJECTS), tagKey: 'service' }) }), sourceIds, freshness }).collect(SUBJECTS, {
+    costFactProvider({ cost: new DefaultCostService({ store, index: new CostIndexLoader({ catalog: catalogOf(SUBJECTS), tagKey: 'service' }), generations: new DataGenerations(db.knex) }), sourceIds, freshness }).collect(SUBJECTS, {
       asOf,
       // A day before the test's now is a backfilled day, as the evaluator marks them.
       historical: asOf < NOW,
