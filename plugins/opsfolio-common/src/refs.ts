@@ -3,10 +3,12 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 /**
  * Entity refs compare case-insensitively, as the catalog compares them. `refKey` is the one spelling
  * every store, index, cache key and URL uses, so `Component:default/Payments-API` and
- * `component:default/payments-api` are one entity everywhere.
+ * `component:default/payments-api` are one entity everywhere. The catalog lower-cases with
+ * `toLocaleLowerCase('en-US')`; English has no locale-specific case rules, so `toLowerCase` gives the same
+ * string at a hundredth of the cost (it runs for every entity of a bulk evaluation).
  * @internal
  */
-export const refKey = (ref: string): string => ref.toLocaleLowerCase('en-US');
+export const refKey = (ref: string): string => ref.toLowerCase();
 
 /**
  * The key of an entity, or of a kind, namespace and name: `kind:namespace/name`, the namespace

@@ -1,6 +1,7 @@
 import { DAY_MS, type Deployment, type DoraFigure, type DoraMetricId, type DoraResult, type DoraUnit, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import { DEFAULT_DORA_THRESHOLDS, doraBand, type DoraThresholds } from './doraBands';
-import { byStart, environmentKey } from './rollbacks';
+import { byStart, entityEnvironmentKey } from './rollbacks';
+import { environmentKey } from './environments';
 
 const DORA_UNITS: Record<DoraMetricId, DoraUnit> = {
   deploymentFrequency: 'deploysPerDay',
@@ -87,7 +88,7 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
   const inWindow = (t: number) => t >= from && t < to;
 
   const environments = [
-    ...new Map(input.productionEnvironments.map(e => [e.trim().toLowerCase(), e.trim()])).entries(),
+    ...new Map(input.productionEnvironments.map(e => [environmentKey(e), e.trim()])).entries(),
   ].filter(([key]) => key);
   const production = new Set(environments.map(([key]) => key));
   const envList = environments.map(([, name]) => name).join(', ') || 'none configured';
@@ -121,7 +122,7 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
 
   // Production deploys with a usable time, in deploy order per environment.
   const prod = input.deployments
-    .filter(d => production.has(d.environment.trim().toLowerCase()))
+    .filter(d => production.has(environmentKey(d.environment)))
     .filter(d => !Number.isNaN(Date.parse(d.startedAt)) && !Number.isNaN(effectiveAt(d)))
     .sort(byStart);
   const succeeded = prod.filter(d => d.status === 'success');
@@ -181,9 +182,9 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
   const rolledBack = new Set<Deployment>();
   const lastSuccess = new Map<string, Deployment>();
   for (const d of succeeded) {
-    const previous = lastSuccess.get(environmentKey(d));
+    const previous = lastSuccess.get(entityEnvironmentKey(d));
     if (d.rollback && previous) rolledBack.add(previous);
-    lastSuccess.set(environmentKey(d), d);
+    lastSuccess.set(entityEnvironmentKey(d), d);
   }
   // Incidents count against the last production deploy to finish before them, within the incident window.
   const byFinish = [...finished].sort((a, b) => effectiveAt(a) - effectiveAt(b));
@@ -224,7 +225,7 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
   for (const failure of failures) {
     const at = effectiveAt(failure);
     const recovery = succeeded
-      .filter(d => environmentKey(d) === environmentKey(failure) && effectiveAt(d) > at && effectiveAt(d) < to)
+      .filter(d => entityEnvironmentKey(d) === entityEnvironmentKey(failure) && effectiveAt(d) > at && effectiveAt(d) < to)
       .sort((a, b) => effectiveAt(a) - effectiveAt(b))[0];
     if (recovery) recoveries.push((effectiveAt(recovery) - at) / HOUR_MS);
   }

@@ -1,8 +1,9 @@
-import type { Deployment } from '@opsfolio/backstage-plugin-common';
+import { refKey, type Deployment } from '@opsfolio/backstage-plugin-common';
+import { environmentKey } from './environments';
 
 /** Entity refs are case-insensitive in Backstage; environments are matched the same way everywhere. */
-export const environmentKey = (d: Pick<Deployment, 'entityRef' | 'environment'>) =>
-  `${d.entityRef.toLowerCase()}\u0000${d.environment.trim().toLowerCase()}`;
+export const entityEnvironmentKey = (d: Pick<Deployment, 'entityRef' | 'environment'>) =>
+  `${refKey(d.entityRef)}\u0000${environmentKey(d.environment)}`;
 
 /** Deploy order within one environment: by start instant, ties by external id. */
 export const byStart = (a: Deployment, b: Deployment) =>
@@ -22,9 +23,9 @@ export function markRollbacks<T extends Deployment>(deployments: readonly T[]): 
   const groups = new Map<string, T[]>();
   for (const d of deployments) {
     if (Number.isNaN(Date.parse(d.startedAt))) continue;
-    const group = groups.get(environmentKey(d)) ?? [];
+    const group = groups.get(entityEnvironmentKey(d)) ?? [];
     group.push(d);
-    groups.set(environmentKey(d), group);
+    groups.set(entityEnvironmentKey(d), group);
   }
   const rollbacks = new Set<T>();
   for (const group of groups.values()) {

@@ -1,4 +1,5 @@
 import { type Deployment, WEEK_MS, weekStartOf } from '@opsfolio/backstage-plugin-common';
+import { inEnvironments } from './environments';
 
 export interface WeekOfDeploys {
   /** Monday 00:00 UTC of the week. */
@@ -20,7 +21,7 @@ export function deploysPerWeek(
   weeks: number,
   now: Date,
 ): WeekOfDeploys[] {
-  const production = new Set(productionEnvironments.map(e => e.toLocaleLowerCase('en-US')));
+  const isProduction = inEnvironments(productionEnvironments);
   const first = weekStartOf(now.getTime()) - (weeks - 1) * WEEK_MS;
   const result: WeekOfDeploys[] = Array.from({ length: weeks }, (_, i) => ({
     weekStart: new Date(first + i * WEEK_MS).toISOString(),
@@ -29,7 +30,7 @@ export function deploysPerWeek(
     rollback: 0,
   }));
   for (const d of deployments) {
-    if (!production.has(d.environment.toLocaleLowerCase('en-US'))) continue;
+    if (!isProduction(d)) continue;
     const at = Date.parse(d.finishedAt ?? d.startedAt);
     const index = Math.floor((weekStartOf(at) - first) / (WEEK_MS));
     if (index < 0 || index >= weeks || at > now.getTime()) continue;

@@ -2,6 +2,7 @@ import { DAY_MS, type FactDescription } from '@opsfolio/backstage-plugin-common'
 import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
 import type { DeploymentsService } from '../../deployments/DeploymentsService';
 import { oldestOf, type SourceFreshness } from './sourceFreshness';
+import { inEnvironments } from '../../deployments/environments';
 
 /** Rollbacks and the last production deploy are looked for over this many days. */
 const LOOKBACK_DAYS = 90;
@@ -52,8 +53,7 @@ export function deploymentFactProvider(deps: {
           continue;
         }
         const at = fresh ? { observedAt: fresh.observedAt, maxAgeMs: fresh.maxAgeMs } : {};
-        const environments = new Set(productionEnvironments.map(e => e.trim().toLowerCase()));
-        const production = history.filter(d => environments.has(d.environment.trim().toLowerCase()));
+        const production = history.filter(inEnvironments(productionEnvironments));
         // Shipped by `asOf`: a deploy still running then (a past day's evening) has not shipped yet.
         const shippedAt = production
           .filter(d => d.status === 'success')
