@@ -10,7 +10,7 @@ export const LIVE_READ_TIMEOUT_MS = 10_000;
  * After a failed read, the vendor is left alone this long (on every replica: the cache is shared): during an
  * outage each page view serves the last read at once instead of retrying every service's read again.
  */
-export const FAILED_READ_TTL_MS = 30_000;
+const FAILED_READ_TTL_MS = 30_000;
 
 export interface OnCallAnswer {
   source: string;

@@ -6,7 +6,7 @@ const TABLE = 'opsfolio_data_generations';
 export type DataKind = 'cost' | 'scorecards';
 
 /** How often a replica asks the database whether another one wrote: the bound on a cache being behind. */
-export const GENERATION_CHECK_MS = 5_000;
+const GENERATION_CHECK_MS = 5_000;
 
 /** Counts a write of `kind`: call it inside the write's transaction, so the two commit together. */
 export async function bumpGeneration(tx: Knex | Knex.Transaction, kind: DataKind): Promise<void> {
