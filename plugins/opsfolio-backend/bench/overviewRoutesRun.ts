@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { buildOverview, type OverviewFilters } from '../src/scorecards/overview';
 import { OverviewDataLoader } from '../src/scorecards/overviewData';
 import { PRODUCTION_READINESS } from '../src/scorecards/productionReadiness';
-import { ScorecardStore } from '../src/scorecards/store';
+import { DatabaseScorecardStore } from '../src/scorecards/DatabaseScorecardStore';
 import { startOpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
 import { ms, n, percentile } from './benchFormat';
 import { createBenchDatabase, type BenchDatabase } from './benchDatabase';
@@ -204,7 +204,7 @@ export async function benchRoutes(kind: 'sqlite' | 'postgres', all: Draw[], cata
     console.log(`  GET /overview/scorecards?format=csv: ${ms(performance.now() - start)}, ${n(csv.body.split('\r\n').length - 2)} lines, ${(csv.body.length / 1024).toFixed(0)} KiB`);
     // The route keeps each answer as text until the data is reloaded; this is what building one costs.
     const loader = new OverviewDataLoader({
-      store: new ScorecardStore(backend.knex),
+      store: new DatabaseScorecardStore(backend.knex),
       ownership: { ownerTitles: async () => new Map<string, string | undefined>() },
       generation: async () => 0,
     });

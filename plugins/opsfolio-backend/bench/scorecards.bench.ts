@@ -50,7 +50,7 @@ import { DEPLOYMENT_FACTS } from '../src/scorecards/facts/deploymentFacts';
 import { ONCALL_FACTS } from '../src/scorecards/facts/onCallFacts';
 import { OWNERSHIP_FACTS } from '../src/scorecards/facts/ownershipFacts';
 import { PRODUCTION_READINESS } from '../src/scorecards/productionReadiness';
-import { ScorecardStore } from '../src/scorecards/store';
+import type { ScorecardStore } from '../src/scorecards/ScorecardStore';
 import { best, median, ms, n } from './benchFormat';
 import {
   BUILT_IN_FACTS,

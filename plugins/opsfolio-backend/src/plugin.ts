@@ -45,7 +45,7 @@ import { sourceFreshness } from './scorecards/facts/sourceFreshness';
 import { scorecardJob } from './scorecards/job';
 import { OverviewDataLoader } from './scorecards/overviewData';
 import { PRODUCTION_READINESS } from './scorecards/productionReadiness';
-import { ScorecardStore } from './scorecards/store';
+import { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
 import { createRouter, UNAUTHENTICATED_PATHS } from './router';
 
 /**
@@ -159,7 +159,7 @@ export const opsfolioPlugin = createBackendPlugin({
           { builtIn: PRODUCTION_READINESS, fromModules: moduleScorecards },
           new Set(facts.map(f => f.id)),
         );
-        const scorecardStore = new ScorecardStore(db, generations);
+        const scorecardStore = new DatabaseScorecardStore(db, generations);
         const evaluator = new ScorecardEvaluator({ settings: scorecardSettings, providers, snapshot: catalogSnapshot, store: scorecardStore, logger });
         const notSyncedYet = async () => {
           const ids = runner.registered().map(j => j.id).filter(id => id !== 'scorecards' && runner.enabled(id));

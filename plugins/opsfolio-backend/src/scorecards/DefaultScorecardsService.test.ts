@@ -14,7 +14,8 @@ import { createTestDatabase, type TestDatabase } from '../testing/testDatabases'
 import { DefaultScorecardsService } from './DefaultScorecardsService';
 import { ScorecardEvaluator } from './evaluator';
 import { OverviewDataLoader } from './overviewData';
-import { ScorecardStore } from './store';
+import type { ScorecardStore } from './ScorecardStore';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const payments: Entity = {
@@ -53,7 +54,7 @@ describe('DefaultScorecardsService', () => {
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
     const generations = new DataGenerations(db.knex);
-    store = new ScorecardStore(db.knex, generations);
+    store = new DatabaseScorecardStore(db.knex, generations);
     facts = { runbook: 'https://runbooks/payments', daysSinceDeploy: 1 };
     duringCollect = () => undefined;
     const provider: FactProvider = {

@@ -29,7 +29,7 @@ import { matchesFilter } from './filter';
 import { buildOverview, refOf, type OverviewFilters } from './overview';
 import type { OverviewDataLoader } from './overviewData';
 import type { ScorecardsService } from './ScorecardsService';
-import type { ScorecardStore } from './store';
+import type { ScorecardStore } from './ScorecardStore';
 
 /** Rendered overview answers kept per loaded data: at most this many, or this many bytes, oldest out first. */
 const KEPT_ANSWERS = 32;

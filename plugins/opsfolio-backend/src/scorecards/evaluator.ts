@@ -9,7 +9,7 @@ import { entityInfoOf } from './entityInfo';
 import { EXEMPTIONS_ANNOTATION, parseExemptions } from './exemptions';
 import type { EntityInfo } from './filter';
 import type { ScorecardSettings } from './config';
-import type { DailyRow, EvaluationWrite, ScorecardStore, StoredEvaluation } from './store';
+import type { DailyRow, EvaluationWrite, ScorecardStore, StoredEvaluation } from './ScorecardStore';
 import { compareWithPrevious } from './transitions';
 
 const counted = (r: EntityScorecardResult) => {

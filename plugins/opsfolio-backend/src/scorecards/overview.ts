@@ -6,7 +6,7 @@ import type {
   ScorecardOverviewResponse,
 } from '@opsfolio/backstage-plugin-common';
 import { CHECK_STATES, COUNTS_AS_PASSING } from './engine';
-import type { StoredEvaluation } from './store';
+import type { StoredEvaluation } from './ScorecardStore';
 
 /** What the overview is computed from: every stored evaluation and each entity's level per day. */
 export interface OverviewData {

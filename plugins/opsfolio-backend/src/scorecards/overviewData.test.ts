@@ -1,6 +1,6 @@
 import { OverviewDataLoader } from './overviewData';
 import { PRODUCTION_READINESS } from './productionReadiness';
-import type { ScorecardStore, StoredEvaluation } from './store';
+import type { ScorecardStore, StoredEvaluation } from './ScorecardStore';
 
 const evaluation = (entityRef: string, level: string | null): StoredEvaluation => ({
   entityRef,

@@ -1,7 +1,7 @@
 import { addDays, dayOf, type Scorecard } from '@opsfolio/backstage-plugin-common';
 import type { OwnershipService } from '../ownership/OwnershipService';
 import type { OverviewData } from './overview';
-import type { ScorecardStore } from './store';
+import type { ScorecardStore } from './ScorecardStore';
 
 /** Days of trend the overview shows. */
 const TREND_DAYS = 90;

@@ -1,6 +1,6 @@
 import type { CheckResult, CheckTransition, EntityScorecardResult, LevelChange } from '@opsfolio/backstage-plugin-common';
 import { COUNTS_AS_PASSING } from './engine';
-import type { StoredEvaluation } from './store';
+import type { StoredEvaluation } from './ScorecardStore';
 
 /**
  * A new evaluation against the stored one. Pure. Checks that keep their state keep their `since`; each

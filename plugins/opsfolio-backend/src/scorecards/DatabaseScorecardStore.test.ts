@@ -1,6 +1,7 @@
 import { DataGenerations } from '../platform/dataGenerations';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
-import { ScorecardStore, type EvaluationWrite, type StoredEvaluation } from './store';
+import type { ScorecardStore, EvaluationWrite, StoredEvaluation } from './ScorecardStore';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
 const info = { entityRef: 'component:default/a', kind: 'component' };
 const results = [{ checkId: 'runbook', state: 'fail' as const, reason: 'Runbook link: no (needs yes).', since: '2026-01-01T00:00:00.000Z', value: false }];
@@ -23,7 +24,7 @@ describe.each(TEST_DATABASES)('scorecard store on %s', kind => {
   let store: ScorecardStore;
   beforeEach(async () => {
     db = await createTestDatabase(kind);
-    store = new ScorecardStore(db.knex);
+    store = new DatabaseScorecardStore(db.knex);
   });
   afterEach(async () => db.destroy());
 

@@ -1,43 +1,13 @@
-import { type CheckResult, type CheckTransition, type LevelChange, refKey } from '@opsfolio/backstage-plugin-common';
+import { type CheckTransition, type LevelChange, refKey } from '@opsfolio/backstage-plugin-common';
 import type { Knex } from 'knex';
 import { bumpGeneration, type DataGenerations } from '../platform/dataGenerations';
-import type { EntityInfo } from './filter';
+import type { DailyRow, EvaluationWrite, ScorecardStore, StoredEvaluation } from './ScorecardStore';
 
 const ENTITIES = 'opsfolio_scorecard_entities';
 const TRANSITIONS = 'opsfolio_scorecard_transitions';
 const LEVEL_CHANGES = 'opsfolio_scorecard_level_changes';
 const DAILY = 'opsfolio_scorecard_daily';
 const BATCH = 200;
-
-/** One entity's latest evaluation of one scorecard, as stored. */
-export interface StoredEvaluation {
-  entityRef: string;
-  level: string | null;
-  passing: number;
-  total: number;
-  info: EntityInfo;
-  results: CheckResult[];
-  exemptionProblems: string[];
-  evaluatedAt: string;
-}
-
-export interface DailyRow {
-  entityRef: string;
-  day: string;
-  level: string | null;
-  passing: number;
-  total: number;
-}
-
-/** What one evaluation run writes for a scorecard, in one transaction. */
-export interface EvaluationWrite {
-  upserts: StoredEvaluation[];
-  /** Entities the scorecard no longer applies to (or gone from the catalog). */
-  deletes: string[];
-  transitions: Array<CheckTransition & { entityRef: string }>;
-  levelChanges: Array<LevelChange & { entityRef: string }>;
-  daily: DailyRow[];
-}
 
 type EntityRow = {
   entity_ref: string;
@@ -63,8 +33,8 @@ const toStored = (r: EntityRow): StoredEvaluation => ({
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
-/** Latest results, transitions, level changes and daily snapshots of every scorecard. */
-export class ScorecardStore {
+/** {@link ScorecardStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
+export class DatabaseScorecardStore implements ScorecardStore {
   constructor(
     private readonly db: Knex,
     private readonly generations?: DataGenerations,
