@@ -1,5 +1,4 @@
-import type { BackstageCredentials, CacheService, LoggerService } from '@backstage/backend-plugin-api';
-import type { AuthService } from '@backstage/backend-plugin-api';
+import type { AuthService, BackstageCredentials, CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';

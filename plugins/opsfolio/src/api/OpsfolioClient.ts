@@ -1,29 +1,29 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type {
-  CostOverviewResponse,
-  CurrentDeploymentsResponse,
-  DeploymentsPage,
-  DoraResult,
-  EntityCostResponse,
-  EntityOwnershipResponse,
-  EntitySummaryResponse,
-  HealthResponse,
-  IncidentsPage,
-  IncidentStatus,
-  OnCallResponse,
-  OwnershipOverviewResponse,
-  OwnershipProblemKind,
-  TeamOnCallResponse,
-  WeeklyDeploymentsResponse,
-  EntityScorecardsResponse,
-  ScorecardHistoryResponse,
-  ScorecardOverviewResponse,
-  TeamPortfolioResponse,
-  ExemptionsOverviewResponse,
+import {
+  type CostOverviewResponse,
+  type CurrentDeploymentsResponse,
+  type DeploymentsPage,
+  type DoraResult,
+  type EntityCostResponse,
+  type EntityOwnershipResponse,
+  type EntitySummaryResponse,
+  type HealthResponse,
+  type IncidentsPage,
+  type IncidentStatus,
+  type OnCallResponse,
+  type OwnershipOverviewResponse,
+  type OwnershipProblemKind,
+  type TeamOnCallResponse,
+  type WeeklyDeploymentsResponse,
+  type EntityScorecardsResponse,
+  type ScorecardHistoryResponse,
+  type ScorecardOverviewResponse,
+  type TeamPortfolioResponse,
+  type ExemptionsOverviewResponse,
+  refKey,
 } from '@opsfolio/backstage-plugin-common';
-import { refKey } from '@opsfolio/backstage-plugin-common';
 import type { CostQuery, DeploymentsQuery, OpsfolioApi, ScorecardOverviewQuery } from './OpsfolioApi';
 
 /** Calls `/api/opsfolio` with the signed-in user's token (fetchApi adds it). */

@@ -1,5 +1,4 @@
-import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
-import type { OwnershipProblem } from '@opsfolio/backstage-plugin-common';
+import { HOUR_MS, type OwnershipProblem } from '@opsfolio/backstage-plugin-common';
 import type { IncidentRecord, OnCallRead } from '@opsfolio/backstage-plugin-node';
 import type { OnCallStore } from '../../oncall/OnCallStore';
 import { DatabaseOnCallStore } from '../../oncall/DatabaseOnCallStore';
