@@ -1,7 +1,10 @@
+import knexFactory from 'knex';
 import { migrate, MIGRATIONS } from './migrate';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
 
 const KEYS = '20261203000000_scorecard_write_keys.js';
+/** Nothing migrated yet: a database as a first start finds it. */
+const MIGRATIONS_START = '00000000000000_none.js';
 
 describe.each(TEST_DATABASES)('migrations on %s', kind => {
   let db: TestDatabase;
@@ -31,5 +34,28 @@ describe.each(TEST_DATABASES)('migrations on %s', kind => {
     await migrate(db.knex);
     await db.knex('opsfolio_scorecard_level_changes').insert(change);
     await expect(db.knex('opsfolio_scorecard_level_changes').insert(change)).rejects.toThrow(/unique|UNIQUE/);
+  });
+});
+
+describe('migrations started by two replicas at once', () => {
+  let db: TestDatabase;
+  afterEach(async () => db?.destroy());
+
+  it('lets the second wait for the first instead of failing on the lock', async () => {
+    db = await createTestDatabase('postgres', { before: MIGRATIONS_START });
+    const other = knexFactory({ client: 'pg', connection: db.knex.client.config.connection, pool: { min: 0, max: 2 } });
+    try {
+      await Promise.all([migrate(db.knex), migrate(other), migrate(db.knex)]);
+      const [, pending] = (await db.knex.migrate.list(MIGRATIONS)) as [unknown, unknown[]];
+      expect(pending).toEqual([]);
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it('gives up with what to do when the lock stays taken', async () => {
+    db = await createTestDatabase('postgres');
+    await db.knex(`${MIGRATIONS.tableName}_lock`).update({ is_locked: 1 });
+    await expect(migrate(db.knex, { lockWaitMs: 1000 })).rejects.toThrow(/opsfolio_knex_migrations_lock \(is_locked = 0\)/);
   });
 });
