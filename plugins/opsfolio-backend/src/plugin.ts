@@ -30,7 +30,7 @@ import { readSourceSettings } from './platform/config';
 import { DataGenerations } from './platform/dataGenerations';
 import { migrate } from './platform/migrate';
 import { SyncRunner } from './platform/sync/syncRunner';
-import { SyncRunStore } from './platform/sync/syncRunStore';
+import { DatabaseSyncRunStore } from './platform/sync/DatabaseSyncRunStore';
 import { DefaultOwnershipService } from './ownership/DefaultOwnershipService';
 import { OwnershipFactsLoader } from './ownership/ownershipFactsLoader';
 import { readScorecardSettings } from './scorecards/config';
@@ -95,7 +95,7 @@ export const opsfolioPlugin = createBackendPlugin({
         if (!database.migrations?.skip) await migrate(db);
         // What every replica's caches compare with: another replica's writes show here within GENERATION_CHECK_MS.
         const generations = new DataGenerations(db);
-        const runs = new SyncRunStore(db);
+        const runs = new DatabaseSyncRunStore(db);
         const runner = new SyncRunner({ scheduler, logger, runs, settings: readSourceSettings(config) });
         const deploymentStore = new DatabaseDeploymentStore(db);
         for (const source of deploymentSources) {

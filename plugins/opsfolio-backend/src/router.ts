@@ -15,7 +15,7 @@ import { ownershipRoutes } from './ownership/routes';
 import { entitySummaryRoutes } from './platform/entitySummaryRoutes';
 import { healthRoutes } from './platform/healthRoutes';
 import type { SyncRunner } from './platform/sync/syncRunner';
-import type { SyncRunStore } from './platform/sync/syncRunStore';
+import type { SyncRunStore } from './platform/sync/SyncRunStore';
 import { exemptionRoutes } from './scorecards/exemptionRoutes';
 import { portfolioRoutes } from './scorecards/portfolioRoutes';
 import { scorecardRoutes } from './scorecards/routes';

@@ -11,7 +11,7 @@ import {
 } from '@opsfolio/backstage-plugin-common';
 import { loadEntity } from './catalog/loadEntity';
 import type { SyncRunner } from './sync/syncRunner';
-import type { SyncRunStore } from './sync/syncRunStore';
+import type { SyncRunStore } from './sync/SyncRunStore';
 
 /** `GET /entities/:kind/:namespace/:name/summary`: which pillars the entity is set up for. */
 export function entitySummaryRoutes(deps: {

@@ -1,7 +1,7 @@
 import Router from 'express-promise-router';
 import type { HealthResponse } from '@opsfolio/backstage-plugin-common';
 import type { SyncRunner } from './sync/syncRunner';
-import type { SyncRunStore } from './sync/syncRunStore';
+import type { SyncRunStore } from './sync/SyncRunStore';
 
 /** `GET /health`: unauthenticated, lists every source with its last run and last success. */
 export function healthRoutes(deps: { runner: SyncRunner; runs: SyncRunStore }) {

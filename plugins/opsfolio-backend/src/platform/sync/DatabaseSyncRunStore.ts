@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { DAY_MS, type SyncRun } from '@opsfolio/backstage-plugin-common';
 import { toIso } from '../time';
+import type { LastRuns, SyncRunStore } from './SyncRunStore';
 
 const TABLE = 'opsfolio_sync_runs';
 /** Runs older than this are pruned; the newest run and the newest success of each source are always kept. */
@@ -26,19 +27,10 @@ const toRun = (row: Row): SyncRun => ({
   error: row.error ?? undefined,
 });
 
-export interface SourceFreshness {
-  lastRun?: SyncRun;
-  lastSuccessAt?: string;
-}
-
-/** The run log of every sync source. */
-export class SyncRunStore {
+/** {@link SyncRunStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
+export class DatabaseSyncRunStore implements SyncRunStore {
   constructor(private readonly db: Knex) {}
 
-  /**
-   * Closes runs of a source still marked running. The scheduler runs one task at a time across replicas,
-   * so when a new run starts, any earlier "running" run died with its process or ran past its timeout.
-   */
   async closeInterrupted(sourceId: string, at: Date): Promise<void> {
     await this.db(TABLE).where({ source_id: sourceId, status: 'running' }).update({
       status: 'failed',
@@ -81,9 +73,9 @@ export class SyncRunStore {
       .delete();
   }
 
-  /** The last run and last success of each source, two queries whatever the number of sources. */
-  async freshness(sourceIds: string[]): Promise<Map<string, SourceFreshness>> {
-    const result = new Map<string, SourceFreshness>();
+  /** Two queries whatever the number of sources. */
+  async freshness(sourceIds: string[]): Promise<Map<string, LastRuns>> {
+    const result = new Map<string, LastRuns>();
     if (sourceIds.length === 0) return result;
     const lastRuns: Row[] = await this.db(TABLE).whereIn(
       'id',

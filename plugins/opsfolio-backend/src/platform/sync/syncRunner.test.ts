@@ -3,7 +3,8 @@ import { ConfigReader } from '@backstage/config';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../testing/testDatabases';
 import { readSourceSettings } from '../config';
 import { SyncRunner } from './syncRunner';
-import { SyncRunStore } from './syncRunStore';
+import { DatabaseSyncRunStore } from './DatabaseSyncRunStore';
+import type { SyncRunStore } from './SyncRunStore';
 import type { SyncJob } from './types';
 import { DAY_MS } from '@opsfolio/backstage-plugin-common';
 
@@ -26,7 +27,7 @@ describe.each(TEST_DATABASES)('SyncRunner on %s', kind => {
 
   beforeEach(async () => {
     db = await createTestDatabase(kind);
-    runs = new SyncRunStore(db.knex);
+    runs = new DatabaseSyncRunStore(db.knex);
     scheduler = mockServices.scheduler.mock();
     clock = new Date('2026-11-21T10:00:00Z');
   });

@@ -2,7 +2,7 @@ import type { LoggerService, SchedulerService, SchedulerServiceTaskScheduleDefin
 import type { SyncRun } from '@opsfolio/backstage-plugin-common';
 import type { SourceSettings } from '../config';
 import { maxAgeOf } from './staleness';
-import type { SyncRunStore } from './syncRunStore';
+import type { SyncRunStore } from './SyncRunStore';
 import type { SyncJob } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import { HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import type { SyncRunner } from '../../platform/sync/syncRunner';
-import { SyncRunStore } from '../../platform/sync/syncRunStore';
+import { DatabaseSyncRunStore } from '../../platform/sync/DatabaseSyncRunStore';
+import type { SyncRunStore } from '../../platform/sync/SyncRunStore';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases';
 import {  } from './factTestKit';
 import { oldestOf, sourceFreshness, type SourceFreshness } from './sourceFreshness';
@@ -13,7 +14,7 @@ describe('sourceFreshness', () => {
   let runs: SyncRunStore;
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
-    runs = new SyncRunStore(db.knex);
+    runs = new DatabaseSyncRunStore(db.knex);
   });
   afterEach(async () => db.destroy());
 

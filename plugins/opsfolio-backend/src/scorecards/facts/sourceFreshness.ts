@@ -1,5 +1,5 @@
 import type { SyncRunner } from '../../platform/sync/syncRunner';
-import type { SyncRunStore } from '../../platform/sync/syncRunStore';
+import type { SyncRunStore } from '../../platform/sync/SyncRunStore';
 
 export interface SourceFreshness {
   /** The last successful run's end: how old the source's data is. */
