@@ -194,35 +194,37 @@ export class DefaultScorecardsService implements ScorecardsService {
     const reads = await this.deps.onCall.allLastReads();
     const costThisMonth = costVisible ? await this.deps.cost.monthToDate(owned.map(o => entityRefKey(o.entity))) : undefined;
     const now = this.now().getTime();
-    const services: PortfolioService[] = [];
-    for (const { entity, ownerRef } of owned) {
-      const entityRef = entityRefKey(entity);
-      let level: PortfolioService['level'] = null;
-      let scorecardId: string | undefined;
-      for (const c of this.deps.evaluator.compiled) {
-        const stored = await this.deps.store.entity(c.scorecard.id, entityRef);
-        if (!stored) continue;
-        scorecardId = c.scorecard.id;
-        level = c.scorecard.levels.find(l => l.id === stored.level) ?? null;
-        break;
-      }
-      const onCallNow = (reads.get(entityRef) ?? []).flatMap(read =>
-        read.shifts
-          .filter(s => s.level === 1 && (!s.start || Date.parse(s.start) <= now) && (!s.end || now < Date.parse(s.end)))
-          .map(s => ({ name: s.person.name, email: s.person.email, source: read.source })),
-      );
-      const last = await this.deps.deployments.last(entityRef);
-      services.push({
-        entityRef,
-        title: entity.metadata.title,
-        ownerRef,
-        level,
-        scorecardId,
-        onCallNow,
-        lastDeploy: last ? { at: last.finishedAt ?? last.startedAt, environment: last.environment, version: last.version, status: last.status } : undefined,
-        costThisMonth: costThisMonth?.get(entityRef),
-      });
-    }
+    // Two indexed reads per service, side by side: a team page of 30 services waits for the slowest, not the sum.
+    const services = await Promise.all(
+      owned.map(async ({ entity, ownerRef }): Promise<PortfolioService> => {
+        const entityRef = entityRefKey(entity);
+        const [stored, last] = await Promise.all([this.firstStoredResult(entityRef), this.deps.deployments.last(entityRef)]);
+        const onCallNow = (reads.get(entityRef) ?? []).flatMap(read =>
+          read.shifts
+            .filter(s => s.level === 1 && (!s.start || Date.parse(s.start) <= now) && (!s.end || now < Date.parse(s.end)))
+            .map(s => ({ name: s.person.name, email: s.person.email, source: read.source })),
+        );
+        return {
+          entityRef,
+          title: entity.metadata.title,
+          ownerRef,
+          level: stored?.level ?? null,
+          scorecardId: stored?.scorecardId,
+          onCallNow,
+          lastDeploy: last ? { at: last.finishedAt ?? last.startedAt, environment: last.environment, version: last.version, status: last.status } : undefined,
+          costThisMonth: costThisMonth?.get(entityRef),
+        };
+      }),
+    );
     return { groupRef: stringifyEntityRef(group), services, costVisible };
+  }
+
+  /** The level stored for the first scorecard (in configured order) that has evaluated the entity. */
+  private async firstStoredResult(entityRef: string): Promise<{ scorecardId: string; level: PortfolioService['level'] } | undefined> {
+    for (const c of this.deps.evaluator.compiled) {
+      const stored = await this.deps.store.entity(c.scorecard.id, entityRef);
+      if (stored) return { scorecardId: c.scorecard.id, level: c.scorecard.levels.find(l => l.id === stored.level) ?? null };
+    }
+    return undefined;
   }
 }
