@@ -58,7 +58,9 @@ export function pageHelpers({ appUrl, backendUrl, screenshots }: AppUnderTest) {
       }
       if (Date.now() > deadline) {
         await target.screenshot({ path: join(screenshots, `${what.replace(/\W+/g, '-')}-failed.png`), fullPage: true });
-        throw new Error(`${what} did not show in time`);
+        // What the backend had done by then: which syncs and evaluations ran, and how they ended.
+        const health = await fetch(`${backendUrl}/api/opsfolio/health`).then(r => r.text()).catch(e => String(e));
+        throw new Error(`${what} did not show in time; /health: ${health}`);
       }
       await target.reload();
     }
