@@ -72,7 +72,8 @@ const config: KnipConfig = {
       project: ['src/**/*.ts'],
     },
     'packages/e2e': {
-      project: ['src/**/*.ts', '*.mts'],
+      entry: ['bench/*.bench.ts'],
+      project: ['src/**/*.ts', 'bench/**/*.ts', '*.mts'],
     },
   },
 };
