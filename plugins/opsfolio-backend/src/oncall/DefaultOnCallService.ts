@@ -60,14 +60,17 @@ export class DefaultOnCallService implements OnCallService {
 
   async entityOnCall(entity: Entity, credentials: BackstageCredentials): Promise<OnCallResponse> {
     const entityRef = stringifyEntityRef(entity);
-    const answers = await this.readLive(entityRef, entity);
+    const at = this.now();
+    // The vendors (or the cache), the catalog and the database answer independently: ask them at once.
+    const [answers, owner, incidents] = await Promise.all([
+      this.readLive(entityRef, entity),
+      ownerMembers(this.deps.catalog, entity, credentials),
+      this.deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 90 * DAY_MS)),
+    ]);
     if (answers.length > 0 && answers.every(a => a.error && !a.onCall)) {
       throw new ServiceUnavailableError(`On-call vendors unavailable and nothing stored yet: ${answers.map(a => a.error).join('; ')}`);
     }
-    const owner = await ownerMembers(this.deps.catalog, entity, credentials);
     const rota = rotaOf(answers.flatMap(a => (a.onCall ? [a.onCall] : [])));
-    const at = this.now();
-    const incidents = await this.deps.store.forResponseTimes(entityRef, new Date(at.getTime() - 90 * DAY_MS));
     return {
       entityRef,
       sources: answers.map(describeAnswer),
