@@ -28,9 +28,7 @@ export default defineConfig({
       node('aws', 'plugins/opsfolio-backend-module-aws'),
       node('focus', 'plugins/opsfolio-backend-module-focus'),
       node('simulator', 'packages/simulator'),
-      // The browser's code: scripts/test-node24.sh leaves it out (OPSFOLIO_NODE_PROJECTS_ONLY), a Node release
-      // changes nothing under jsdom that the browser would see.
-      ...(process.env.OPSFOLIO_NODE_PROJECTS_ONLY ? [] : [{
+      {
         test: {
           name: 'frontend',
           root: 'plugins/opsfolio',
@@ -41,7 +39,7 @@ export default defineConfig({
           server: { deps: { inline: [/material-ui-popup-state/, /@backstage\//] } },
           testTimeout: 30_000,
         },
-      }]),
+      },
     ],
   },
 });

@@ -1,9 +1,6 @@
 #!/usr/bin/env bash
-# The unit and store tests of everything that runs on Node (the backend, its modules, the shared packages, the
-# simulator) on Node 24 as well as on the machine's Node: Node 24 from the npm registry (scripts/ensure-node24.sh),
-# and better-sqlite3's native addon built for it once, beside node_modules. The frontend's tests (jsdom) and the
-# typecheck do not depend on the Node release and run once, in npm test; the install test builds the app and runs
-# the backend on Node 24.
+# Typecheck and unit tests on Node 24 as well as on the machine's Node: Node 24 from the npm registry
+# (scripts/ensure-node24.sh), and better-sqlite3's native addon built for it once, beside node_modules.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -23,6 +20,8 @@ if ! loads; then
   loads || { echo "better-sqlite3 built in $addon_dir does not load on Node 24" >&2; exit 1; }
 fi
 export PATH="$node24/bin:$PATH"
-echo "Node $(node --version): unit and store tests of the Node packages" >&2
-OPSFOLIO_NODE_PROJECTS_ONLY=1 OPSFOLIO_BETTER_SQLITE3_BINDING="$addon" NODE_OPTIONS="--require $root/scripts/node24/better-sqlite3-binding.cjs ${NODE_OPTIONS:-}" \
+echo "Node $(node --version): typecheck" >&2
+npx tsc --noEmit --incremental false
+echo "Node $(node --version): unit tests" >&2
+OPSFOLIO_BETTER_SQLITE3_BINDING="$addon" NODE_OPTIONS="--require $root/scripts/node24/better-sqlite3-binding.cjs ${NODE_OPTIONS:-}" \
   npx vitest run
