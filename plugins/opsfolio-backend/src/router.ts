@@ -1,6 +1,6 @@
 import type { AuthService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import express from 'express';
+import type express from 'express';
 import Router from 'express-promise-router';
 import type { CostService } from './cost/CostService';
 import { costRoutes } from './cost/routes';
@@ -42,7 +42,6 @@ export interface RouterDeps {
  */
 export function createRouter(deps: RouterDeps): express.Router {
   const router = Router();
-  router.use(express.json({ limit: '5mb' }));
   router.use(healthRoutes(deps));
   router.use(
     entitySummaryRoutes({

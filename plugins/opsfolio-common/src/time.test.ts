@@ -40,6 +40,8 @@ describe('UTC days', () => {
     expect(isDay('2026-02-30')).toBe(false);
     expect(isDay('2026-2-3')).toBe(false);
     expect(isDay('nonsense')).toBe(false);
+    for (const notADay of ['2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32']) expect(isDay(notADay)).toBe(false);
+    expect(isDay('1970-01-01')).toBe(true);
   });
 
   it('starts weeks on Monday 00:00 UTC', () => {

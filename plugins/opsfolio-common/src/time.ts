@@ -49,7 +49,12 @@ export function eachDay(from: string, to: string): string[] {
 }
 
 /** A real calendar day written `YYYY-MM-DD` (not 2026-02-30). @internal */
-export const isDay = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value) && dayOf(startOfDay(value) || NaN) === value;
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // Month 13 or day 32 parse to NaN, which `dayOf` cannot format: that is a false, not a RangeError.
+  const start = startOfDay(value);
+  return Number.isFinite(start) && dayOf(start) === value;
+}
 
 /** Monday 00:00 UTC of the week an instant falls in, in milliseconds. @internal */
 export function weekStartOf(instant: number): number {

@@ -7,6 +7,7 @@ import { markRollbacks } from './rollbacks';
 
 const TABLE = 'opsfolio_deployments';
 const FINAL: ReadonlySet<DeploymentStatus> = new Set(['success', 'failure', 'cancelled']);
+const KEPT_WHEN_MISSING = ['commit_sha', 'url', 'actor', 'commit_timestamps'];
 
 type Row = {
   id: number;
@@ -92,10 +93,16 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       await tx(TABLE)
         .insert(rows.slice(i, i + 200))
         .onConflict(['source', 'external_id', 'entity_ref'])
-        .merge([
-          'environment', 'version', 'commit_sha', 'status', 'started_at', 'finished_at',
-          'url', 'actor', 'commit_timestamps', 'updated_at',
-        ]);
+        .merge({
+          environment: tx.raw('excluded.environment'),
+          version: tx.raw('excluded.version'),
+          status: tx.raw('excluded.status'),
+          started_at: tx.raw('excluded.started_at'),
+          finished_at: tx.raw('excluded.finished_at'),
+          updated_at: tx.raw('excluded.updated_at'),
+          // A report that leaves a value out (a late in_progress, a CI without the commit) keeps the known one.
+          ...Object.fromEntries(KEPT_WHEN_MISSING.map(column => [column, tx.raw(`COALESCE(excluded.${column}, ${TABLE}.${column})`)])),
+        });
     }
     for (const environment of new Set(records.map(r => r.environment))) {
       await this.deriveRollbacks(tx, ref, environment);

@@ -1,6 +1,7 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
+import { readJsonBody } from '../platform/push/jsonBody';
 import { describeIssues } from '../platform/zodIssues';
 import { pushBatchSchema } from './pushSchema';
 import type { DeploymentsService } from './DeploymentsService';
@@ -13,7 +14,7 @@ export function deploymentPushRoutes(deps: { httpAuth: HttpAuthService; deployme
   const router = Router();
   router.post('/deployments', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['service'] });
-    const parsed = pushBatchSchema.safeParse(req.body);
+    const parsed = pushBatchSchema.safeParse(await readJsonBody(req, res));
     if (!parsed.success) throw new InputError(`Invalid deployments batch: ${describeIssues(parsed.error, { whole: 'body', dotted: true }).join('; ')}`);
     const events = parsed.data.deployments;
     const source = `push:${credentials.principal.subject}`;

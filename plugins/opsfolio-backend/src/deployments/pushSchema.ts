@@ -1,25 +1,27 @@
 import { DEPLOYMENT_STATUSES } from '@opsfolio/backstage-plugin-common';
 import { z } from 'zod';
-import { instant } from '../platform/push/instant';
+import { httpUrl, instant, oneLine, pushedEntityRef, timeOf } from '../platform/push/fields';
 
-/** One event of `POST /deployments`, as any CI can send it. */
+/** One event of `POST /deployments`, as any CI can send it. Bounds: `platform/push/fields.ts`. */
 const pushedDeploymentSchema = z
   .object({
-    entityRef: z.string().min(1),
-    environment: z.string().min(1).max(255),
-    version: z.string().min(1).max(255),
+    entityRef: pushedEntityRef,
+    environment: oneLine(255),
+    version: oneLine(255),
     commitSha: z.string().regex(/^[0-9a-f]{7,64}$/i, 'must be a hex commit sha').optional(),
     status: z.enum(DEPLOYMENT_STATUSES),
     startedAt: instant,
     finishedAt: instant.optional(),
-    url: z.url().max(2000).optional(),
-    actor: z.string().max(255).optional(),
-    externalId: z.string().min(1).max(255),
+    url: httpUrl.optional(),
+    actor: oneLine(255).optional(),
+    externalId: oneLine(255),
     commitTimestamps: z.array(instant).max(1000).optional(),
   })
   .strict()
-  .refine(e => !e.finishedAt || Date.parse(e.finishedAt) >= Date.parse(e.startedAt), {
-    message: 'finishedAt is before startedAt',
+  // Compared only when both times are valid, so one bad time gives one error.
+  .refine(e => !(timeOf(e.finishedAt) < timeOf(e.startedAt)), { message: 'finishedAt is before startedAt', path: ['finishedAt'] })
+  .refine(e => !e.finishedAt || (e.status !== 'pending' && e.status !== 'in_progress'), {
+    message: 'a pending or in_progress deployment has no finishedAt',
     path: ['finishedAt'],
   });
 

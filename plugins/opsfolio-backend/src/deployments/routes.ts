@@ -6,14 +6,14 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import type { DeploymentsService } from './DeploymentsService';
-import { parseQuery } from '../platform/parseQuery';
+import { parseQuery, queryInteger, queryText } from '../platform/parseQuery';
 
 const listQuery = z
   .object({
-    environment: z.string().min(1).optional(),
+    environment: queryText.optional(),
     status: z.enum(DEPLOYMENT_STATUSES).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: queryInteger(1, 100).default(25),
+    offset: queryInteger(0, 999_999_999).default(0),
   })
   .strict();
 
@@ -25,11 +25,11 @@ const doraQuery = z
       .refine(w => Number.parseInt(w, 10) >= 1 && Number.parseInt(w, 10) <= 365, 'must be between 1d and 365d')
       .optional(),
     /** One environment instead of the production ones, e.g. to see staging's figures. */
-    environment: z.string().min(1).optional(),
+    environment: queryText.optional(),
   })
   .strict();
 
-const weeklyQuery = z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12) }).strict();
+const weeklyQuery = z.object({ weeks: queryInteger(1, 104).default(12) }).strict();
 
 /** Deploy history, what runs where, and DORA figures of one entity. */
 export function deploymentRoutes(deps: { httpAuth: HttpAuthService; catalog: CatalogService; deployments: DeploymentsService }) {

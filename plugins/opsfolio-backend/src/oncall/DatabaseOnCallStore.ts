@@ -6,6 +6,7 @@ import type { OnCallStore } from './OnCallStore';
 
 const SNAPSHOTS = 'opsfolio_oncall_snapshots';
 const INCIDENTS = 'opsfolio_incidents';
+const STAYS_RESOLVED = `${INCIDENTS}.status = 'resolved' AND excluded.status <> 'resolved'`;
 
 const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : null);
 
@@ -101,7 +102,18 @@ export class DatabaseOnCallStore implements OnCallStore {
       await tx(INCIDENTS)
         .insert(rows.slice(i, i + 200))
         .onConflict(['source', 'external_id', 'entity_ref'])
-        .merge(['title', 'status', 'urgency', 'severity', 'created_at', 'acknowledged_at', 'resolved_at', 'url', 'updated_at']);
+        .merge({
+          title: tx.raw('excluded.title'),
+          created_at: tx.raw('excluded.created_at'),
+          updated_at: tx.raw('excluded.updated_at'),
+          // A resolved incident stays resolved when a late triggered/acknowledged report arrives.
+          status: tx.raw(`CASE WHEN ${STAYS_RESOLVED} THEN ${INCIDENTS}.status ELSE excluded.status END`),
+          resolved_at: tx.raw(`CASE WHEN ${STAYS_RESOLVED} THEN ${INCIDENTS}.resolved_at ELSE excluded.resolved_at END`),
+          // A report that leaves a value out keeps the known one.
+          ...Object.fromEntries(
+            ['urgency', 'severity', 'acknowledged_at', 'url'].map(column => [column, tx.raw(`COALESCE(excluded.${column}, ${INCIDENTS}.${column})`)]),
+          ),
+        });
     }
   }
 

@@ -1,31 +1,35 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
+import { readJsonBody } from '../platform/push/jsonBody';
 import { z } from 'zod';
-import { instant } from '../platform/push/instant';
+import { httpUrl, instant, oneLine, pushedEntityRef, timeOf } from '../platform/push/fields';
 import { describeIssues } from '../platform/zodIssues';
 import { INCIDENT_STATUSES, INCIDENT_URGENCIES } from './incidentValues';
 import type { OnCallService } from './OnCallService';
 
+/** One incident of `POST /incidents`. Bounds: `platform/push/fields.ts`. */
 const pushedIncidentSchema = z
   .object({
-    entityRef: z.string().min(1),
-    externalId: z.string().min(1).max(255),
-    title: z.string().min(1).max(2000),
+    entityRef: pushedEntityRef,
+    externalId: oneLine(255),
+    title: oneLine(2000),
     status: z.enum(INCIDENT_STATUSES),
     urgency: z.enum(INCIDENT_URGENCIES).optional(),
-    severity: z.string().max(32).optional(),
+    severity: oneLine(32).optional(),
     createdAt: instant,
     acknowledgedAt: instant.optional(),
     resolvedAt: instant.optional(),
-    url: z.url().max(2000).optional(),
+    url: httpUrl.optional(),
   })
   .strict()
   .refine(e => e.status !== 'resolved' || e.resolvedAt, { message: 'a resolved incident needs resolvedAt', path: ['resolvedAt'] })
-  .refine(e => !e.acknowledgedAt || Date.parse(e.acknowledgedAt) >= Date.parse(e.createdAt), {
-    message: 'acknowledgedAt is before createdAt',
-    path: ['acknowledgedAt'],
-  });
+  .refine(e => e.status === 'resolved' || !e.resolvedAt, { message: 'an incident that is not resolved has no resolvedAt', path: ['resolvedAt'] })
+  // A triggered incident may carry acknowledgedAt: PagerDuty re-triggers an acknowledged incident when the ack times out.
+  // Compared only when both times are valid, so one bad time gives one error.
+  .refine(e => !(timeOf(e.acknowledgedAt) < timeOf(e.createdAt)), { message: 'acknowledgedAt is before createdAt', path: ['acknowledgedAt'] })
+  .refine(e => !(timeOf(e.resolvedAt) < timeOf(e.createdAt)), { message: 'resolvedAt is before createdAt', path: ['resolvedAt'] })
+  .refine(e => !(timeOf(e.resolvedAt) < timeOf(e.acknowledgedAt)), { message: 'resolvedAt is before acknowledgedAt', path: ['resolvedAt'] });
 
 const batchSchema = z.object({ incidents: z.array(pushedIncidentSchema).min(1).max(1000) }).strict();
 
@@ -34,7 +38,7 @@ export function incidentPushRoutes(deps: { httpAuth: HttpAuthService; onCall: On
   const router = Router();
   router.post('/incidents', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['service'] });
-    const parsed = batchSchema.safeParse(req.body);
+    const parsed = batchSchema.safeParse(await readJsonBody(req, res));
     if (!parsed.success) throw new InputError(`Invalid incidents batch: ${describeIssues(parsed.error, { whole: 'body', dotted: true }).join('; ')}`);
     const events = parsed.data.incidents;
     const source = `push:${credentials.principal.subject}`;

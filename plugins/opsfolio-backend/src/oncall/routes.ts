@@ -4,15 +4,15 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
-import { parseQuery } from '../platform/parseQuery';
+import { parseQuery, queryInteger } from '../platform/parseQuery';
 import { INCIDENT_STATUSES } from './incidentValues';
 import type { OnCallService } from './OnCallService';
 
 const incidentsQuery = z
   .object({
     status: z.enum(INCIDENT_STATUSES).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: queryInteger(1, 100).default(25),
+    offset: queryInteger(0, 999_999_999).default(0),
   })
   .strict();
 

@@ -4,14 +4,14 @@ import { OWNERSHIP_PROBLEM_KINDS } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
-import { parseQuery } from '../platform/parseQuery';
+import { parseQuery, queryText } from '../platform/parseQuery';
 import { ownershipCsv } from './csv';
 import type { OwnershipService } from './OwnershipService';
 
 const overviewQuery = z
   .object({
     problem: z.enum(OWNERSHIP_PROBLEM_KINDS).optional(),
-    owner: z.string().min(1).optional(),
+    owner: queryText.optional(),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describeIssues } from './zodIssues';
 
 /** A request's query checked against its schema; a 400 naming every bad parameter otherwise. */
@@ -8,3 +8,26 @@ export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
   if (!parsed.success) throw new InputError(describeIssues(parsed.error, { whole: 'query', dotted: true }).join('; '));
   return parsed.data;
 }
+
+/**
+ * A whole number in a query string, written as digits only: `limit[]=1`, `offset=` or `limit=1e1` are 400s,
+ * not read as 1, 0 or 10.
+ */
+export const queryInteger = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
+/**
+ * A text filter in a query string: trimmed, 1–255 characters, no control characters (PostgreSQL refuses a
+ * NUL byte in text, which would be a 500 on one database and a 200 on the other).
+ */
+export const queryText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  // eslint-disable-next-line no-control-regex
+  .refine(s => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');

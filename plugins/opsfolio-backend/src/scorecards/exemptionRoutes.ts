@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { csvField } from '../platform/csv';
 import { requirePermission } from '../platform/permissions';
 import type { ScorecardsService } from './ScorecardsService';
-import { parseQuery } from '../platform/parseQuery';
+import { parseQuery, queryText } from '../platform/parseQuery';
 
 const query = z
   .object({
-    scorecard: z.string().trim().min(1).optional(),
-    owner: z.string().trim().min(1).optional(),
+    scorecard: queryText.optional(),
+    owner: queryText.optional(),
     status: z.enum(['active', 'expired']).optional(),
     format: z.enum(['json', 'csv']).default('json'),
   })

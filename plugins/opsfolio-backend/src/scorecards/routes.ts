@@ -5,26 +5,25 @@ import type { EntityScorecardResult, EntityScorecardsResponse } from '@opsfolio/
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
-import { parseQuery } from '../platform/parseQuery';
+import { parseQuery, queryInteger, queryText } from '../platform/parseQuery';
 import { costRedaction } from './costRedaction';
 import type { ScorecardsService } from './ScorecardsService';
 
-const text = z.string().trim().min(1).max(255);
 const overviewQuery = z
   .object({
-    scorecard: text.optional(),
-    owner: text.optional(),
-    system: text.optional(),
-    kind: text.optional(),
-    type: text.optional(),
-    lifecycle: text.optional(),
-    tier: text.optional(),
-    level: text.optional(),
+    scorecard: queryText.optional(),
+    owner: queryText.optional(),
+    system: queryText.optional(),
+    kind: queryText.optional(),
+    type: queryText.optional(),
+    lifecycle: queryText.optional(),
+    tier: queryText.optional(),
+    level: queryText.optional(),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .strict();
-const historyQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(90) }).strict();
-const gateQuery = z.object({ level: text.optional() }).strict();
+const historyQuery = z.object({ days: queryInteger(1, 365).default(90) }).strict();
+const gateQuery = z.object({ level: queryText.optional() }).strict();
 
 /** Scorecard results of one entity (stored, or evaluated now), its history, a CI gate, and the managers' overview. */
 export function scorecardRoutes(deps: {

@@ -1,6 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { makeValidator, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
 export interface EntityName {
@@ -9,13 +9,30 @@ export interface EntityName {
   name: string;
 }
 
+const validator = makeValidator();
+
+/**
+ * A kind, namespace and name from a URL path, held to the catalog's own rules, so a value the catalog
+ * could never hold (a kind with `/`, a name over 63 characters) is a 400 naming the parameter, not a
+ * failed catalog call. Namespaces compare without case, as the catalog compares refs.
+ */
+export function checkEntityName(name: EntityName): EntityName {
+  const problems = [
+    validator.isValidKind(name.kind) ? undefined : `kind: ${JSON.stringify(name.kind)} is not a catalog kind`,
+    validator.isValidNamespace(name.namespace.toLowerCase()) ? undefined : `namespace: ${JSON.stringify(name.namespace)} is not a catalog namespace`,
+    validator.isValidEntityName(name.name) ? undefined : `name: ${JSON.stringify(name.name)} is not a catalog entity name`,
+  ].filter(Boolean);
+  if (problems.length) throw new InputError(`Invalid entity in the path: ${problems.join('; ')}`);
+  return name;
+}
+
 /** Looks an entity up as the caller, so the catalog's own permissions decide what they may see. */
 export async function loadEntity(
   catalog: CatalogService,
   name: EntityName,
   credentials: BackstageCredentials,
 ): Promise<Entity> {
-  const ref = stringifyEntityRef(name);
+  const ref = stringifyEntityRef(checkEntityName({ kind: name.kind, namespace: name.namespace, name: name.name }));
   const entity = await catalog.getEntityByRef(ref, { credentials });
   if (!entity) throw new NotFoundError(`No entity ${ref} in the catalog`);
   return entity;
