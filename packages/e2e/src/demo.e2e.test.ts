@@ -5,7 +5,8 @@ import { APP_URL, BACKEND_URL, startDemo } from './demo';
 import { pageHelpers } from './pages';
 
 const SCREENSHOTS = new URL('../test-results/', import.meta.url).pathname;
-const { openEntityPage, waitForFirstSync, untilShown } = pageHelpers({ appUrl: APP_URL, backendUrl: BACKEND_URL, screenshots: SCREENSHOTS });
+const CI_TOKEN = 'opsfolio-demo-ci-token';
+const { openEntityPage, waitForFirstSync, untilShown } = pageHelpers({ appUrl: APP_URL, backendUrl: BACKEND_URL, screenshots: SCREENSHOTS, token: CI_TOKEN });
 const PILLARS = ['ownership', 'deployments', 'oncall', 'cost', 'scorecards'];
 
 describe('the demo, in a real browser', () => {
@@ -29,10 +30,12 @@ describe('the demo, in a real browser', () => {
     await demo?.stop();
   });
 
-  it('serves /api/opsfolio/health as JSON without signing in', async () => {
+  it('serves /api/opsfolio/health as a liveness answer without a token, and its sources with one', async () => {
     const res = await fetch(`${BACKEND_URL}/api/opsfolio/health`);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toMatchObject({ status: 'ok', sources: expect.any(Array) });
+    expect(await res.json()).toEqual({ status: 'ok' });
+    const signedIn = await fetch(`${BACKEND_URL}/api/opsfolio/health`, { headers: { authorization: `Bearer ${CI_TOKEN}` } });
+    expect(await signedIn.json()).toMatchObject({ status: expect.stringMatching(/^(ok|degraded)$/), sources: expect.any(Array) });
   });
 
   it('shows the five Opsfolio cards on the tier-1 service page', async () => {
@@ -69,7 +72,7 @@ describe('the demo, in a real browser', () => {
     const version = `e2e-${Date.now()}`;
     const res = await fetch(`${BACKEND_URL}/api/opsfolio/deployments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer opsfolio-demo-ci-token' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${CI_TOKEN}` },
       body: JSON.stringify({
         deployments: [
           {
@@ -246,7 +249,7 @@ describe('the demo, in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}readiness-page.png`, fullPage: true });
 
     const csv = await fetch(`${BACKEND_URL}/api/opsfolio/overview/scorecards?format=csv&owner=team-payments`, {
-      headers: { authorization: 'Bearer opsfolio-demo-ci-token' },
+      headers: { authorization: `Bearer ${CI_TOKEN}` },
     });
     expect(csv.status).toBe(200);
     expect(await csv.text()).toMatch(/component:default\/payments-api,.*,Gold,13,13,/);
@@ -255,7 +258,7 @@ describe('the demo, in a real browser', () => {
   it('lets CI gate a deploy on the readiness level with the service token', async () => {
     const gate = (name: string, level: string) =>
       fetch(`${BACKEND_URL}/api/opsfolio/entities/component/default/${name}/scorecards/production-readiness/gate?level=${level}`, {
-        headers: { authorization: 'Bearer opsfolio-demo-ci-token' },
+        headers: { authorization: `Bearer ${CI_TOKEN}` },
       });
     const pass = await gate('payments-api', 'gold');
     expect(pass.status).toBe(200);

@@ -6,10 +6,14 @@ export interface AppUnderTest {
   appUrl: string;
   backendUrl: string;
   screenshots: string;
+  /** A service token: /health shows its sources only to signed-in callers. */
+  token: string;
 }
 
 /** Page helpers shared by the demo's browser test and the install test. */
-export function pageHelpers({ appUrl, backendUrl, screenshots }: AppUnderTest) {
+export function pageHelpers({ appUrl, backendUrl, screenshots, token }: AppUnderTest) {
+  const health = () => fetch(`${backendUrl}/api/opsfolio/health`, { headers: { Authorization: `Bearer ${token}` } });
+
   /**
    * Opens a component page as a guest. The catalog ingests the example files shortly after start, so a page
    * opened too early says the entity is missing: reload until the Opsfolio cards are there.
@@ -36,7 +40,7 @@ export function pageHelpers({ appUrl, backendUrl, screenshots }: AppUnderTest) {
     const deadline = Date.now() + timeoutMs;
     let last: unknown;
     while (Date.now() < deadline) {
-      last = await (await fetch(`${backendUrl}/api/opsfolio/health`)).json();
+      last = await (await health()).json();
       const sources = (last as { sources: Array<{ id: string; lastSuccessAt?: string }> }).sources;
       if (sourceIds.every(id => sources.find(s => s.id === id)?.lastSuccessAt)) return;
       await new Promise(resolve => setTimeout(resolve, 2000));
@@ -59,8 +63,8 @@ export function pageHelpers({ appUrl, backendUrl, screenshots }: AppUnderTest) {
       if (Date.now() > deadline) {
         await target.screenshot({ path: join(screenshots, `${what.replace(/\W+/g, '-')}-failed.png`), fullPage: true });
         // What the backend had done by then: which syncs and evaluations ran, and how they ended.
-        const health = await fetch(`${backendUrl}/api/opsfolio/health`).then(r => r.text()).catch(e => String(e));
-        throw new Error(`${what} did not show in time; /health: ${health}`);
+        const sources = await health().then(r => r.text()).catch(e => String(e));
+        throw new Error(`${what} did not show in time; /health: ${sources}`);
       }
       await target.reload();
     }

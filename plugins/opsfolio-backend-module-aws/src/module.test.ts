@@ -38,7 +38,7 @@ describe('AWS module in the Opsfolio backend', () => {
   it('syncs Cost Explorer with credentials from the aws block and serves the cost of an entity', async () => {
     const b = await start(demoConfig());
     await b.runSync('aws');
-    const health = await request(b.server).get('/api/opsfolio/health');
+    const health = await request(b.server).get('/api/opsfolio/health').set('Authorization', b.userHeader);
     expect(health.body.sources.find((s: { id: string }) => s.id === 'aws')).toMatchObject({
       pillar: 'cost',
       vendor: 'aws',
@@ -58,7 +58,7 @@ describe('AWS module in the Opsfolio backend', () => {
 
   it('registers nothing without opsfolio.cost.aws, and refuses a bad value at start-up', async () => {
     const b = await start({});
-    const health = await request(b.server).get('/api/opsfolio/health');
+    const health = await request(b.server).get('/api/opsfolio/health').set('Authorization', b.userHeader);
     expect(health.body.sources.map((s: { id: string }) => s.id)).not.toContain('aws');
     await b.stop();
     backend = undefined;

@@ -103,6 +103,8 @@ describe('GitHub deployment source against the simulator', () => {
     const failed = await lastRun();
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/rate limit exhausted at acme\/fraud-scoring/);
+    // /health says degraded and names the source to a signed-in caller.
+    expect((await api('/health')).body).toMatchObject({ status: 'degraded', degraded: ['github'] });
     // payments-api came first and is stored; ui-kit, after the limit, was not even asked for.
     expect(await stored('payments-api')).toBe(modelCount('acme/payments-api'));
     expect((await requests()).some(r => r.path.startsWith('/repos/acme/ui-kit'))).toBe(false);

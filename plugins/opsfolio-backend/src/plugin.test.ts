@@ -43,10 +43,18 @@ describe.each(TEST_DATABASES)('opsfolio backend plugin on %s', kind => {
   });
   afterAll(async () => db.destroy());
 
-  it('answers /health without a token, listing the built-in CODEOWNERS check and scorecard evaluation, and no vendor sources', async () => {
+  it('answers /health without a token with liveness only', async () => {
     const res = await request(server).get('/api/opsfolio/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', sources: [
+    expect(res.body).toEqual({ status: 'ok' });
+    expectDocumentedResponse('GET', '/health', res);
+    expect((await request(server).get('/api/opsfolio/health').set('Authorization', 'Bearer bogus')).status).toBe(401);
+  });
+
+  it('lists the built-in CODEOWNERS check and scorecard evaluation, and no vendor sources, to a signed-in user', async () => {
+    const res = await request(server).get('/api/opsfolio/health').set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', degraded: [], sources: [
         { id: 'codeowners', pillar: 'ownership', vendor: 'scm' },
         { id: 'scorecards', pillar: 'scorecards', vendor: 'opsfolio' },
       ],

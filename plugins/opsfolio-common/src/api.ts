@@ -34,12 +34,17 @@ export interface SourceHealth {
   lastSuccessAt?: string;
 }
 
-/** `GET /health` @public */
+/**
+ * `GET /health`. Without a token it is a liveness answer, `{ status: 'ok' }` and nothing else: vendor
+ * errors name repositories and files. A signed-in user or a service gets every source. @public
+ */
 export interface HealthResponse {
-  /** Always `ok`: the backend answers. */
-  status: 'ok';
-  /** Every registered sync source with its last run. */
-  sources: SourceHealth[];
+  /** `ok` when the backend answers and no source's last run failed; `degraded` (signed-in callers) when one did. */
+  status: 'ok' | 'degraded';
+  /** The sources whose last run failed (signed-in callers only). */
+  degraded?: string[];
+  /** Every registered sync source with its last run (signed-in callers only). */
+  sources?: SourceHealth[];
 }
 
 /** One pillar in `GET /entities/:kind/:namespace/:name/summary`. @public */

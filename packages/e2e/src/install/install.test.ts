@@ -10,7 +10,7 @@ import { makeWorkDir, REPO_ROOT, RESULTS } from './paths';
 import { commands, readmeSteps, step } from './readme';
 import { renderTemplate } from './renderTemplate';
 import { run, start, waitForUrl } from './run';
-import { addBackendFeatures, addLegacyFrontend, prepareForNpm, writeInstallConfig } from './stockApp';
+import { addBackendFeatures, addLegacyFrontend, INSTALL_TEST_TOKEN, prepareForNpm, writeInstallConfig } from './stockApp';
 import { bundleBytes, Timings } from './summary';
 import { buildAndPack, manifestTargets, type Tarball } from './tarballs';
 
@@ -42,6 +42,7 @@ describe('Opsfolio installed into a stock Backstage app', () => {
     appUrl: APP_URL,
     backendUrl: APP_URL,
     screenshots: RESULTS,
+    token: INSTALL_TEST_TOKEN,
   });
   let work: string;
   let tarballs: Tarball[];

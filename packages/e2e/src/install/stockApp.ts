@@ -70,6 +70,9 @@ export function addLegacyFrontend(appDir: string, steps: Map<string, string>): v
   );
 }
 
+/** A service token the install test's helpers use for /health's details. */
+export const INSTALL_TEST_TOKEN = 'opsfolio-install-test-token';
+
 /**
  * The install's own configuration, on top of the stock app-config.yaml and app-config.production.yaml: the
  * backend on its own port, PostgreSQL databases with a prefix of their own, guest sign-in in production, the
@@ -84,6 +87,8 @@ export function writeInstallConfig(file: string, options: { port: number; dbPref
       baseUrl,
       listen: `:${port}`,
       database: { prefix: dbPrefix },
+      // The page helpers read /health's details, which need a token.
+      auth: { externalAccess: [{ type: 'static', options: { token: INSTALL_TEST_TOKEN, subject: 'install-test' }, accessRestrictions: [{ plugin: 'opsfolio' }] }] },
     },
     auth: { providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } },
     integrations: {
