@@ -1,9 +1,11 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import Router from 'express-promise-router';
 import {
   describePillars,
+  opsfolioCostReadPermission,
   PILLARS,
   type EntitySummaryResponse,
   type PillarId,
@@ -16,6 +18,7 @@ import type { SyncRunStore } from './sync/SyncRunStore';
 /** `GET /entities/:kind/:namespace/:name/summary`: which pillars the entity is set up for. */
 export function entitySummaryRoutes(deps: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   catalog: CatalogService;
   runner: SyncRunner;
   runs: SyncRunStore;
@@ -30,6 +33,10 @@ export function entitySummaryRoutes(deps: {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await loadEntity(deps.catalog, req.params, credentials);
     const setup = describePillars(entity);
+    // Without opsfolio.cost.read the cost pillar says neither its tag nor whether spend is stored.
+    const [costRead] = await deps.permissions.authorize([{ permission: opsfolioCostReadPermission }], { credentials });
+    const costHidden = costRead.result !== AuthorizeResult.ALLOW;
+    if (costHidden) setup.cost = { ...setup.cost, found: {} };
     const jobs = deps.runner.registered();
     const freshness = await deps.runs.freshness(jobs.map(j => j.id));
     const sourcesOf = (pillar: string) =>
@@ -39,7 +46,7 @@ export function entitySummaryRoutes(deps: {
     const ref = stringifyEntityRef(entity);
     for (const pillar of PILLARS) {
       const probe = deps.storedData?.[pillar];
-      if (setup[pillar].configured || !probe) continue;
+      if (setup[pillar].configured || !probe || (pillar === 'cost' && costHidden)) continue;
       const from = await probe(ref);
       if (from) setup[pillar] = { ...setup[pillar], configured: true, found: { 'data from': from } };
     }

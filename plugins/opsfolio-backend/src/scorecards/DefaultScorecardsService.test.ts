@@ -133,10 +133,10 @@ describe('DefaultScorecardsService', () => {
 
   it('renders the overview of what is stored, as JSON or CSV', async () => {
     await service.refresh(payments);
-    const json = await service.overview({ filters: {}, format: 'json' });
+    const json = await service.overview({ filters: {}, format: 'json', costVisible: true });
     expect(json.scorecardId).toBe('readiness');
     expect(JSON.parse(json.text).entities.map((e: { entityRef: string; level: string }) => [e.entityRef, e.level])).toEqual([[REF, 'silver']]);
-    const csv = await service.overview({ filters: {}, format: 'csv' });
+    const csv = await service.overview({ filters: {}, format: 'csv', costVisible: true });
     expect(csv.text.split('\r\n')[1]).toContain(REF);
   });
 

@@ -27,6 +27,7 @@ import { entityInfoOf } from './entityInfo';
 import type { ScorecardEvaluator } from './evaluator';
 import { matchesFilter } from './filter';
 import { buildOverview, refOf, type OverviewFilters } from './overview';
+import { costCheckIds } from './costRedaction';
 import type { OverviewDataLoader } from './overviewData';
 import type { ScorecardsService } from './ScorecardsService';
 import type { ScorecardStore } from './ScorecardStore';
@@ -127,7 +128,7 @@ export class DefaultScorecardsService implements ScorecardsService {
     };
   }
 
-  async overview(query: { scorecardId?: string; filters: OverviewFilters; format: 'json' | 'csv' }): Promise<{ scorecardId: string; text: string }> {
+  async overview(query: { scorecardId?: string; filters: OverviewFilters; format: 'json' | 'csv'; costVisible: boolean }): Promise<{ scorecardId: string; text: string }> {
     const { evaluator } = this.deps;
     const filters = { ...query.filters, ...(query.filters.level ? { level: query.filters.level.toLowerCase() } : {}) };
     const compiled = query.scorecardId ? this.compiledOf(query.scorecardId) : evaluator.compiled[0];
@@ -138,10 +139,11 @@ export class DefaultScorecardsService implements ScorecardsService {
     const data = await this.deps.overview.get(compiled.scorecard);
     // Managers open the same few views over and over: each answer is kept as text until the data is reloaded.
     const answers = this.answers.get(data) ?? this.answers.set(data, new Map()).get(data)!;
-    const key = JSON.stringify([query.format, compiled.scorecard.id, Object.entries(filters).sort()]);
+    const key = JSON.stringify([query.format, query.costVisible, compiled.scorecard.id, Object.entries(filters).sort()]);
     let text = answers.get(key);
     if (text === undefined) {
-      const body = buildOverview(data, filters, evaluator.scorecards.map(s => ({ id: s.id, title: s.title })));
+      const hidden = query.costVisible ? new Set<string>() : costCheckIds(compiled.scorecard);
+      const body = buildOverview(data, filters, evaluator.scorecards.map(s => ({ id: s.id, title: s.title })), hidden);
       text = query.format === 'csv' ? scorecardCsv(body) : JSON.stringify(body);
       let kept = text.length;
       for (const t of answers.values()) kept += t.length;

@@ -31,7 +31,8 @@ export interface ScorecardsService {
    */
   gate(entity: Entity, scorecardId: string, level?: string): Promise<ScorecardGateResponse>;
   /** The managers' overview of one scorecard (default: the first), rendered as JSON or CSV text. */
-  overview(query: { scorecardId?: string; filters: OverviewFilters; format: 'json' | 'csv' }): Promise<{ scorecardId: string; text: string }>;
+  /** `costVisible: false` leaves cost checks out of the per-check counts and the entities' failing checks. */
+  overview(query: { scorecardId?: string; filters: OverviewFilters; format: 'json' | 'csv'; costVisible: boolean }): Promise<{ scorecardId: string; text: string }>;
   /** Every exemption the last evaluation met, soonest to expire first; judged today. */
   exemptions(query: { scorecardId?: string; owner?: string; status?: 'active' | 'expired' }): Promise<ExemptionRow[]>;
   /** Every component a group and its sub-teams own, with level, who is on call, last deploy and (when visible) cost. */

@@ -12,7 +12,7 @@ const HIDDEN = 'hidden: reading cost needs the opsfolio.cost.read permission.';
 export async function costRedaction(permissions: PermissionsService, credentials: BackstageCredentials) {
   const [decision] = await permissions.authorize([{ permission: opsfolioCostReadPermission }], { credentials });
   const allowed = decision.result === AuthorizeResult.ALLOW;
-  const costChecks = (scorecard: Scorecard) => new Set(scorecard.checks.filter(c => c.fact.startsWith('cost.')).map(c => c.id));
+  const costChecks = costCheckIds;
   const hidden = <T extends { checkId: string; value?: unknown; reason: string }>(scorecard: Scorecard, items: T[]): T[] => {
     if (allowed) return items;
     const hide = costChecks(scorecard);
@@ -23,7 +23,15 @@ export async function costRedaction(permissions: PermissionsService, credentials
     });
   };
   return {
+    /** Whether the caller may read cost: nothing is hidden. */
+    allowed,
     results: (scorecard: Scorecard, results: CheckResult[]) => hidden(scorecard, results),
     transitions: (scorecard: Scorecard, transitions: CheckTransition[]) => hidden(scorecard, transitions),
+    /** The gate's failing checks: a cost check still fails the gate, without its evidence. */
+    failing: <T extends { checkId: string; reason: string }>(scorecard: Scorecard, failing: T[]) => hidden(scorecard, failing),
   };
 }
+
+/** The checks of a scorecard that read a cost fact. */
+export const costCheckIds = (scorecard: Scorecard): Set<string> =>
+  new Set(scorecard.checks.filter(c => c.fact.startsWith('cost.')).map(c => c.id));

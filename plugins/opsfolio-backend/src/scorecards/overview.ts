@@ -38,7 +38,13 @@ export function refOf(value: string, defaultKind: string): string {
 const NOT_PASSING: ReadonlySet<CheckState> = new Set(['fail', 'stale', 'not-reported']);
 
 /** The managers' view of one scorecard over the filtered entities. Pure. */
-export function buildOverview(data: OverviewData, filters: OverviewFilters, all: Array<{ id: string; title: string }>): ScorecardOverviewResponse {
+export function buildOverview(
+  data: OverviewData,
+  filters: OverviewFilters,
+  all: Array<{ id: string; title: string }>,
+  /** Checks left out of the per-check counts and the failing lists: cost checks for callers without opsfolio.cost.read. */
+  hiddenChecks: ReadonlySet<string> = new Set(),
+): ScorecardOverviewResponse {
   const { scorecard } = data;
   const owner = filters.owner ? refOf(filters.owner, 'group') : undefined;
   const system = filters.system ? refOf(filters.system, 'system') : undefined;
@@ -85,7 +91,7 @@ export function buildOverview(data: OverviewData, filters: OverviewFilters, all:
       level: e.level,
       passing: e.passing,
       total: e.total,
-      failing: e.results.filter(r => NOT_PASSING.has(r.state)).map(r => r.checkId),
+      failing: e.results.filter(r => NOT_PASSING.has(r.state) && !hiddenChecks.has(r.checkId)).map(r => r.checkId),
       evaluatedAt: e.evaluatedAt,
     });
   }
@@ -116,7 +122,7 @@ export function buildOverview(data: OverviewData, filters: OverviewFilters, all:
     byTeam: [...teams]
       .map(([ownerRef, t]) => ({ ownerRef, title: data.groupTitles.get(ownerRef), ...t }))
       .sort((a, b) => a.ownerRef.localeCompare(b.ownerRef)),
-    checks: scorecard.checks.map(c => {
+    checks: scorecard.checks.filter(c => !hiddenChecks.has(c.id)).map(c => {
       const counts = checks.get(c.id)!;
       const scored = CHECK_STATES.filter(s => s !== 'not-applicable').reduce((n, s) => n + counts[s], 0);
       const passing = [...COUNTS_AS_PASSING].filter(s => s !== 'not-applicable').reduce((n, s) => n + counts[s], 0);

@@ -255,7 +255,8 @@ describe('without opsfolio.exemptions.read and opsfolio.cost.read', () => {
     const [ready] = config.opsfolio.scorecards.definitions;
     const withCost = { ...ready, checks: [...ready.checks, check('spend', 'cost.known', '=', true, 'gold')] };
     const denyConfig = { opsfolio: { scorecards: { ...config.opsfolio.scorecards, definitions: [withCost] } } };
-    const backend = await startOpsfolioTestBackend({ features: [module], entities, config: denyConfig, permissions: 'deny' });
+    const tagged = component('tagged', 'team-a', { annotations: { 'opsfolio.io/cost-tag': 'tagged-spend' } });
+    const backend = await startOpsfolioTestBackend({ features: [module], entities: [...entities, tagged], config: denyConfig, permissions: 'deny' });
     try {
       const res = await request(backend.server).get('/api/opsfolio/overview/exemptions').set('Authorization', backend.userHeader);
       expect(res.status).toBe(403);
@@ -272,6 +273,21 @@ describe('without opsfolio.exemptions.read and opsfolio.cost.read', () => {
       expect(spend).toMatchObject({ state: 'not-reported', reason: 'Cost hidden: reading cost needs the opsfolio.cost.read permission.' });
       expect(spend.value).toBeUndefined();
       expect(card.results.find((r: { checkId: string }) => r.checkId === 'levels').reason).toBe('Escalation levels: 3 (needs >= 2).');
+      // The gate still fails on the cost check, without its evidence.
+      const gate = await request(backend.server).get('/api/opsfolio/entities/component/default/good/scorecards/ready/gate?level=gold').set('Authorization', backend.userHeader);
+      expect(gate.status).toBe(412);
+      expect(gate.body.failing.find((f: { checkId: string }) => f.checkId === 'spend')).toMatchObject({
+        reason: 'Cost hidden: reading cost needs the opsfolio.cost.read permission.',
+      });
+      // The readiness overview counts no cost check and lists none among an entity's failing checks.
+      const overview = (await request(backend.server).get('/api/opsfolio/overview/scorecards').set('Authorization', backend.userHeader)).body;
+      expect(overview.checks.map((c: { checkId: string }) => c.checkId)).not.toContain('spend');
+      expect(overview.checks.length).toBe(withCost.checks.length - 1);
+      expect(overview.entities.flatMap((e: { failing: string[] }) => e.failing)).not.toContain('spend');
+      // The summary names neither the cost tag nor whether spend is stored.
+      const summary = (await request(backend.server).get('/api/opsfolio/entities/component/default/tagged/summary').set('Authorization', backend.userHeader)).body;
+      expect(summary.pillars.cost.found).toEqual({});
+      expect(JSON.stringify(summary)).not.toContain('tagged-spend');
     } finally {
       await backend.stop();
     }

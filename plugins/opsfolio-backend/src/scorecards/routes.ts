@@ -85,13 +85,16 @@ export function scorecardRoutes(deps: {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await entityOf(req, credentials, true);
     const body = await deps.scorecards.gate(entity, req.params.scorecardId, query.level);
+    const scorecard = deps.scorecards.definitions().scorecards.find(s => s.id === body.scorecardId)!;
+    body.failing = (await costRedaction(deps.permissions, credentials)).failing(scorecard, body.failing);
     res.status(body.pass ? 200 : 412).json(body);
   });
 
   router.get('/overview/scorecards', async (req, res) => {
     const { format, scorecard, ...filters } = parseQuery(overviewQuery, req.query);
-    await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const { scorecardId, text } = await deps.scorecards.overview({ scorecardId: scorecard, filters, format });
+    const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { allowed: costVisible } = await costRedaction(deps.permissions, credentials);
+    const { scorecardId, text } = await deps.scorecards.overview({ scorecardId: scorecard, filters, format, costVisible });
     if (format === 'csv') res.type('text/csv').attachment(`opsfolio-${scorecardId}.csv`);
     else res.type('application/json');
     res.send(text);
