@@ -47,6 +47,7 @@ import { OverviewDataLoader } from './scorecards/overviewData';
 import { PRODUCTION_READINESS } from './scorecards/productionReadiness';
 import { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
 import { createRouter, UNAUTHENTICATED_PATHS } from './router';
+import { CatalogVisibility } from './platform/catalog/CatalogVisibility';
 
 /**
  * The Opsfolio backend plugin: store, scheduled sync, facts, scorecards and the REST API at `/api/opsfolio`.
@@ -173,6 +174,7 @@ export const opsfolioPlugin = createBackendPlugin({
             auth,
             permissions,
             catalog,
+            visibility: new CatalogVisibility({ auth, permissions, catalog }),
             runner,
             runs,
             deployments,

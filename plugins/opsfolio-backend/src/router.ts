@@ -14,6 +14,7 @@ import type { OwnershipService } from './ownership/OwnershipService';
 import { ownershipRoutes } from './ownership/routes';
 import { entitySummaryRoutes } from './platform/entitySummaryRoutes';
 import { healthRoutes } from './platform/healthRoutes';
+import type { CatalogVisibility } from './platform/catalog/CatalogVisibility';
 import type { SyncRunner } from './platform/sync/syncRunner';
 import type { SyncRunStore } from './platform/sync/SyncRunStore';
 import { exemptionRoutes } from './scorecards/exemptionRoutes';
@@ -27,6 +28,8 @@ export interface RouterDeps {
   auth: AuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
+  /** What each caller may read in the catalog, for the organisation-wide views. */
+  visibility: CatalogVisibility;
   runner: SyncRunner;
   runs: SyncRunStore;
   deployments: DeploymentsService;

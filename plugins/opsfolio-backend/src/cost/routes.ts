@@ -9,6 +9,8 @@ import { parseQuery } from '../platform/parseQuery';
 import { requirePermission } from '../platform/permissions';
 import type { CostService } from './CostService';
 import { overviewCsv } from './csv';
+import { readableOverview } from './readableOverview';
+import type { CatalogVisibility } from '../platform/catalog/CatalogVisibility';
 
 const day = z.string().refine(isDay, 'must be a day, YYYY-MM-DD');
 const entityQuery = z
@@ -19,7 +21,7 @@ const overviewQuery = z
   .strict();
 
 /** Cost of an entity (a service, or a team, system or domain over what it holds) and the overview by owner. */
-export function costRoutes(deps: { httpAuth: HttpAuthService; permissions: PermissionsService; catalog: CatalogService; cost: CostService }) {
+export function costRoutes(deps: { httpAuth: HttpAuthService; permissions: PermissionsService; catalog: CatalogService; visibility: CatalogVisibility; cost: CostService }) {
   const router = Router();
 
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
@@ -34,7 +36,7 @@ export function costRoutes(deps: { httpAuth: HttpAuthService; permissions: Permi
     const query = parseQuery(overviewQuery, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     await requirePermission(deps.permissions, credentials, opsfolioCostReadPermission);
-    const body = await deps.cost.overview(query.groupBy);
+    const body = readableOverview(await deps.cost.overview(query.groupBy), await deps.visibility.readableBy(credentials));
     if (query.format === 'csv') {
       res.type('text/csv').attachment(`opsfolio-cost-by-${query.groupBy}-${body.month}.csv`).send(overviewCsv(body));
       return;

@@ -16,6 +16,7 @@ import { ownershipFacts } from './facts';
 import { DEPLOYER_DAYS, OwnershipFactsLoader, type EntityOwnership } from './ownershipFactsLoader';
 import { ownerRefOf } from './ownershipIndex';
 import type { OwnershipService } from './OwnershipService';
+import { isReadable, type ReadableRefs } from '../platform/catalog/CatalogVisibility';
 import { rotaDriftProblems } from './rotaDrift';
 
 /** {@link OwnershipService} over the shared catalog snapshot, CODEOWNERS reads, and the on-call and deployments pillars. */
@@ -52,9 +53,9 @@ export class DefaultOwnershipService implements OwnershipService {
     };
   }
 
-  async overview(filters: { problem?: OwnershipProblemKind; owner?: string } = {}): Promise<OwnershipOverviewResponse> {
+  async overview(filters: { problem?: OwnershipProblemKind; owner?: string } = {}, readable?: ReadableRefs): Promise<OwnershipOverviewResponse> {
     const { index: idx } = await this.deps.loader.catalog();
-    const all = [...(await this.deps.loader.all()).values()].map(e => e.facts);
+    const all = [...(await this.deps.loader.all()).values()].map(e => e.facts).filter(f => isReadable(readable, f.entityRef));
     const counts = Object.fromEntries(OWNERSHIP_PROBLEM_KINDS.map(k => [k, 0])) as OwnershipOverviewResponse['counts'];
     const teams = new Map<string, { entities: number; problems: number }>();
     for (const f of all) {

@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { EntityOwnershipResponse, OwnershipOverviewResponse, OwnershipProblemKind } from '@opsfolio/backstage-plugin-common';
+import type { ReadableRefs } from '../platform/catalog/CatalogVisibility';
 import type { EntityOwnership } from './ownershipFactsLoader';
 
 /**
@@ -13,7 +14,8 @@ export interface OwnershipService {
    */
   entityOwnership(entity: Entity): Promise<EntityOwnershipResponse>;
   /** Every ownership problem in the catalog, counted by kind and by team; filtered by problem kind or owner. */
-  overview(filters?: { problem?: OwnershipProblemKind; owner?: string }): Promise<OwnershipOverviewResponse>;
+  /** `readable`: only the entities the caller may read in the catalog (undefined for all). */
+  overview(filters?: { problem?: OwnershipProblemKind; owner?: string }, readable?: ReadableRefs): Promise<OwnershipOverviewResponse>;
   /** Every entity's ownership facts, by entity ref key: what readiness checks read. */
   all(): Promise<Map<string, EntityOwnership>>;
   /** The title of every group and user in the catalog, by ref key (undefined: it has none). */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { parseQuery, queryText } from '../platform/parseQuery';
 import { ownershipCsv } from './csv';
+import type { CatalogVisibility } from '../platform/catalog/CatalogVisibility';
 import type { OwnershipService } from './OwnershipService';
 
 const overviewQuery = z
@@ -17,7 +18,7 @@ const overviewQuery = z
   .strict();
 
 /** Ownership of one entity (with who is on call for it now), and every ownership problem in the catalog. */
-export function ownershipRoutes(deps: { httpAuth: HttpAuthService; catalog: CatalogService; ownership: OwnershipService }) {
+export function ownershipRoutes(deps: { httpAuth: HttpAuthService; catalog: CatalogService; visibility: CatalogVisibility; ownership: OwnershipService }) {
   const router = Router();
 
   router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
@@ -29,8 +30,8 @@ export function ownershipRoutes(deps: { httpAuth: HttpAuthService; catalog: Cata
 
   router.get('/overview/ownership', async (req, res) => {
     const { format, ...filters } = parseQuery(overviewQuery, req.query);
-    await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const body = await deps.ownership.overview(filters);
+    const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const body = await deps.ownership.overview(filters, await deps.visibility.readableBy(credentials));
     if (format === 'csv') {
       res.type('text/csv').attachment('opsfolio-ownership-problems.csv').send(ownershipCsv(body));
       return;

@@ -26,8 +26,9 @@ import { COUNTS_AS_PASSING, levelOf } from './engine';
 import { entityInfoOf } from './entityInfo';
 import type { ScorecardEvaluator } from './evaluator';
 import { matchesFilter } from './filter';
-import { buildOverview, refOf, type OverviewFilters } from './overview';
+import { buildOverview, refOf } from './overview';
 import { costCheckIds } from './costRedaction';
+import { isReadable } from '../platform/catalog/CatalogVisibility';
 import type { OverviewDataLoader } from './overviewData';
 import type { ScorecardsService } from './ScorecardsService';
 import type { ScorecardStore } from './ScorecardStore';
@@ -128,7 +129,7 @@ export class DefaultScorecardsService implements ScorecardsService {
     };
   }
 
-  async overview(query: { scorecardId?: string; filters: OverviewFilters; format: 'json' | 'csv'; costVisible: boolean }): Promise<{ scorecardId: string; text: string }> {
+  async overview(query: Parameters<ScorecardsService['overview']>[0]): Promise<{ scorecardId: string; text: string }> {
     const { evaluator } = this.deps;
     const filters = { ...query.filters, ...(query.filters.level ? { level: query.filters.level.toLowerCase() } : {}) };
     const compiled = query.scorecardId ? this.compiledOf(query.scorecardId) : evaluator.compiled[0];
@@ -140,11 +141,13 @@ export class DefaultScorecardsService implements ScorecardsService {
     // Managers open the same few views over and over: each answer is kept as text until the data is reloaded.
     const answers = this.answers.get(data) ?? this.answers.set(data, new Map()).get(data)!;
     const key = JSON.stringify([query.format, query.costVisible, compiled.scorecard.id, Object.entries(filters).sort()]);
-    let text = answers.get(key);
+    // An answer filtered to what one caller may read is built for them and not kept.
+    let text = query.readable ? undefined : answers.get(key);
     if (text === undefined) {
       const hidden = query.costVisible ? new Set<string>() : costCheckIds(compiled.scorecard);
-      const body = buildOverview(data, filters, evaluator.scorecards.map(s => ({ id: s.id, title: s.title })), hidden);
+      const body = buildOverview(data, filters, evaluator.scorecards.map(s => ({ id: s.id, title: s.title })), { hiddenChecks: hidden, readable: query.readable });
       text = query.format === 'csv' ? scorecardCsv(body) : JSON.stringify(body);
+      if (query.readable) return { scorecardId: compiled.scorecard.id, text };
       let kept = text.length;
       for (const t of answers.values()) kept += t.length;
       while (answers.size > 0 && (answers.size >= KEPT_ANSWERS || kept > KEPT_BYTES)) {
@@ -157,7 +160,7 @@ export class DefaultScorecardsService implements ScorecardsService {
     return { scorecardId: compiled.scorecard.id, text };
   }
 
-  async exemptions(query: { scorecardId?: string; owner?: string; status?: 'active' | 'expired' }): Promise<ExemptionRow[]> {
+  async exemptions(query: Parameters<ScorecardsService['exemptions']>[0]): Promise<ExemptionRow[]> {
     if (query.scorecardId) this.compiledOf(query.scorecardId);
     const owner = query.owner ? refOf(query.owner, 'group') : undefined;
     const today = dayOf(this.now());
@@ -165,7 +168,7 @@ export class DefaultScorecardsService implements ScorecardsService {
     for (const compiled of this.deps.evaluator.compiled.filter(c => !query.scorecardId || c.scorecard.id === query.scorecardId)) {
       const titles = new Map(compiled.scorecard.checks.map(c => [c.id, c.title]));
       for (const e of (await this.deps.overview.get(compiled.scorecard)).evaluations) {
-        if (owner && e.info.ownerRef !== owner) continue;
+        if ((owner && e.info.ownerRef !== owner) || !isReadable(query.readable, e.entityRef)) continue;
         for (const r of e.results) {
           if (!r.exemption) continue;
           // Judged today, not at the last evaluation: an exemption ending yesterday is expired now.

@@ -10,6 +10,7 @@ import type {
   TeamPortfolioResponse,
 } from '@opsfolio/backstage-plugin-common';
 import type { OverviewFilters } from './overview';
+import type { ReadableRefs } from '../platform/catalog/CatalogVisibility';
 
 /**
  * The readiness pillar: scorecards evaluated over facts from every pillar. Reads never store anything (an
@@ -32,9 +33,16 @@ export interface ScorecardsService {
   gate(entity: Entity, scorecardId: string, level?: string): Promise<ScorecardGateResponse>;
   /** The managers' overview of one scorecard (default: the first), rendered as JSON or CSV text. */
   /** `costVisible: false` leaves cost checks out of the per-check counts and the entities' failing checks. */
-  overview(query: { scorecardId?: string; filters: OverviewFilters; format: 'json' | 'csv'; costVisible: boolean }): Promise<{ scorecardId: string; text: string }>;
+  overview(query: {
+    scorecardId?: string;
+    filters: OverviewFilters;
+    format: 'json' | 'csv';
+    costVisible: boolean;
+    /** Only these entities (what the caller may read in the catalog); undefined for all. */
+    readable?: ReadableRefs;
+  }): Promise<{ scorecardId: string; text: string }>;
   /** Every exemption the last evaluation met, soonest to expire first; judged today. */
-  exemptions(query: { scorecardId?: string; owner?: string; status?: 'active' | 'expired' }): Promise<ExemptionRow[]>;
+  exemptions(query: { scorecardId?: string; owner?: string; status?: 'active' | 'expired'; readable?: ReadableRefs }): Promise<ExemptionRow[]>;
   /** Every component a group and its sub-teams own, with level, who is on call, last deploy and (when visible) cost. */
   teamPortfolio(group: Entity, options: { credentials: BackstageCredentials; costVisible: boolean }): Promise<TeamPortfolioResponse>;
 }

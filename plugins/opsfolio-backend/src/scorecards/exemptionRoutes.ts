@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { csvField } from '../platform/csv';
 import { requirePermission } from '../platform/permissions';
 import type { ScorecardsService } from './ScorecardsService';
+import type { CatalogVisibility } from '../platform/catalog/CatalogVisibility';
 import { parseQuery, queryText } from '../platform/parseQuery';
 
 const query = z
@@ -26,13 +27,13 @@ function exemptionsCsv(rows: ExemptionRow[]): string {
 }
 
 /** Exemption debt across the catalog: every exemption the last evaluation met, soonest to expire first. */
-export function exemptionRoutes(deps: { httpAuth: HttpAuthService; permissions: PermissionsService; scorecards: ScorecardsService }) {
+export function exemptionRoutes(deps: { httpAuth: HttpAuthService; permissions: PermissionsService; visibility: CatalogVisibility; scorecards: ScorecardsService }) {
   const router = Router();
   router.get('/overview/exemptions', async (req, res) => {
     const q = parseQuery(query, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     await requirePermission(deps.permissions, credentials, opsfolioExemptionsReadPermission);
-    const rows = await deps.scorecards.exemptions({ scorecardId: q.scorecard, owner: q.owner, status: q.status });
+    const rows = await deps.scorecards.exemptions({ scorecardId: q.scorecard, owner: q.owner, status: q.status, readable: await deps.visibility.readableBy(credentials) });
     if (q.format === 'csv') {
       res.type('text/csv').attachment('opsfolio-exemptions.csv').send(exemptionsCsv(rows));
       return;

@@ -6,6 +6,7 @@ import type {
   ScorecardOverviewResponse,
 } from '@opsfolio/backstage-plugin-common';
 import { CHECK_STATES, COUNTS_AS_PASSING } from './engine';
+import { isReadable, type ReadableRefs } from '../platform/catalog/CatalogVisibility';
 import type { StoredEvaluation } from './ScorecardStore';
 
 /** What the overview is computed from: every stored evaluation and each entity's level per day. */
@@ -42,9 +43,14 @@ export function buildOverview(
   data: OverviewData,
   filters: OverviewFilters,
   all: Array<{ id: string; title: string }>,
-  /** Checks left out of the per-check counts and the failing lists: cost checks for callers without opsfolio.cost.read. */
-  hiddenChecks: ReadonlySet<string> = new Set(),
+  seen: {
+    /** Checks left out of the per-check counts and the failing lists: cost checks for callers without opsfolio.cost.read. */
+    hiddenChecks?: ReadonlySet<string>;
+    /** The entities the caller may read in the catalog; undefined for all. */
+    readable?: ReadableRefs;
+  } = {},
 ): ScorecardOverviewResponse {
+  const hiddenChecks = seen.hiddenChecks ?? new Set<string>();
   const { scorecard } = data;
   const owner = filters.owner ? refOf(filters.owner, 'group') : undefined;
   const system = filters.system ? refOf(filters.system, 'system') : undefined;
@@ -53,6 +59,7 @@ export function buildOverview(
   const selectedIndexes: number[] = [];
   const selected = data.evaluations.filter(
     (e, i) =>
+      isReadable(seen.readable, e.entityRef) &&
       (!owner || e.info.ownerRef === owner) &&
       (!system || e.info.system === system) &&
       eq(filters.kind, e.info.kind) &&

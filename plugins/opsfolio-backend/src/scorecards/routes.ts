@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { parseQuery, queryInteger, queryText } from '../platform/parseQuery';
 import { costRedaction } from './costRedaction';
+import type { CatalogVisibility } from '../platform/catalog/CatalogVisibility';
 import type { ScorecardsService } from './ScorecardsService';
 
 const overviewQuery = z
@@ -31,6 +32,7 @@ export function scorecardRoutes(deps: {
   auth: AuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
+  visibility: CatalogVisibility;
   scorecards: ScorecardsService;
 }) {
   const router = Router();
@@ -94,7 +96,8 @@ export function scorecardRoutes(deps: {
     const { format, scorecard, ...filters } = parseQuery(overviewQuery, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { allowed: costVisible } = await costRedaction(deps.permissions, credentials);
-    const { scorecardId, text } = await deps.scorecards.overview({ scorecardId: scorecard, filters, format, costVisible });
+    const readable = await deps.visibility.readableBy(credentials);
+    const { scorecardId, text } = await deps.scorecards.overview({ scorecardId: scorecard, filters, format, costVisible, readable });
     if (format === 'csv') res.type('text/csv').attachment(`opsfolio-${scorecardId}.csv`);
     else res.type('application/json');
     res.send(text);

@@ -1,7 +1,8 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { makeValidator, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { CATALOG_ACCESS_ADVICE } from './catalogAccess';
 
 export interface EntityName {
   kind: string;
@@ -33,7 +34,14 @@ export async function loadEntity(
   credentials: BackstageCredentials,
 ): Promise<Entity> {
   const ref = stringifyEntityRef(checkEntityName({ kind: name.kind, namespace: name.namespace, name: name.name }));
-  const entity = await catalog.getEntityByRef(ref, { credentials });
+  let entity: Entity | undefined;
+  try {
+    entity = await catalog.getEntityByRef(ref, { credentials });
+  } catch (error) {
+    // A token restricted to Opsfolio cannot be passed on to the catalog: say which token it needs.
+    if ((error as Error).name === 'NotAllowedError') throw new NotAllowedError(`Not allowed to read ${ref}: ${CATALOG_ACCESS_ADVICE}`);
+    throw error;
+  }
   if (!entity) throw new NotFoundError(`No entity ${ref} in the catalog`);
   return entity;
 }
