@@ -9,6 +9,13 @@ const CI_TOKEN = 'opsfolio-demo-ci-token';
 const { openEntityPage, waitForFirstSync, untilShown } = pageHelpers({ appUrl: APP_URL, backendUrl: BACKEND_URL, screenshots: SCREENSHOTS, token: CI_TOKEN });
 const PILLARS = ['ownership', 'deployments', 'oncall', 'cost', 'scorecards'];
 
+/** A guest's Backstage token, as the app gets it when a guest signs in. */
+async function guestToken(): Promise<string> {
+  const res = await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
+  if (!res.ok) throw new Error(`guest sign-in: ${res.status} ${await res.text()}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
 describe('the demo, in a real browser', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
   let browser: Browser;
@@ -248,10 +255,14 @@ describe('the demo, in a real browser', () => {
     expect(exemptions.join('\n')).toMatch(/Fraud Scoring[\s\S]*expired/);
     await page.screenshot({ path: `${SCREENSHOTS}readiness-page.png`, fullPage: true });
 
+    // As a signed-in guest: the CI token may not read the catalog, so the overviews refuse it.
     const csv = await fetch(`${BACKEND_URL}/api/opsfolio/overview/scorecards?format=csv&owner=team-payments`, {
-      headers: { authorization: `Bearer ${CI_TOKEN}` },
+      headers: { authorization: `Bearer ${await guestToken()}` },
     });
     expect(csv.status).toBe(200);
+    const refused = await fetch(`${BACKEND_URL}/api/opsfolio/overview/scorecards`, { headers: { authorization: `Bearer ${CI_TOKEN}` } });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toContain('plugin: catalog');
     expect(await csv.text()).toMatch(/component:default\/payments-api,.*,Gold,13,13,/);
   }, 360_000);
 

@@ -84,13 +84,14 @@ export const opsfolioPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, cache, catalog, permissions, permissionsRegistry, urlReader }) {
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, auditor, cache, catalog, permissions, permissionsRegistry, urlReader }) {
         permissionsRegistry.addPermissions(opsfolioPermissions);
         const db = await database.getClient();
         if (!database.migrations?.skip) await migrate(db);
@@ -172,6 +173,7 @@ export const opsfolioPlugin = createBackendPlugin({
           createRouter({
             httpAuth,
             auth,
+            auditor,
             permissions,
             catalog,
             visibility: new CatalogVisibility({ auth, permissions, catalog }),

@@ -1,4 +1,4 @@
-import type { AuthService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type { AuditorService, AuthService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type express from 'express';
 import Router from 'express-promise-router';
@@ -26,6 +26,8 @@ import type { ScorecardsService } from './scorecards/ScorecardsService';
 export interface RouterDeps {
   httpAuth: HttpAuthService;
   auth: AuthService;
+  /** Every write is audited: pushes, refreshes, gate decisions. */
+  auditor: AuditorService;
   permissions: PermissionsService;
   catalog: CatalogService;
   /** What each caller may read in the catalog, for the organisation-wide views. */

@@ -1,4 +1,4 @@
-import type { AuthService, BackstageCredentials, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type { AuditorService, AuthService, BackstageCredentials, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EntityScorecardResult, EntityScorecardsResponse } from '@opsfolio/backstage-plugin-common';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { parseQuery, queryInteger, queryText } from '../platform/parseQuery';
 import { costRedaction } from './costRedaction';
+import { audited } from '../platform/audit';
 import type { CatalogVisibility } from '../platform/catalog/CatalogVisibility';
 import type { ScorecardsService } from './ScorecardsService';
 
@@ -30,6 +31,7 @@ const gateQuery = z.object({ level: queryText.optional() }).strict();
 export function scorecardRoutes(deps: {
   httpAuth: HttpAuthService;
   auth: AuthService;
+  auditor: AuditorService;
   permissions: PermissionsService;
   catalog: CatalogService;
   visibility: CatalogVisibility;
@@ -66,7 +68,14 @@ export function scorecardRoutes(deps: {
   router.post('/entities/:kind/:namespace/:name/scorecards/refresh', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await entityOf(req, credentials);
-    res.json(await redacted(credentials, entity, await deps.scorecards.refresh(entity)));
+    const entityRef = stringifyEntityRef(entity);
+    const results = await audited(
+      deps.auditor,
+      { eventId: 'scorecards-refresh', severityLevel: 'low', request: req, meta: { entityRef } },
+      () => deps.scorecards.refresh(entity),
+      stored => ({ levels: Object.fromEntries(stored.map(s => [s.scorecard.id, s.level?.id ?? null])) }),
+    );
+    res.json(await redacted(credentials, entity, results));
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecards/:scorecardId/history', async (req, res) => {
@@ -86,7 +95,13 @@ export function scorecardRoutes(deps: {
     const query = parseQuery(gateQuery, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await entityOf(req, credentials, true);
-    const body = await deps.scorecards.gate(entity, req.params.scorecardId, query.level);
+    // A deploy decision: who asked, for what, and the answer.
+    const body = await audited(
+      deps.auditor,
+      { eventId: 'scorecard-gate', severityLevel: 'low', request: req, meta: { entityRef: stringifyEntityRef(entity), scorecardId: req.params.scorecardId, level: query.level ?? null } },
+      () => deps.scorecards.gate(entity, req.params.scorecardId, query.level),
+      gate => ({ pass: gate.pass, required: gate.required.id, reached: gate.reached?.id ?? null }),
+    );
     const scorecard = deps.scorecards.definitions().scorecards.find(s => s.id === body.scorecardId)!;
     body.failing = (await costRedaction(deps.permissions, credentials)).failing(scorecard, body.failing);
     res.status(body.pass ? 200 : 412).json(body);
