@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { APP_URL, BACKEND_URL, startDemo } from './demo';
 import { pageHelpers } from './pages';
+import { fuzzer } from './security/fuzz';
+import { guestToken as guestTokenOf } from './security/operations';
 
 const SCREENSHOTS = new URL('../test-results/', import.meta.url).pathname;
 const CI_TOKEN = 'opsfolio-demo-ci-token';
@@ -10,11 +12,7 @@ const { openEntityPage, waitForFirstSync, untilShown } = pageHelpers({ appUrl: A
 const PILLARS = ['ownership', 'deployments', 'oncall', 'cost', 'scorecards'];
 
 /** A guest's Backstage token, as the app gets it when a guest signs in. */
-async function guestToken(): Promise<string> {
-  const res = await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
-  if (!res.ok) throw new Error(`guest sign-in: ${res.status} ${await res.text()}`);
-  return (await res.json()).backstageIdentity.token;
-}
+const guestToken = () => guestTokenOf(BACKEND_URL);
 
 describe('the demo, in a real browser', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -288,4 +286,14 @@ describe('the demo, in a real browser', () => {
     await page.getByTestId('opsfolio-card-team-portfolio').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}team-payments-portfolio.png`, fullPage: true });
   });
+
+  // Last: it pushes events, to a resource no page above shows.
+  it('never answers 5xx or slower than 2 s to fuzzed parameters, and keeps pushes all-or-nothing and exact, on SQLite', async () => {
+    const fuzz = fuzzer({ baseUrl: BACKEND_URL, readToken: await guestToken(), pushToken: CI_TOKEN, scorecardId: 'production-readiness', runs: 250, timeLimitMs: 40_000 });
+    await fuzz.routeParameters();
+    await fuzz.deploymentBatches();
+    await fuzz.incidentBatches();
+    writeFileSync(`${SCREENSHOTS}fuzz-sqlite.json`, JSON.stringify(fuzz.report, null, 2));
+    expect(fuzz.report.requests['route parameters']).toBeGreaterThan(50);
+  }, 180_000);
 });

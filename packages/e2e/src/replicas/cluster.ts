@@ -11,7 +11,8 @@ const BACKEND_DIR = join(REPO_ROOT, 'packages/backend');
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 
 /** A static token without the demo CI token's restriction to Opsfolio: it reads the catalog as a service would. */
-const SERVICE_TOKEN = 'opsfolio-replicas-service-token';
+/** A static token without access restrictions. */
+export const SERVICE_TOKEN = 'opsfolio-replicas-service-token';
 /** The demo's CI token (app-config.yaml), restricted to Opsfolio: what a pipeline pushes deployments with. */
 export const CI_TOKEN = 'opsfolio-demo-ci-token';
 
@@ -222,7 +223,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // serves the example files (the catalog's processing is shared).
     for (let i = 0; i < replicas; i++) {
       children.push(
-        launch(`replica-${i}`, TSX, ['src/index.ts', '--config', '../../app-config.yaml', '--config', configs[i]], BACKEND_DIR, env, outDir),
+        // In production mode, as deployed: error bodies carry no stack.
+        launch(`replica-${i}`, TSX, ['src/index.ts', '--config', '../../app-config.yaml', '--config', configs[i]], BACKEND_DIR, { ...env, NODE_ENV: 'production' }, outDir),
       );
       await waitUntil(
         `replica ${i} serving the catalog`,

@@ -1,6 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { CI_TOKEN, SHIPPED_SCORECARD, SOURCES, startCluster, type Cluster } from './cluster';
+import { writeFileSync } from 'node:fs';
+import { authMatrixFailures } from '../security/authMatrix';
+import { fuzzer } from '../security/fuzz';
+import { guestToken, OPERATIONS } from '../security/operations';
+import { CI_TOKEN, SERVICE_TOKEN, SHIPPED_SCORECARD, SOURCES, startCluster, type Cluster } from './cluster';
 
 const OUT = new URL('../../test-results/replicas/', import.meta.url).pathname;
 const SYNC_SECONDS = 20;
@@ -175,5 +179,26 @@ describe('two backend replicas on one PostgreSQL database and one Redis cache', 
     );
     expect(twice).toEqual([]);
     process.stdout.write(`Replica test: ${waves} waves of 50 calls until a scheduled evaluation had run among them; logs in ${OUT}\n`);
+  });
+
+  describe('under hostile callers, in production mode', () => {
+    it('answers every route of openapi.yaml to every kind of caller as its x-auth says, with no stack in any error', async () => {
+      const baseUrl = cluster.urls[0];
+      const { checked, failures } = await authMatrixFailures(
+        { baseUrl, userToken: await guestToken(baseUrl), restrictedToken: CI_TOKEN, serviceToken: SERVICE_TOKEN, production: true },
+        SCORECARD,
+      );
+      expect(failures).toEqual([]);
+      expect(checked).toBe(OPERATIONS.length * 5);
+    });
+
+    it('never answers 5xx or slower than 2 s to fuzzed parameters, and keeps pushes all-or-nothing and exact, on PostgreSQL', async () => {
+      const fuzz = fuzzer({ baseUrl: cluster.urls[1], readToken: SERVICE_TOKEN, pushToken: CI_TOKEN, scorecardId: SCORECARD, runs: 250, timeLimitMs: 40_000 });
+      await fuzz.routeParameters();
+      await fuzz.deploymentBatches();
+      await fuzz.incidentBatches();
+      writeFileSync(`${OUT}fuzz-postgres.json`, JSON.stringify(fuzz.report, null, 2));
+      expect(fuzz.report.requests['route parameters']).toBeGreaterThan(50);
+    }, 180_000);
   });
 });

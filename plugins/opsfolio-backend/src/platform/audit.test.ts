@@ -1,3 +1,4 @@
+import type { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { component, startOpsfolio } from '../testing/testBackend';
@@ -18,7 +19,7 @@ describe('audit events for every write', () => {
   /** The events created since the last clear, each with how it ended. */
   async function events() {
     return Promise.all(
-      auditor.createEvent.mock.calls.map(async ([options], i) => {
+      (auditor.createEvent.mock.calls as Array<[AuditorServiceCreateEventOptions]>).map(async ([options], i: number) => {
         const event = await auditor.createEvent.mock.results[i].value;
         const outcome = event.success.mock.calls.length ? 'succeeded' : event.fail.mock.calls.length ? 'failed' : 'open';
         return { eventId: options.eventId, severityLevel: options.severityLevel, meta: options.meta, outcome, success: event.success.mock.calls[0]?.[0]?.meta, error: event.fail.mock.calls[0]?.[0]?.error?.message };
