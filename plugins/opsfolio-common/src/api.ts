@@ -243,6 +243,11 @@ export interface CostOverviewResponse {
   organisation: CostFigures;
   /** The organisation's cost allocation tag key, `opsfolio.cost.tagKey`. */
   tagKey: string;
+  /**
+   * `permitted` when the permission policy lets the caller read the cost of only some entities: the rows are
+   * those, `organisation` is their sum, and untagged and unmapped spend are left out (empty).
+   */
+  scope?: 'permitted';
 }
 
 /** `GET /entities/:kind/:namespace/:name/ownership` @public */

@@ -2,11 +2,14 @@ import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
  * Reading cost: every cost route checks it, and the frontend hides cost without it. Spend per team is
- * often not for everyone, so a real install decides in its permission policy. @public
+ * often not for everyone, so a real install decides in its permission policy. A resource permission on
+ * catalog entities: a policy can allow it outright, or on conditions the catalog evaluates, e.g.
+ * `catalogConditions.isEntityOwner` so members see the spend of what their teams own. @public
  */
 export const opsfolioCostReadPermission = createPermission({
   name: 'opsfolio.cost.read',
   attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
 });
 
 /**

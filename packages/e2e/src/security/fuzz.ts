@@ -22,13 +22,16 @@ export interface FuzzTarget {
 export interface FuzzReport {
   requests: Record<string, number>;
   statuses: Record<string, number>;
+  /** Broken events sent, per kind of breakage, and valid events stored and read back. */
+  cases: Record<string, number>;
   slowestMs: number;
 }
 
 const SLOW_MS = 2000;
 
 export function fuzzer(target: FuzzTarget) {
-  const report: FuzzReport = { requests: {}, statuses: {}, slowestMs: 0 };
+  const report: FuzzReport = { requests: {}, statuses: {}, cases: {}, slowestMs: 0 };
+  const count = (kind: string) => (report.cases[kind] = (report.cases[kind] ?? 0) + 1);
   const api = async (kind: string, path: string, init: RequestInit & { token: string }) => {
     const started = performance.now();
     const res = await fetch(`${target.baseUrl}/api/opsfolio${path}`, { ...init, headers: { authorization: `Bearer ${init.token}`, ...init.headers } });
@@ -93,6 +96,7 @@ export function fuzzer(target: FuzzTarget) {
           return { valid, sent: mutation ? mutation.apply(valid) : valid, mutation: mutation?.name };
         });
         const broken = events.filter(e => e.mutation);
+        for (const e of events) count(e.mutation ? `deployment: ${e.mutation}` : broken.length ? 'deployment: valid, in a refused batch' : 'deployment: valid, stored and read back');
         const res = await api('deployment batches', '/deployments', {
           token: target.pushToken,
           method: 'POST',
@@ -159,6 +163,7 @@ export function fuzzer(target: FuzzTarget) {
           return { valid, sent: mutation ? mutation.apply(valid) : valid, mutation: mutation?.name };
         });
         const broken = events.filter(e => e.mutation);
+        for (const e of events) count(e.mutation ? `incident: ${e.mutation}` : broken.length ? 'incident: valid, in a refused batch' : 'incident: valid, stored and read back');
         const res = await api('incident batches', '/incidents', {
           token: target.pushToken,
           method: 'POST',

@@ -1,4 +1,5 @@
 import type { CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { sumFigures } from './figures';
 import { isReadable, type ReadableRefs } from '../platform/catalog/CatalogVisibility';
 
 /**
@@ -12,4 +13,22 @@ export function readableOverview(body: CostOverviewResponse, readable: ReadableR
   const kept = new Set(rows.map(row => row.key));
   // A sub-team whose parent is hidden becomes a top row instead of pointing at a row that is not there.
   return { ...body, rows: rows.map(row => (row.parentRef && !kept.has(row.parentRef) ? { ...row, parentRef: undefined } : row)) };
+}
+
+/**
+ * The cost overview for a caller whose policy allows `opsfolio.cost.read` on some entities only (say, what their
+ * teams own): those rows, with the organisation's figures as their sum, so nothing outside them can be worked out.
+ */
+export function permittedOverview(body: CostOverviewResponse, permitted: ReadonlySet<string>): CostOverviewResponse {
+  const rows = body.rows.filter(row => permitted.has(row.key));
+  const kept = new Set(rows.map(row => row.key));
+  return {
+    ...body,
+    rows: rows.map(row => (row.parentRef && !kept.has(row.parentRef) ? { ...row, parentRef: undefined } : row)),
+    // A sub-team's spend is in its parent's total too: the sum is over what each row holds itself.
+    organisation: sumFigures(rows.map(row => row.direct)),
+    untagged: sumFigures([]),
+    unmapped: { figures: sumFigures([]), values: [] },
+    scope: 'permitted',
+  };
 }

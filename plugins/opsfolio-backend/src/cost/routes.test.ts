@@ -1,6 +1,8 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { opsfolioCostSourcesExtensionPoint, type CostRecord, type CostSource } from '@opsfolio/backstage-plugin-node';
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { expectDocumentedResponse } from '../testing/openApi';
 import { startOpsfolioTestBackend, type OpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
@@ -151,5 +153,48 @@ describe('cost routes under a policy that denies opsfolio.cost.read', () => {
     } finally {
       await backend.stop();
     }
+  });
+});
+
+describe('cost under a policy that allows it for what your team owns', () => {
+  // The catalog would evaluate isEntityOwner: here the answer for each ref is written out.
+  const PERMITTED = new Set(['group:default/payments', 'component:default/pay-api', 'component:default/ledger']);
+  const decide = (permission: { name: string }, resourceRef?: string) =>
+    permission.name !== 'opsfolio.cost.read' || (resourceRef && PERMITTED.has(resourceRef)) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests => requests.map(r => ({ result: decide(r.permission, 'resourceRef' in r ? r.resourceRef : undefined) })) as any,
+    authorizeConditional: async requests =>
+      requests.map(r =>
+        r.permission.name === 'opsfolio.cost.read'
+          ? { result: AuthorizeResult.CONDITIONAL, pluginId: 'catalog', resourceType: 'catalog-entity', conditions: { rule: 'IS_ENTITY_OWNER', resourceType: 'catalog-entity', params: { claims: ['group:default/payments'] } } }
+          : { result: AuthorizeResult.ALLOW },
+      ) as any,
+  });
+  let backend: OpsfolioTestBackend;
+  const get = (path: string) => request(backend.server).get(`/api/opsfolio${path}`).set('Authorization', backend.userHeader);
+  beforeAll(async () => {
+    backend = await startOpsfolioTestBackend({ features: [module, permissions.factory], entities });
+    await backend.runSync('fake-cost');
+  });
+  afterAll(async () => backend.stop());
+
+  it("serves the team's services and refuses the rest, without organisation-wide figures", async () => {
+    const mine = await get('/entities/component/default/pay-api/cost');
+    expect(mine.status).toBe(200);
+    expect(mine.body.figures.monthToDate).toEqual({ USD: 10 * elapsed });
+    expect(mine.body.notIncluded).toEqual({ untagged: {}, unmapped: {} });
+    expect((await get('/entities/component/default/docs/cost')).status).toBe(403);
+  });
+
+  it('shows only the permitted rows in the overview, the total being their sum', async () => {
+    const res = await get('/overview/cost');
+    expect(res.status).toBe(200);
+    expectDocumentedResponse('GET', OVERVIEW, res);
+    expect(res.body.scope).toBe('permitted');
+    // payments alone (15 a day); eng, its parent, is hidden, so payments has no parent row to point at.
+    expect(res.body.rows.map((r: { key: string; parentRef?: string }) => [r.key, r.parentRef])).toEqual([['group:default/payments', undefined]]);
+    expect(res.body.organisation.monthToDate).toEqual({ USD: 15 * elapsed });
+    expect(res.body.untagged.monthToDate).toEqual({});
+    expect(res.body.unmapped.values).toEqual([]);
   });
 });

@@ -6,10 +6,12 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { parseQuery } from '../platform/parseQuery';
-import { requirePermission } from '../platform/permissions';
+import { costReadableEverywhere, costReadableRefs, requireCostRead } from '../platform/permissions';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CostService } from './CostService';
 import { overviewCsv } from './csv';
-import { readableOverview } from './readableOverview';
+import { permittedOverview, readableOverview } from './readableOverview';
 import type { CatalogVisibility } from '../platform/catalog/CatalogVisibility';
 
 const day = z.string().refine(isDay, 'must be a day, YYYY-MM-DD');
@@ -27,16 +29,23 @@ export function costRoutes(deps: { httpAuth: HttpAuthService; permissions: Permi
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
     const query = parseQuery(entityQuery, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await requirePermission(deps.permissions, credentials, opsfolioCostReadPermission);
-    const entity = await loadEntity(deps.catalog, req.params, credentials);
-    res.json(await deps.cost.entityCost(stringifyEntityRef(entity), query));
+    const entityRef = stringifyEntityRef(await loadEntity(deps.catalog, req.params, credentials));
+    await requireCostRead(deps.permissions, credentials, entityRef);
+    const body = await deps.cost.entityCost(entityRef, query);
+    // Organisation-wide figures are for callers who may read all cost, not only this entity's.
+    if ((await costReadableEverywhere(deps.permissions, credentials)) !== AuthorizeResult.ALLOW) body.notIncluded = { untagged: {}, unmapped: {} };
+    res.json(body);
   });
 
   router.get('/overview/cost', async (req, res) => {
     const query = parseQuery(overviewQuery, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await requirePermission(deps.permissions, credentials, opsfolioCostReadPermission);
-    const body = readableOverview(await deps.cost.overview(query.groupBy), await deps.visibility.readableBy(credentials));
+    const everywhere = await costReadableEverywhere(deps.permissions, credentials);
+    if (everywhere === AuthorizeResult.DENY) throw new NotAllowedError(`Not allowed: ${opsfolioCostReadPermission.name}`);
+    let body = readableOverview(await deps.cost.overview(query.groupBy), await deps.visibility.readableBy(credentials));
+    if (everywhere === AuthorizeResult.CONDITIONAL) {
+      body = permittedOverview(body, await costReadableRefs(deps.permissions, credentials, body.rows.map(r => r.key).filter(Boolean)));
+    }
     if (query.format === 'csv') {
       res.type('text/csv').attachment(`opsfolio-cost-by-${query.groupBy}-${body.month}.csv`).send(overviewCsv(body));
       return;

@@ -1,17 +1,16 @@
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import Router from 'express-promise-router';
 import {
   describePillars,
-  opsfolioCostReadPermission,
   PILLARS,
   type EntitySummaryResponse,
   type PillarId,
   type PillarSummary,
 } from '@opsfolio/backstage-plugin-common';
 import { loadEntity } from './catalog/loadEntity';
+import { costReadableRefs } from './permissions';
 import type { SyncRunner } from './sync/syncRunner';
 import type { SyncRunStore } from './sync/SyncRunStore';
 
@@ -34,8 +33,7 @@ export function entitySummaryRoutes(deps: {
     const entity = await loadEntity(deps.catalog, req.params, credentials);
     const setup = describePillars(entity);
     // Without opsfolio.cost.read the cost pillar says neither its tag nor whether spend is stored.
-    const [costRead] = await deps.permissions.authorize([{ permission: opsfolioCostReadPermission }], { credentials });
-    const costHidden = costRead.result !== AuthorizeResult.ALLOW;
+    const costHidden = !(await costReadableRefs(deps.permissions, credentials, [stringifyEntityRef(entity)])).size;
     if (costHidden) setup.cost = { ...setup.cost, found: {} };
     const jobs = deps.runner.registered();
     const freshness = await deps.runs.freshness(jobs.map(j => j.id));

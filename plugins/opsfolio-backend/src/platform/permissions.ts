@@ -1,6 +1,7 @@
 import type { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult, type BasicPermission } from '@backstage/plugin-permission-common';
+import { opsfolioCostReadPermission } from '@opsfolio/backstage-plugin-common';
 
 /** Throws 403 unless the permission policy allows the caller this permission. */
 export async function requirePermission(
@@ -12,4 +13,30 @@ export async function requirePermission(
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(`Not allowed: ${permission.name}`);
   }
+}
+
+/**
+ * The entities among `entityRefs` the caller may read cost of: `opsfolio.cost.read` is a resource permission on
+ * catalog entities, so a policy may allow it only for some (the catalog evaluates its conditions). One batch.
+ */
+export async function costReadableRefs(permissions: PermissionsService, credentials: BackstageCredentials, entityRefs: string[]): Promise<Set<string>> {
+  if (entityRefs.length === 0) return new Set();
+  const decisions = await permissions.authorize(
+    entityRefs.map(resourceRef => ({ permission: opsfolioCostReadPermission, resourceRef })),
+    { credentials },
+  );
+  return new Set(entityRefs.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW));
+}
+
+/** Throws 403 unless the caller may read this entity's cost. */
+export async function requireCostRead(permissions: PermissionsService, credentials: BackstageCredentials, entityRef: string): Promise<void> {
+  if (!(await costReadableRefs(permissions, credentials, [entityRef])).has(entityRef)) {
+    throw new NotAllowedError(`Not allowed: ${opsfolioCostReadPermission.name}`);
+  }
+}
+
+/** Whether the caller may read cost of every entity (`opsfolio.cost.read` allowed without conditions). */
+export async function costReadableEverywhere(permissions: PermissionsService, credentials: BackstageCredentials): Promise<AuthorizeResult> {
+  const [decision] = await permissions.authorizeConditional([{ permission: opsfolioCostReadPermission }], { credentials });
+  return decision.result;
 }

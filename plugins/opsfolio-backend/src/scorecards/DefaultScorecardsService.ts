@@ -1,4 +1,3 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -190,14 +189,16 @@ export class DefaultScorecardsService implements ScorecardsService {
     return rows.sort((a, b) => a.daysLeft - b.daysLeft || a.entityRef.localeCompare(b.entityRef));
   }
 
-  async teamPortfolio(group: Entity, { credentials, costVisible }: { credentials: BackstageCredentials; costVisible: boolean }): Promise<TeamPortfolioResponse> {
+  async teamPortfolio(group: Entity, { credentials, costReadable }: Parameters<ScorecardsService['teamPortfolio']>[1]): Promise<TeamPortfolioResponse> {
     const { catalog } = this.deps;
     const groupRefs = await groupAndDescendants(catalog, group, credentials);
     const owned = (await ownedBy(catalog, groupRefs, credentials)).filter(o => isKind(o.entity.kind, 'component'));
     owned.sort((a, b) => a.entity.metadata.name.localeCompare(b.entity.metadata.name));
     // Who is on call comes from the last stored reads: a page of 30 services must not fan out to the vendors.
     const reads = await this.deps.onCall.allLastReads();
-    const costThisMonth = costVisible ? await this.deps.cost.monthToDate(owned.map(o => entityRefKey(o.entity))) : undefined;
+    const readable = [...(await costReadable(owned.map(o => entityRefKey(o.entity))))];
+    const costThisMonth = readable.length ? await this.deps.cost.monthToDate(readable) : undefined;
+    const costVisible = readable.length > 0;
     const now = this.now().getTime();
     // Two indexed reads per service, side by side: a team page of 30 services waits for the slowest, not the sum.
     const services = await Promise.all(

@@ -44,5 +44,9 @@ export interface ScorecardsService {
   /** Every exemption the last evaluation met, soonest to expire first; judged today. */
   exemptions(query: { scorecardId?: string; owner?: string; status?: 'active' | 'expired'; readable?: ReadableRefs }): Promise<ExemptionRow[]>;
   /** Every component a group and its sub-teams own, with level, who is on call, last deploy and (when visible) cost. */
-  teamPortfolio(group: Entity, options: { credentials: BackstageCredentials; costVisible: boolean }): Promise<TeamPortfolioResponse>;
+  /** `costReadable`: which of these services the caller may read cost of (the policy may allow some only). */
+  teamPortfolio(
+    group: Entity,
+    options: { credentials: BackstageCredentials; costReadable: (entityRefs: string[]) => Promise<ReadonlySet<string>> },
+  ): Promise<TeamPortfolioResponse>;
 }

@@ -1,17 +1,20 @@
 import type { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { opsfolioCostReadPermission, type CheckResult, type CheckTransition, type Scorecard } from '@opsfolio/backstage-plugin-common';
+import type { CheckResult, CheckTransition, Scorecard } from '@opsfolio/backstage-plugin-common';
+import { costReadableEverywhere, costReadableRefs } from '../platform/permissions';
 
 const HIDDEN = 'hidden: reading cost needs the opsfolio.cost.read permission.';
 
 /**
  * Cost facts (a spend change, the tagged share) say something about spend: without `opsfolio.cost.read` their
- * checks keep their state but lose their value and evidence. Returns a function that redacts one scorecard's
- * results and transitions, or leaves them alone when the caller may read cost.
+ * checks keep their state but lose their value and evidence. Returns functions that redact one scorecard's
+ * results and transitions, or leave them alone when the caller may read cost (of `entityRef`, when given).
  */
-export async function costRedaction(permissions: PermissionsService, credentials: BackstageCredentials) {
-  const [decision] = await permissions.authorize([{ permission: opsfolioCostReadPermission }], { credentials });
-  const allowed = decision.result === AuthorizeResult.ALLOW;
+export async function costRedaction(permissions: PermissionsService, credentials: BackstageCredentials, entityRef?: string) {
+  // For one entity, the policy's conditions apply to it; across entities (an overview), only an outright allow shows cost.
+  const allowed = entityRef
+    ? (await costReadableRefs(permissions, credentials, [entityRef])).size > 0
+    : (await costReadableEverywhere(permissions, credentials)) === AuthorizeResult.ALLOW;
   const costChecks = costCheckIds;
   const hidden = <T extends { checkId: string; value?: unknown; reason: string }>(scorecard: Scorecard, items: T[]): T[] => {
     if (allowed) return items;

@@ -1,9 +1,8 @@
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { opsfolioCostReadPermission } from '@opsfolio/backstage-plugin-common';
 import Router from 'express-promise-router';
 import { loadEntity } from '../platform/catalog/loadEntity';
+import { costReadableRefs } from '../platform/permissions';
 import type { ScorecardsService } from './ScorecardsService';
 
 /**
@@ -15,8 +14,7 @@ export function portfolioRoutes(deps: { httpAuth: HttpAuthService; permissions: 
   router.get('/groups/:namespace/:name/portfolio', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const group = await loadEntity(deps.catalog, { kind: 'group', namespace: req.params.namespace, name: req.params.name }, credentials);
-    const [decision] = await deps.permissions.authorize([{ permission: opsfolioCostReadPermission }], { credentials });
-    res.json(await deps.scorecards.teamPortfolio(group, { credentials, costVisible: decision.result === AuthorizeResult.ALLOW }));
+    res.json(await deps.scorecards.teamPortfolio(group, { credentials, costReadable: refs => costReadableRefs(deps.permissions, credentials, refs) }));
   });
   return router;
 }

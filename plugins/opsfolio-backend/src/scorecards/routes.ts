@@ -50,7 +50,7 @@ export function scorecardRoutes(deps: {
 
   // Cost checks lose their values and evidence for callers without opsfolio.cost.read.
   const redacted = async (credentials: BackstageCredentials, entity: Entity, results: EntityScorecardResult[]): Promise<EntityScorecardsResponse> => {
-    const redact = await costRedaction(deps.permissions, credentials);
+    const redact = await costRedaction(deps.permissions, credentials, stringifyEntityRef(entity));
     return { entityRef: stringifyEntityRef(entity), scorecards: results.map(s => ({ ...s, results: redact.results(s.scorecard, s.results) })) };
   };
 
@@ -84,7 +84,7 @@ export function scorecardRoutes(deps: {
     const entity = await entityOf(req, credentials);
     const body = await deps.scorecards.history(entity, req.params.scorecardId, days);
     const scorecard = deps.scorecards.definitions().scorecards.find(s => s.id === body.scorecardId)!;
-    const redact = await costRedaction(deps.permissions, credentials);
+    const redact = await costRedaction(deps.permissions, credentials, stringifyEntityRef(entity));
     body.transitions = redact.transitions(scorecard, body.transitions);
     for (const change of body.levelChanges) change.because = redact.transitions(scorecard, change.because);
     res.json(body);
@@ -103,7 +103,7 @@ export function scorecardRoutes(deps: {
       gate => ({ pass: gate.pass, required: gate.required.id, reached: gate.reached?.id ?? null }),
     );
     const scorecard = deps.scorecards.definitions().scorecards.find(s => s.id === body.scorecardId)!;
-    body.failing = (await costRedaction(deps.permissions, credentials)).failing(scorecard, body.failing);
+    body.failing = (await costRedaction(deps.permissions, credentials, stringifyEntityRef(entity))).failing(scorecard, body.failing);
     res.status(body.pass ? 200 : 412).json(body);
   });
 

@@ -1,6 +1,8 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import type { ReactNode } from 'react';
 import { COST_DENIED, useCostAccess } from './useCostAccess';
 
@@ -27,9 +29,10 @@ export function CostError(props: { error: Error }) {
   return isNotAllowed(props.error) ? <CostNotAllowed /> : <ResponseErrorPanel error={props.error} />;
 }
 
-/** Renders (and so fetches) its children only when the user may read cost. */
+/** On an entity page: renders (and so fetches) its children only when the user may read this entity's cost. */
 export function CostPermissionGate(props: { children: ReactNode }) {
-  const { loading, allowed } = useCostAccess();
+  const { entity } = useEntity();
+  const { loading, allowed } = useCostAccess(stringifyEntityRef(entity));
   if (loading) return <Progress />;
   return allowed ? <>{props.children}</> : <CostNotAllowed />;
 }

@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
-import { CostError, CostPermissionGate } from './CostAccess';
+import { CostError } from './CostAccess';
 import { isEmptyFigures, monthLabel } from './costMoney';
 import { CostOverviewTable } from './CostOverviewTable';
 import { DownloadCsvButton } from '../components/DownloadCsvButton';
@@ -47,6 +47,12 @@ function CostOverviewBody(props: { groupBy: GroupBy }) {
         {monthLabel(overview.month)}, through {addDays(overview.asOf, -1)}. Spend is matched to entities by the{' '}
         <code>{overview.tagKey}</code> tag.
       </Typography>
+      {overview.scope === 'permitted' && (
+        <Typography variant="body2" color="textSecondary" gutterBottom data-testid="opsfolio-cost-permitted">
+          Your permission policy shows you the spend of some teams only: the total is theirs, and untagged and unmapped
+          spend are not shown.
+        </Typography>
+      )}
       <CostOverviewTable overview={overview} />
     </>
   );
@@ -92,9 +98,7 @@ export function OpsfolioCostPage() {
       <Header title="Cost" subtitle="Cloud spend by team, system or domain" />
       <Content>
         <div data-testid="opsfolio-cost-page">
-          <CostPermissionGate>
-            <CostOverview />
-          </CostPermissionGate>
+          <CostOverview />
         </div>
       </Content>
     </Page>
