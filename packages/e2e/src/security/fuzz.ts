@@ -3,7 +3,7 @@ import { commonMutations, httpUrl, oneLineText, parameterValue, queryShape, rece
 import { fillPath, knownPathValues, OPERATIONS, type Operation } from './operations';
 
 /** A resource of the demo's catalog with no vendor mapping: pushed events are the only data it has. */
-export const FUZZ_ENTITY = 'resource:default/ledger-db';
+const FUZZ_ENTITY = 'resource:default/ledger-db';
 const FUZZ_PATH = '/entities/resource/default/ledger-db';
 
 export interface FuzzTarget {
@@ -19,7 +19,7 @@ export interface FuzzTarget {
 }
 
 /** What the suite saw, for the closing note: requests per class and the slowest answer. */
-export interface FuzzReport {
+interface FuzzReport {
   requests: Record<string, number>;
   statuses: Record<string, number>;
   /** Broken events sent, per kind of breakage, and valid events stored and read back. */

@@ -52,7 +52,7 @@ export interface ApiTarget {
 }
 
 /** Valid values for the path parameters: an entity, a group and a scorecard that exist in the demo's catalog. */
-export const KNOWN = { kind: 'component', namespace: 'default', name: 'payments-api', group: 'team-payments' } as const;
+const KNOWN = { kind: 'component', namespace: 'default', name: 'payments-api', group: 'team-payments' } as const;
 
 /** The path with its parameters filled in, each value URL-encoded. */
 export function fillPath(op: Operation, values: Record<string, string>): string {

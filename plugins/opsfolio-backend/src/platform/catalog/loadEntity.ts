@@ -17,7 +17,7 @@ const validator = makeValidator();
  * could never hold (a kind with `/`, a name over 63 characters) is a 400 naming the parameter, not a
  * failed catalog call. Namespaces compare without case, as the catalog compares refs.
  */
-export function checkEntityName(name: EntityName): EntityName {
+function checkEntityName(name: EntityName): EntityName {
   const problems = [
     validator.isValidKind(name.kind) ? undefined : `kind: ${JSON.stringify(name.kind)} is not a catalog kind`,
     validator.isValidNamespace(name.namespace.toLowerCase()) ? undefined : `namespace: ${JSON.stringify(name.namespace)} is not a catalog namespace`,

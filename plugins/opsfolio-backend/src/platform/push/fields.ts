@@ -7,7 +7,7 @@ import { z } from 'zod';
  * `openapi.yaml` can state them: http(s) links only, times within a window around now, text on one line
  * without control characters, lengths capped, and refs to kinds that run software.
  */
-export const PUSH_BOUNDS = {
+const PUSH_BOUNDS = {
   /** How far back a pushed event may lie: enough to backfill a year of DORA history with room to spare. */
   pastMs: 5 * 366 * DAY_MS,
   /** How far ahead: clock skew between a CI runner and this backend, not a schedule. */
