@@ -26,8 +26,9 @@ describe('the demo, in a real browser', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     // Sign in once as a guest; the session survives reloads.
     await page.goto(APP_URL);
-    await page.getByRole('button', { name: /enter/i }).click({ timeout: 120_000 });
-    await page.getByText('Payments API').first().waitFor({ timeout: 120_000 });
+    // The dev server's first build of the app on a cold cache can take minutes on two cores.
+    await page.getByRole('button', { name: /enter/i }).click({ timeout: 240_000 });
+    await page.getByText('Payments API').first().waitFor({ timeout: 240_000 });
   });
 
   afterAll(async () => {

@@ -63,15 +63,61 @@ export function fuzzer(target: FuzzTarget) {
     );
   }
 
-  /** Batches of deployments, some with one broken event: 400 and nothing stored, or 200 and every value read back. */
-  async function deploymentBatches() {
+  /**
+   * Batches of events, some with one broken event: a batch with a broken event is a 400 that stores nothing, a
+   * valid one is a 200 and every value is read back as written. `tag` makes a batch's events findable.
+   */
+  async function batchProperty<E extends Record<string, unknown>>(options: {
+    kind: 'deployments' | 'incidents';
+    event: fc.Arbitrary<E>;
+    mutations: Mutation[];
+    /** The event as sent when valid: on the fuzz entity, findable by `tag`. */
+    place(event: E, tag: string, index: number): Record<string, unknown>;
+    /** The stored events of a batch. */
+    readBack(tag: string): Promise<Array<Record<string, unknown>>>;
+    /** The fields compared after a read back. */
+    fields: string[];
+  }) {
     let batchNo = 0;
-    const mutations: Mutation[] = [
-      ...commonMutations('version', 'startedAt'),
-      { name: 'finished before started', apply: e => ({ ...e, status: 'success', finishedAt: new Date(Date.parse(String(e.startedAt)) - 60_000).toISOString() }) },
-      { name: 'running with finishedAt', apply: e => ({ ...e, status: 'in_progress', finishedAt: e.startedAt }) },
-      { name: 'bad commit sha', apply: e => ({ ...e, commitSha: 'not-hex' }) },
-    ];
+    const run = Date.now();
+    const batch = fc.array(fc.tuple(options.event, fc.option(fc.constantFrom(...options.mutations), { nil: undefined, freq: 3 })), { minLength: 1, maxLength: 4 });
+    const pick = (o: Record<string, unknown> | undefined) => o && Object.fromEntries(options.fields.map(f => [f, o[f]]));
+    await fc.assert(
+      fc.asyncProperty(batch, async items => {
+        const tag = `fuzz-${run}-${batchNo++}`;
+        const events = items.map(([e, mutation], i) => {
+          // Through JSON, as the server sees it: undefined fields are left out.
+          const valid = JSON.parse(JSON.stringify(options.place(e, tag, i)));
+          return { valid, sent: mutation ? mutation.apply(valid) : valid, mutation: mutation?.name };
+        });
+        const broken = events.filter(e => e.mutation);
+        const label = options.kind.slice(0, -1);
+        for (const e of events) count(`${label}: ${e.mutation ?? (broken.length ? 'valid, in a refused batch' : 'valid, stored and read back')}`);
+        const res = await api(`${label} batches`, `/${options.kind}`, {
+          token: target.pushToken,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ [options.kind]: events.map(e => e.sent) }),
+        });
+        const stored = await options.readBack(tag);
+        if (broken.length) {
+          if (res.status !== 400) throw new Error(`batch with ${broken.map(b => b.mutation).join(', ')}: ${res.status} ${res.text.slice(0, 300)}`);
+          if (stored.length) throw new Error(`a refused batch left ${stored.length} ${options.kind} behind`);
+          return;
+        }
+        if (res.status !== 200) throw new Error(`valid batch refused: ${res.status} ${res.text.slice(0, 500)}`);
+        if (stored.length !== events.length) throw new Error(`stored ${stored.length} of ${events.length}`);
+        for (const { valid } of events) {
+          const got = stored.find(d => d.externalId === valid.externalId);
+          if (JSON.stringify(pick(got)) !== JSON.stringify(pick(valid))) throw new Error(`read back ${JSON.stringify(pick(got))}, wrote ${JSON.stringify(pick(valid))}`);
+        }
+      }),
+      settings,
+    );
+  }
+
+  /** Deployment batches; a batch's events share an environment of their own. */
+  function deploymentBatches() {
     const event = fc
       .record({
         version: oneLineText(255),
@@ -87,52 +133,24 @@ export function fuzzer(target: FuzzTarget) {
         ...e,
         finishedAt: e.status === 'pending' || e.status === 'in_progress' ? undefined : new Date(Math.min(Date.parse(e.startedAt) + durationMs, Date.now())).toISOString(),
       }));
-    const batch = fc.array(fc.tuple(event, fc.option(fc.constantFrom(...mutations), { nil: undefined, freq: 3 })), { minLength: 1, maxLength: 4 });
-    await fc.assert(
-      fc.asyncProperty(batch, async items => {
-        const environment = `fuzz-${Date.now()}-${batchNo++}`;
-        const events = items.map(([e, mutation], i) => {
-          const valid = JSON.parse(JSON.stringify({ ...e, entityRef: FUZZ_ENTITY, environment, externalId: `${e.externalId}#${i}` }));
-          return { valid, sent: mutation ? mutation.apply(valid) : valid, mutation: mutation?.name };
-        });
-        const broken = events.filter(e => e.mutation);
-        for (const e of events) count(e.mutation ? `deployment: ${e.mutation}` : broken.length ? 'deployment: valid, in a refused batch' : 'deployment: valid, stored and read back');
-        const res = await api('deployment batches', '/deployments', {
-          token: target.pushToken,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ deployments: events.map(e => e.sent) }),
-        });
-        const stored = (await api('read back', `${FUZZ_PATH}/deployments?limit=100&environment=${encodeURIComponent(environment)}`, { token: target.readToken })).json();
-        if (broken.length) {
-          if (res.status !== 400) throw new Error(`batch with ${broken.map(b => b.mutation).join(', ')}: ${res.status} ${res.text.slice(0, 300)}`);
-          if (stored.total !== 0) throw new Error(`a refused batch left ${stored.total} deployments behind`);
-          return;
-        }
-        if (res.status !== 200) throw new Error(`valid batch refused: ${res.status} ${res.text.slice(0, 500)}`);
-        if (stored.total !== events.length) throw new Error(`stored ${stored.total} of ${events.length}`);
-        for (const { valid } of events) {
-          const got = stored.items.find((d: { externalId: string }) => d.externalId === valid.externalId);
-          const want = { version: valid.version, status: valid.status, startedAt: valid.startedAt, finishedAt: valid.finishedAt, url: valid.url, actor: valid.actor, commitSha: valid.commitSha };
-          const have = got && { version: got.version, status: got.status, startedAt: got.startedAt, finishedAt: got.finishedAt, url: got.url, actor: got.actor, commitSha: got.commitSha };
-          if (JSON.stringify(have) !== JSON.stringify(want)) throw new Error(`read back ${JSON.stringify(have)}, wrote ${JSON.stringify(want)}`);
-        }
-      }),
-      settings,
-    );
+    return batchProperty({
+      kind: 'deployments',
+      event,
+      mutations: [
+        ...commonMutations('version', 'startedAt'),
+        { name: 'finished before started', apply: e => ({ ...e, status: 'success', finishedAt: new Date(Date.parse(String(e.startedAt)) - 60_000).toISOString() }) },
+        { name: 'running with finishedAt', apply: e => ({ ...e, status: 'in_progress', finishedAt: e.startedAt }) },
+        { name: 'bad commit sha', apply: e => ({ ...e, commitSha: 'not-hex' }) },
+      ],
+      place: (e, tag, i) => ({ ...e, entityRef: FUZZ_ENTITY, environment: tag, externalId: `${e.externalId}#${i}` }),
+      readBack: async tag => (await api('read back', `${FUZZ_PATH}/deployments?limit=100&environment=${encodeURIComponent(tag)}`, { token: target.readToken })).json().items,
+      fields: ['version', 'status', 'startedAt', 'finishedAt', 'url', 'actor', 'commitSha'],
+    });
   }
 
-  /** Batches of incidents, the same way. */
-  async function incidentBatches() {
-    let batchNo = 0;
-    const mutations: Mutation[] = [
-      ...commonMutations('title', 'createdAt'),
-      { name: 'resolved before created', apply: e => ({ ...e, status: 'resolved', resolvedAt: new Date(Date.parse(String(e.createdAt)) - 60_000).toISOString() }) },
-      { name: 'open with resolvedAt', apply: e => ({ ...e, status: 'triggered', resolvedAt: e.createdAt }) },
-      { name: 'resolved without resolvedAt', apply: e => ({ ...e, status: 'resolved', resolvedAt: undefined }) },
-      { name: 'bad urgency', apply: e => ({ ...e, urgency: 'urgent' }) },
-    ];
-    const incident = fc
+  /** Incident batches; a batch's events share an externalId prefix. */
+  function incidentBatches() {
+    const event = fc
       .record({
         title: oneLineText(2000),
         status: fc.constantFrom('triggered', 'acknowledged', 'resolved'),
@@ -145,54 +163,34 @@ export function fuzzer(target: FuzzTarget) {
         externalId: oneLineText(200),
       })
       .map(({ ackMs, resolveMs, ...e }) => {
-        const created = Date.parse(e.createdAt);
-        const acked = Math.min(created + ackMs, Date.now());
+        const acked = Math.min(Date.parse(e.createdAt) + ackMs, Date.now());
         return {
           ...e,
           acknowledgedAt: e.status === 'triggered' ? undefined : new Date(acked).toISOString(),
           resolvedAt: e.status === 'resolved' ? new Date(Math.min(acked + resolveMs, Date.now())).toISOString() : undefined,
         };
       });
-    const batch = fc.array(fc.tuple(incident, fc.option(fc.constantFrom(...mutations), { nil: undefined, freq: 3 })), { minLength: 1, maxLength: 3 });
-    const run = `fuzz-${Date.now()}`;
-    await fc.assert(
-      fc.asyncProperty(batch, async items => {
-        const prefix = `${run}-${batchNo++}`;
-        const events = items.map(([e, mutation], i) => {
-          const valid = JSON.parse(JSON.stringify({ ...e, entityRef: FUZZ_ENTITY, externalId: `${prefix}#${i}#${e.externalId}` }));
-          return { valid, sent: mutation ? mutation.apply(valid) : valid, mutation: mutation?.name };
-        });
-        const broken = events.filter(e => e.mutation);
-        for (const e of events) count(e.mutation ? `incident: ${e.mutation}` : broken.length ? 'incident: valid, in a refused batch' : 'incident: valid, stored and read back');
-        const res = await api('incident batches', '/incidents', {
-          token: target.pushToken,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ incidents: events.map(e => e.sent) }),
-        });
-        const stored = await incidentsWithPrefix(prefix);
-        if (broken.length) {
-          if (res.status !== 400) throw new Error(`batch with ${broken.map(b => b.mutation).join(', ')}: ${res.status} ${res.text.slice(0, 300)}`);
-          if (stored.length) throw new Error(`a refused batch left ${stored.length} incidents behind`);
-          return;
-        }
-        if (res.status !== 200) throw new Error(`valid batch refused: ${res.status} ${res.text.slice(0, 500)}`);
-        for (const { valid } of events) {
-          const got = stored.find(i => i.externalId === valid.externalId);
-          const fields = ['title', 'status', 'urgency', 'severity', 'createdAt', 'acknowledgedAt', 'resolvedAt', 'url'];
-          const pick = (o: any) => o && Object.fromEntries(fields.map(f => [f, o[f]]));
-          if (JSON.stringify(pick(got)) !== JSON.stringify(pick(valid))) throw new Error(`read back ${JSON.stringify(pick(got))}, wrote ${JSON.stringify(pick(valid))}`);
-        }
-      }),
-      settings,
-    );
+    return batchProperty({
+      kind: 'incidents',
+      event,
+      mutations: [
+        ...commonMutations('title', 'createdAt'),
+        { name: 'resolved before created', apply: e => ({ ...e, status: 'resolved', resolvedAt: new Date(Date.parse(String(e.createdAt)) - 60_000).toISOString() }) },
+        { name: 'open with resolvedAt', apply: e => ({ ...e, status: 'triggered', resolvedAt: e.createdAt }) },
+        { name: 'resolved without resolvedAt', apply: e => ({ ...e, status: 'resolved', resolvedAt: undefined }) },
+        { name: 'bad urgency', apply: e => ({ ...e, urgency: 'urgent' }) },
+      ],
+      place: (e, tag, i) => ({ ...e, entityRef: FUZZ_ENTITY, externalId: `${tag}#${i}#${e.externalId}` }),
+      readBack: incidentsTagged,
+      fields: ['title', 'status', 'urgency', 'severity', 'createdAt', 'acknowledgedAt', 'resolvedAt', 'url'],
+    });
   }
 
-  async function incidentsWithPrefix(prefix: string): Promise<any[]> {
+  async function incidentsTagged(tag: string): Promise<Array<Record<string, unknown>>> {
     const found: any[] = [];
     for (let offset = 0; ; offset += 100) {
       const page = (await api('read back', `${FUZZ_PATH}/incidents?limit=100&offset=${offset}`, { token: target.readToken })).json();
-      found.push(...page.items.filter((i: { externalId: string }) => i.externalId.startsWith(`${prefix}#`)));
+      found.push(...page.items.filter((i: { externalId: string }) => i.externalId.startsWith(`${tag}#`)));
       if (offset + 100 >= page.total) return found;
     }
   }

@@ -1,11 +1,7 @@
 import type { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import Router from 'express-promise-router';
-import { readJsonBody } from '../platform/push/jsonBody';
-import { audited } from '../platform/audit';
 import { z } from 'zod';
 import { httpUrl, instant, oneLine, pushedEntityRef, timeOf } from '../platform/push/fields';
-import { describeIssues } from '../platform/zodIssues';
+import { pushRoute } from '../platform/push/pushRoute';
 import { INCIDENT_STATUSES, INCIDENT_URGENCIES } from './incidentValues';
 import type { OnCallService } from './OnCallService';
 
@@ -36,22 +32,5 @@ const batchSchema = z.object({ incidents: z.array(pushedIncidentSchema).min(1).m
 
 /** `POST /incidents`: incidents from tools without a module. Service tokens only; idempotent; all-or-nothing. */
 export function incidentPushRoutes(deps: { httpAuth: HttpAuthService; auditor: AuditorService; onCall: OnCallService }) {
-  const router = Router();
-  router.post('/incidents', async (req, res) => {
-    const credentials = await deps.httpAuth.credentials(req, { allow: ['service'] });
-    const source = `push:${credentials.principal.subject}`;
-    const events = await audited(
-      deps.auditor,
-      { eventId: 'incidents-push', severityLevel: 'medium', request: req, meta: { source } },
-      async () => {
-        const parsed = batchSchema.safeParse(await readJsonBody(req, res));
-        if (!parsed.success) throw new InputError(`Invalid incidents batch: ${describeIssues(parsed.error, { whole: 'body', dotted: true }).join('; ')}`);
-        await deps.onCall.acceptPush(source, parsed.data.incidents);
-        return parsed.data.incidents;
-      },
-      stored => ({ accepted: stored.length, entityRefs: [...new Set(stored.map(e => e.entityRef))] }),
-    );
-    res.status(200).json({ accepted: events.length, source });
-  });
-  return router;
+  return pushRoute({ kind: 'incidents', schema: batchSchema, deps, accept: (source, events) => deps.onCall.acceptPush(source, events) });
 }
