@@ -22,9 +22,24 @@ export function readableOverview(body: CostOverviewResponse, readable: ReadableR
 export function permittedOverview(body: CostOverviewResponse, permitted: ReadonlySet<string>): CostOverviewResponse {
   const rows = body.rows.filter(row => permitted.has(row.key));
   const kept = new Set(rows.map(row => row.key));
+  // A team's total held its hidden sub-teams' spend: it is summed again over the rows shown, each row adding its own
+  // spend to every shown team above it, so no hidden spend can be worked out by subtraction.
+  const parentOf = new Map(body.rows.map(row => [row.key, row.parentRef]));
+  const totals = new Map(rows.map(row => [row.key, [row.direct]]));
+  for (const row of rows) {
+    const seen = new Set([row.key]);
+    for (let up = parentOf.get(row.key); up && !seen.has(up); up = parentOf.get(up)) {
+      seen.add(up);
+      totals.get(up)?.push(row.direct);
+    }
+  }
   return {
     ...body,
-    rows: rows.map(row => (row.parentRef && !kept.has(row.parentRef) ? { ...row, parentRef: undefined } : row)),
+    rows: rows.map(row => ({
+      ...row,
+      parentRef: row.parentRef && kept.has(row.parentRef) ? row.parentRef : undefined,
+      total: sumFigures(totals.get(row.key)!),
+    })),
     // A sub-team's spend is in its parent's total too: the sum is over what each row holds itself.
     organisation: sumFigures(rows.map(row => row.direct)),
     untagged: sumFigures([]),

@@ -12,7 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CostService } from './CostService';
 import { overviewCsv } from './csv';
 import { permittedOverview, readableOverview } from './readableOverview';
-import type { CatalogVisibility } from '../platform/catalog/CatalogVisibility';
+import { isReadable, type CatalogVisibility } from '../platform/catalog/CatalogVisibility';
 
 const day = z.string().refine(isDay, 'must be a day, YYYY-MM-DD');
 const entityQuery = z
@@ -32,8 +32,18 @@ export function costRoutes(deps: { httpAuth: HttpAuthService; permissions: Permi
     const entityRef = stringifyEntityRef(await loadEntity(deps.catalog, req.params, credentials));
     await requireCostRead(deps.permissions, credentials, entityRef);
     const body = await deps.cost.entityCost(entityRef, query);
+    const everywhere = await costReadableEverywhere(deps.permissions, credentials);
     // Organisation-wide figures are for callers who may read all cost, not only this entity's.
-    if ((await costReadableEverywhere(deps.permissions, credentials)) !== AuthorizeResult.ALLOW) body.notIncluded = { untagged: {}, unmapped: {} };
+    if (everywhere !== AuthorizeResult.ALLOW) body.notIncluded = { untagged: {}, unmapped: {} };
+    // A team, system or domain: its total is the caller's to see, but each member is named (and priced) only when
+    // the caller may read it in the catalog, and its cost under the policy.
+    if (body.byEntity) {
+      const readable = await deps.visibility.readableBy(credentials);
+      const members = [...new Set(body.tags.map(t => t.entityRef))].filter(ref => isReadable(readable, ref));
+      const shown = everywhere === AuthorizeResult.ALLOW ? new Set(members) : await costReadableRefs(deps.permissions, credentials, members);
+      body.tags = body.tags.filter(t => shown.has(t.entityRef));
+      body.byEntity = body.byEntity.filter(e => shown.has(e.entityRef));
+    }
     res.json(body);
   });
 

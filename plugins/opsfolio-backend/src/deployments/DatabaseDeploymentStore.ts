@@ -8,6 +8,7 @@ import { markRollbacks } from './rollbacks';
 const TABLE = 'opsfolio_deployments';
 const FINAL: ReadonlySet<DeploymentStatus> = new Set(['success', 'failure', 'cancelled']);
 const KEPT_WHEN_MISSING = ['commit_sha', 'url', 'actor', 'commit_timestamps'];
+const FINAL_SQL = [...FINAL].map(status => `'${status}'`).join(', ');
 
 type Row = {
   id: number;
@@ -68,26 +69,25 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   private async upsertIn(tx: Knex.Transaction, source: string, entityRef: string, records: DeploymentRecord[]): Promise<void> {
     if (records.length === 0) return;
     const ref = refKey(entityRef);
-    const existing = await this.finalStatuses(tx, source, ref, records.map(r => r.externalId));
     const updatedAt = this.now().toISOString();
-    const rows = records.map(r => {
-      const keep = FINAL.has(r.status) ? undefined : existing.get(r.externalId);
-      return {
-        source,
-        external_id: r.externalId,
-        entity_ref: ref,
-        environment: r.environment,
-        version: r.version,
-        commit_sha: r.commitSha ?? null,
-        status: keep?.status ?? r.status,
-        started_at: iso(r.startedAt),
-        finished_at: keep ? keep.finishedAt : iso(r.finishedAt),
-        url: r.url ?? null,
-        actor: r.actor ?? null,
-        commit_timestamps: r.commitTimestamps?.length ? JSON.stringify(r.commitTimestamps.map(t => iso(t))) : null,
-        updated_at: updatedAt,
-      };
-    });
+    const rows = records.map(r => ({
+      source,
+      external_id: r.externalId,
+      entity_ref: ref,
+      environment: r.environment,
+      version: r.version,
+      commit_sha: r.commitSha ?? null,
+      status: r.status,
+      started_at: iso(r.startedAt),
+      finished_at: iso(r.finishedAt),
+      url: r.url ?? null,
+      actor: r.actor ?? null,
+      commit_timestamps: r.commitTimestamps?.length ? JSON.stringify(r.commitTimestamps.map(t => iso(t))) : null,
+      updated_at: updatedAt,
+    }));
+    // Decided in the statement, not by a read before it: two replicas storing reports of one deployment at once
+    // cannot turn a finished deployment back into a running one.
+    const staysFinal = `${TABLE}.status IN (${FINAL_SQL}) AND excluded.status NOT IN (${FINAL_SQL})`;
     // Chunks keep every dialect under its bound-parameter limit.
     for (let i = 0; i < rows.length; i += 200) {
       await tx(TABLE)
@@ -96,10 +96,10 @@ export class DatabaseDeploymentStore implements DeploymentStore {
         .merge({
           environment: tx.raw('excluded.environment'),
           version: tx.raw('excluded.version'),
-          status: tx.raw('excluded.status'),
           started_at: tx.raw('excluded.started_at'),
-          finished_at: tx.raw('excluded.finished_at'),
           updated_at: tx.raw('excluded.updated_at'),
+          status: tx.raw(`CASE WHEN ${staysFinal} THEN ${TABLE}.status ELSE excluded.status END`),
+          finished_at: tx.raw(`CASE WHEN ${staysFinal} THEN ${TABLE}.finished_at ELSE COALESCE(excluded.finished_at, ${TABLE}.finished_at) END`),
           // A report that leaves a value out (a late in_progress, a CI without the commit) keeps the known one.
           ...Object.fromEntries(KEPT_WHEN_MISSING.map(column => [column, tx.raw(`COALESCE(excluded.${column}, ${TABLE}.${column})`)])),
         });
@@ -107,23 +107,6 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     for (const environment of new Set(records.map(r => r.environment))) {
       await this.deriveRollbacks(tx, ref, environment);
     }
-  }
-
-  /** Which of these deployments are already stored in a final state (success, failure, cancelled). */
-  private async finalStatuses(db: Knex, source: string, entityRef: string, externalIds: string[]) {
-    const result = new Map<string, { status: DeploymentStatus; finishedAt: string | null }>();
-    for (let i = 0; i < externalIds.length; i += 500) {
-      const rows: Array<Pick<Row, 'external_id' | 'status' | 'finished_at'>> = await db(TABLE)
-        .select('external_id', 'status', 'finished_at')
-        .where({ source, entity_ref: entityRef })
-        .whereIn('external_id', externalIds.slice(i, i + 500));
-      for (const row of rows) {
-        if (FINAL.has(row.status)) {
-          result.set(row.external_id, { status: row.status, finishedAt: toIso(row.finished_at) ?? null });
-        }
-      }
-    }
-    return result;
   }
 
   async known(source: string, entityRef: string, externalIds: string[]) {

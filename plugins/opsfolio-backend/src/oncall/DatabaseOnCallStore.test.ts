@@ -24,6 +24,9 @@ describe.each(TEST_DATABASES)('OnCallStore on %s', kind => {
       source: 'pagerduty',
     });
     expect(await store.snapshot('component:default/payments-api', 'opsgenie')).toBeUndefined();
+    // A read that another replica took earlier, stored late, does not replace the newer one.
+    await store.saveSnapshot('component:default/payments-api', 'pagerduty', read('2026-11-21T09:00:00Z', 'Cy'));
+    expect((await store.snapshot('component:default/payments-api', 'pagerduty'))?.shifts[0].person.name).toBe('Ben');
   });
 
   it('updates incidents as they change and lists them newest first', async () => {

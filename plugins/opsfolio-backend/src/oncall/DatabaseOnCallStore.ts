@@ -55,7 +55,9 @@ export class DatabaseOnCallStore implements OnCallStore {
         read_at: iso(onCall.readAt),
       })
       .onConflict(['entity_ref', 'source'])
-      .merge(['snapshot', 'read_at']);
+      .merge(['snapshot', 'read_at'])
+      // Two replicas reading at once: the older read never replaces the newer one.
+      .where(`${SNAPSHOTS}.read_at`, '<=', iso(onCall.readAt));
   }
 
   async snapshot(entityRef: string, source: string): Promise<OnCallNow | undefined> {

@@ -46,7 +46,7 @@ export class CatalogVisibility {
     this.kept.delete(key);
     this.kept.set(key, { at: this.now(), refs });
     if (this.kept.size > KEPT_USERS) this.kept.delete(this.kept.keys().next().value!);
-    refs.catch(() => this.kept.delete(key));
+    refs.catch(() => this.kept.get(key)?.refs === refs && this.kept.delete(key));
     return refs;
   }
 
@@ -56,7 +56,7 @@ export class CatalogVisibility {
     let cursor: string | undefined;
     do {
       const page = await this.deps.catalog.queryEntities(
-        cursor ? { cursor, limit: PAGE } : { fields: ['kind', 'metadata.namespace', 'metadata.name'], limit: PAGE },
+        { ...(cursor ? { cursor } : {}), fields: ['kind', 'metadata.namespace', 'metadata.name'], limit: PAGE },
         { credentials },
       );
       for (const entity of page.items) refs.add(entityRefKey(entity));
