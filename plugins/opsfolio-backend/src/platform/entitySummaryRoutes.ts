@@ -31,9 +31,10 @@ export function entitySummaryRoutes(deps: {
   router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await loadEntity(deps.catalog, req.params, credentials);
+    const ref = stringifyEntityRef(entity);
     const setup = describePillars(entity);
     // Without opsfolio.cost.read the cost pillar says neither its tag nor whether spend is stored.
-    const costHidden = !(await costReadableRefs(deps.permissions, credentials, [stringifyEntityRef(entity)])).size;
+    const costHidden = !(await costReadableRefs(deps.permissions, credentials, [ref])).size;
     if (costHidden) setup.cost = { ...setup.cost, found: {} };
     const jobs = deps.runner.registered();
     const freshness = await deps.runs.freshness(jobs.map(j => j.id));
@@ -41,7 +42,6 @@ export function entitySummaryRoutes(deps: {
       jobs
         .filter(j => j.pillar === pillar)
         .map(j => ({ id: j.id, pillar: j.pillar, vendor: j.vendor, ...freshness.get(j.id) }));
-    const ref = stringifyEntityRef(entity);
     for (const pillar of PILLARS) {
       const probe = deps.storedData?.[pillar];
       if (setup[pillar].configured || !probe || (pillar === 'cost' && costHidden)) continue;

@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+
+/** Control characters (NUL, line breaks, tabs, DEL): they break one-line displays, CSV rows and PostgreSQL text. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL = /[\u0000-\u001f\u007f]/;
 import { describeIssues } from './zodIssues';
 
 /** A request's query checked against its schema; a 400 naming every bad parameter otherwise. */
@@ -29,5 +33,4 @@ export const queryText = z
   .trim()
   .min(1)
   .max(255)
-  // eslint-disable-next-line no-control-regex
-  .refine(s => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+  .refine(s => !CONTROL.test(s), 'must not contain control characters');

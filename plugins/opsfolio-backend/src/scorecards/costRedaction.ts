@@ -15,10 +15,9 @@ export async function costRedaction(permissions: PermissionsService, credentials
   const allowed = entityRef
     ? (await costReadableRefs(permissions, credentials, [entityRef])).size > 0
     : (await costReadableEverywhere(permissions, credentials)) === AuthorizeResult.ALLOW;
-  const costChecks = costCheckIds;
   const hidden = <T extends { checkId: string; value?: unknown; reason: string }>(scorecard: Scorecard, items: T[]): T[] => {
     if (allowed) return items;
-    const hide = costChecks(scorecard);
+    const hide = costCheckIds(scorecard);
     return items.map(item => {
       if (!hide.has(item.checkId)) return item;
       const { value: _hidden, ...rest } = item;

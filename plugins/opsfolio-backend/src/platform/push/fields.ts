@@ -1,6 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { DAY_MS, HOUR_MS } from '@opsfolio/backstage-plugin-common';
 import { z } from 'zod';
+import { CONTROL } from '../parseQuery';
 
 /**
  * The bounds every pushed value is held to, written once so deployments and incidents agree and
@@ -15,10 +16,6 @@ const PUSH_BOUNDS = {
   /** Kinds a deployment or an incident can belong to. */
   kinds: ['component', 'resource', 'api', 'system'],
 } as const;
-
-// Control characters (NUL, line breaks, tabs, DEL) break one-line displays, CSV rows and PostgreSQL text.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** One line of text: no control characters, not blank, at most `max` characters. */
 export const oneLine = (max: number) =>
