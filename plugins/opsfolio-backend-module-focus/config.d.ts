@@ -24,6 +24,11 @@ export interface Config {
          * Leaving out Tax or Credit makes the figures differ from the bill.
          */
         chargeCategories?: Array<'Usage' | 'Purchase' | 'Tax' | 'Credit' | 'Adjustment'>;
+        /**
+         * The share of a file's rows (0 to 1, default 0.01) that may be malformed and left out. A file with
+         * more fails the run: nothing is replaced, the previous import is kept, and the run says why.
+         */
+        maxMalformedShare?: number;
       };
     };
   };

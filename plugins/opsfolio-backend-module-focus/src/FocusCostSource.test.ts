@@ -62,11 +62,20 @@ describe('FocusCostSource', () => {
     await write(join(dir, 'october.csv'), focus(['2026-10-01', 'Compute', 1], ['2026-10-01', 'Compute', 2], ['2026-10-03', 'Storage', 4]));
     // Relative to the backend's working directory (here: baseDir).
     const first = await source('october.csv').sync(fake.context);
-    expect(first).toEqual({ items: 2, files: 1, rows: 3, skipped: 0 });
+    expect(first).toEqual({
+      items: 2,
+      files: 1,
+      rows: 3,
+      skipped: 0,
+      details: { read: 3, leftOut: 0, problems: [], days: [{ from: '2026-10-01', to: '2026-10-04' }] },
+    });
     expect(fake.replaced).toEqual([{ from: '2026-10-01', to: '2026-10-04' }]);
     expect(fake.holds()).toEqual(['2026-10-01 Compute 3', '2026-10-03 Storage 4']);
 
-    expect(await source('october.csv').sync(fake.context)).toEqual({ items: 0, files: 0, rows: 0, skipped: 0 });
+    // Nothing new: the run reports what the import it keeps read, and when.
+    const again = await source('october.csv').sync(fake.context);
+    expect(again).toMatchObject({ items: 0, files: 0, rows: 0, skipped: 0, details: { read: 3, leftOut: 0 } });
+    expect(Date.parse(again.details.readAt!)).toBeGreaterThan(Date.now() - 60_000);
     expect(fake.replaced).toHaveLength(1);
   });
 
@@ -129,15 +138,59 @@ describe('FocusCostSource', () => {
     expect(fake.holds()).toEqual(['2026-10-01 Compute 1']);
   });
 
-  it('logs malformed rows with their line numbers, imports the rest and says how many were left out', async () => {
+  it('logs malformed rows with their line numbers, imports the rest and records what it read', async () => {
     const fake = fakeContext();
-    const text = `${focus(['2026-10-01', 'Compute', 1])}\n2026-10-01T00:00:00Z,Usage,Compute,USD,n/a,\n2026-10-01T00:00:00Z,Usage\n`;
+    // 198 good rows and 2 malformed: 1 %, the most allowed by default.
+    const good = Array.from({ length: 198 }, (_, i): [string, string, number] => [`2026-10-0${1 + (i % 2)}`, 'Compute', 1]);
+    const text = `${focus(...good)}\n2026-10-01T00:00:00Z,Usage,Compute,USD,n/a,\n2026-10-01T00:00:00Z,Usage\n`;
     await write(join(dir, 'a.csv'), text);
-    expect(await source('a.csv').sync(fake.context)).toEqual({ items: 1, files: 1, rows: 3, skipped: 2 });
+    expect(await source('a.csv').sync(fake.context)).toEqual({
+      items: 2,
+      files: 1,
+      rows: 200,
+      skipped: 2,
+      details: {
+        read: 200,
+        leftOut: 2,
+        problems: [
+          { file: 'a.csv', line: 200, message: 'EffectiveCost "n/a" is not a number' },
+          { file: 'a.csv', line: 201, message: 'has 2 fields, the header has 6' },
+        ],
+        days: [{ from: '2026-10-01', to: '2026-10-03' }],
+      },
+    });
     expect(fake.warnings).toEqual([
-      'FOCUS export a.csv line 3: EffectiveCost "n/a" is not a number; row left out',
-      'FOCUS export a.csv line 4: has 2 fields, the header has 6; row left out',
+      'FOCUS export a.csv line 200: EffectiveCost "n/a" is not a number; row left out',
+      'FOCUS export a.csv line 201: has 2 fields, the header has 6; row left out',
     ]);
+    expect(fake.holds()).toEqual(['2026-10-01 Compute 99', '2026-10-02 Compute 99']);
+  });
+
+  it('refuses a file with more malformed rows than allowed: nothing replaced, the previous import kept', async () => {
+    const fake = fakeContext();
+    await write(join(dir, 'a.csv'), focus(['2026-10-01', 'Compute', 5], ['2026-10-02', 'Compute', 7]));
+    await source('a.csv').sync(fake.context);
+    const before = fake.state.get('imported');
+    // The same days again, with 2 of 3 rows left out: importing the rest would shrink 10-02 to nothing.
+    await write(join(dir, 'a.csv'), `${focus(['2026-10-01', 'Compute', 6])}\n2026-10-02T00:00:00Z,Usage,Compute,USD,NULL,\nNULL,Usage,Compute,USD,1,\n`);
+    const failure = await source('a.csv').sync(fake.context).then(
+      () => undefined,
+      (error: Error & { details?: unknown }) => error,
+    );
+    expect(failure?.name).toBe('SourceSyncError');
+    expect(failure?.message).toBe(
+      'FOCUS export a.csv: 2 of 3 rows (66.7 %) are malformed, more than the 1 % allowed (maxMalformedShare), so nothing ' +
+        'was imported and the previous import is kept. First: line 3: EffectiveCost is NULL; FOCUS requires a value; ' +
+        'line 4: ChargePeriodStart is NULL; FOCUS requires a value',
+    );
+    expect(failure?.details).toMatchObject({ read: 3, leftOut: 2, problems: [{ file: 'a.csv', line: 3 }, { file: 'a.csv', line: 4 }] });
+    expect(fake.holds()).toEqual(['2026-10-01 Compute 5', '2026-10-02 Compute 7']);
+    expect(fake.state.get('imported')).toBe(before); // read again, in full, on the next run
+
+    // A share set higher lets the same file through.
+    const lenient = new FocusCostSource({ id: 'focus', location: 'a.csv', urlReader: noReader, baseDir: dir, maxMalformedShare: 0.7 });
+    await lenient.sync(fake.context);
+    expect(fake.holds()).toEqual(['2026-10-01 Compute 6']);
   });
 
   it('replaces nothing and remembers nothing when a file cannot be read whole', async () => {

@@ -1,5 +1,6 @@
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
-import type { CostSource, CostSyncContext } from '@opsfolio/backstage-plugin-node';
+import type { SyncRunDetails } from '@opsfolio/backstage-plugin-common';
+import { SourceSyncError, type CostSource, type CostSyncContext } from '@opsfolio/backstage-plugin-node';
 import { listExportFiles, type ExportFile } from './exportFiles';
 import { FocusAggregate } from './FocusAggregate';
 import { readFocus, type FocusFileStats } from './parseFocus';
@@ -10,6 +11,8 @@ type Days = { from: string; to: string };
 interface Imported {
   location: string;
   files: Record<string, { fingerprint?: string; days?: Days }>;
+  /** What the last import read: the data-quality line of runs that find nothing changed. */
+  lastImport?: SyncRunDetails;
 }
 
 const STATE_KEY = 'imported';
@@ -24,6 +27,11 @@ export interface FocusCostSourceOptions {
   costColumn?: string;
   /** Only these `ChargeCategory` values count (default: every row). */
   chargeCategories?: readonly string[];
+  /**
+   * The share of a file's rows that may be malformed (default 0.01): above it the run fails and stores
+   * nothing, so a broken export never replaces good days with part of their spend.
+   */
+  maxMalformedShare?: number;
   /** Where relative paths start (default: the backend's working directory). */
   baseDir?: string;
   now?: () => Date;
@@ -35,7 +43,11 @@ export interface FocusSyncResult {
   files: number;
   rows: number;
   skipped: number;
+  details: SyncRunDetails;
 }
+
+/** Problems kept per run, over all its files. */
+const MAX_PROBLEMS = 20;
 
 /**
  * Daily cost from the FOCUS CSV exports at one location. A file is read again only when it changed
@@ -59,10 +71,11 @@ export class FocusCostSource implements CostSource {
     );
     const changed = files.filter(f => !f.fingerprint || before.files[f.name]?.fingerprint !== f.fingerprint);
     const gone = Object.keys(before.files).filter(name => !files.some(f => f.name === name));
-    const result: FocusSyncResult = { items: 0, files: changed.length, rows: 0, skipped: 0 };
+    const problems: NonNullable<SyncRunDetails['problems']> = [];
+    const result: FocusSyncResult = { items: 0, files: changed.length, rows: 0, skipped: 0, details: { read: 0, leftOut: 0, days: [] } };
     if (!changed.length && !gone.length) {
       logger.debug(`FOCUS ${this.options.location}: ${files.length} file(s), none changed since the last import`);
-      return result;
+      return before.lastImport ? { ...result, details: before.lastImport } : result;
     }
 
     // Replace every day a changed or removed file covered, before or now: disjoint spans, so days
@@ -76,6 +89,8 @@ export class FocusCostSource implements CostSource {
       covered.push(stats.days);
       result.rows += stats.rows;
       result.skipped += stats.skipped;
+      for (const p of stats.problems) if (problems.length < MAX_PROBLEMS) problems.push({ file: file.name, ...p });
+      this.refuseIfMostlyMalformed(file, stats, { read: result.rows, leftOut: result.skipped, problems });
     }
     const spans = disjoint(covered);
     // Unchanged files with rows on those days (part files, overlapping exports) are read again.
@@ -89,6 +104,8 @@ export class FocusCostSource implements CostSource {
       await context.replaceDays(span, records);
       result.items += records.length;
     }
+    result.details = { read: result.rows, leftOut: result.skipped, problems, days: spans };
+    after.lastImport = { ...result.details, readAt: (this.options.now?.() ?? new Date()).toISOString() };
     await context.state.set(STATE_KEY, JSON.stringify(after));
     logger.info(
       `FOCUS ${this.options.location}: imported ${changed.length} changed file(s), ${result.rows} rows` +
@@ -96,6 +113,20 @@ export class FocusCostSource implements CostSource {
         (result.skipped ? `, ${result.skipped} malformed rows left out` : ''),
     );
     return result;
+  }
+
+  /** Stops the run before anything is replaced when a file has more malformed rows than allowed. */
+  private refuseIfMostlyMalformed(file: ExportFile, stats: FocusFileStats, sofar: SyncRunDetails): void {
+    const allowed = this.options.maxMalformedShare ?? 0.01;
+    if (stats.skipped === 0 || stats.skipped <= allowed * stats.rows) return;
+    const share = (n: number) => `${Math.round((n / stats.rows) * 1000) / 10} %`;
+    const first = stats.problems.slice(0, 3).map(p => `line ${p.line}: ${p.message}`).join('; ');
+    throw new SourceSyncError(
+      `FOCUS export ${file.name}: ${stats.skipped} of ${stats.rows} rows (${share(stats.skipped)}) are malformed, more than ` +
+        `the ${Math.round(allowed * 1000) / 10} % allowed (maxMalformedShare), so nothing was imported and the previous ` +
+        `import is kept. First: ${first}`,
+      sofar,
+    );
   }
 
   private async read(file: ExportFile, aggregate: FocusAggregate, context: CostSyncContext): Promise<FocusFileStats> {

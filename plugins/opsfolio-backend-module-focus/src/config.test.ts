@@ -10,6 +10,7 @@ describe('readFocusSettings', () => {
       exports: [{ sourceId: 'focus', location: '../../examples/focus' }],
       costColumn: 'EffectiveCost',
       chargeCategories: undefined,
+      maxMalformedShare: 0.01,
     });
   });
 
@@ -18,9 +19,10 @@ describe('readFocusSettings', () => {
       exports: [{ id: 'azure', location: '/data/azure' }, { id: 'gcp', location: 'https://storage.googleapis.com/acme/focus.csv.gz' }],
       costColumn: 'BilledCost',
       chargeCategories: ['usage', 'Tax'],
+      maxMalformedShare: 0.05,
     });
     expect(settings?.exports.map(e => e.sourceId)).toEqual(['focus-azure', 'focus-gcp']);
-    expect(settings).toMatchObject({ costColumn: 'BilledCost', chargeCategories: ['Usage', 'Tax'] });
+    expect(settings).toMatchObject({ costColumn: 'BilledCost', chargeCategories: ['Usage', 'Tax'], maxMalformedShare: 0.05 });
   });
 
   it('fails at start-up on what would go wrong later', () => {

@@ -12,6 +12,8 @@ export interface FocusSettings {
   costColumn: string;
   /** Canonical spelling; absent means every row counts. */
   chargeCategories?: string[];
+  /** The share of a file's rows that may be malformed before the file is refused. */
+  maxMalformedShare: number;
 }
 
 // Source ids end up in config keys (`opsfolio.sources.<id>`), so they follow Backstage's key rules.
@@ -29,6 +31,7 @@ const schema = z.object({
     .min(1),
   costColumn: z.string().trim().min(1).default('EffectiveCost'),
   chargeCategories: z.array(category).min(1).optional(),
+  maxMalformedShare: z.number().min(0).max(1).default(0.01),
 });
 
 /**
@@ -39,7 +42,7 @@ export function readFocusSettings(raw: unknown): FocusSettings | undefined {
   if (raw === undefined || raw === null) return undefined;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new Error(`Invalid opsfolio.cost.focus config: ${z.prettifyError(parsed.error)}`);
-  const { exports, costColumn, chargeCategories } = parsed.data;
+  const { exports, costColumn, chargeCategories, maxMalformedShare } = parsed.data;
   if (exports.length > 1 && exports.some(e => !e.id)) {
     throw new Error('Invalid opsfolio.cost.focus config: with several exports, give each an id');
   }
@@ -50,6 +53,7 @@ export function readFocusSettings(raw: unknown): FocusSettings | undefined {
   return {
     exports: exports.map((e, i) => ({ sourceId: sourceIds[i], location: e.location })),
     costColumn,
+    maxMalformedShare,
     chargeCategories: everything ? undefined : chargeCategories && [...new Set(chargeCategories)],
   };
 }

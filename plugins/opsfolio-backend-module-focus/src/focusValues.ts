@@ -3,6 +3,16 @@
  * `undefined` for a value it cannot read, so the caller can report the row.
  */
 
+/**
+ * FOCUS writes a missing value as `NULL` (its null rule); exporters also leave the cell empty. Either is
+ * null, whatever the column: a JSON `null` in `Tags` too.
+ */
+export function isNull(raw: string | undefined): boolean {
+  if (raw === undefined) return true;
+  const text = raw.trim();
+  return text === '' || text === 'NULL' || text === 'null';
+}
+
 // FOCUS date-times are ISO 8601 in UTC; exporters vary the separator, the fraction and the zone.
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -42,8 +52,8 @@ export function decimal(raw: string): number | undefined {
  * exactly first, then ignoring case, as Azure treats tag names case-insensitively.
  */
 export function tagValue(raw: string | undefined, key: string): string | undefined {
-  const text = raw?.trim();
-  if (!text || text === 'null') return '';
+  if (isNull(raw)) return '';
+  const text = raw!.trim();
   let tags: unknown;
   try {
     tags = JSON.parse(text);

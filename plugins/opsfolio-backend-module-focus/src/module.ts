@@ -32,6 +32,7 @@ export const opsfolioModuleFocus = createBackendModule({
               urlReader,
               costColumn: settings.costColumn,
               chargeCategories: settings.chargeCategories,
+              maxMalformedShare: settings.maxMalformedShare,
             }),
           );
         }

@@ -95,12 +95,38 @@ describe('parseFocus', () => {
       { line: 3, message: 'ChargePeriodStart "2026-10-32T00:00:00Z" is not a date-time' },
       { line: 4, message: 'EffectiveCost "twelve" is not a number' },
       { line: 5, message: 'has 3 fields, the header has 10' },
-      { line: 6, message: 'BillingCurrency is empty' },
+      { line: 6, message: 'BillingCurrency is NULL or empty; FOCUS requires a value' },
       { line: 7, message: 'Tags "{\\"service\\":" is not a JSON object' },
-      { line: 8, message: 'EffectiveCost "" is not a number' },
+      { line: 8, message: 'EffectiveCost is NULL; FOCUS requires a value' },
     ]);
     expect(result).toMatchObject({ rows: 8, imported: 2, skipped: 6 });
     expect(result.records).toEqual([rec('2026-10-01', 'checkout', 'Compute', 'USD', 3)]);
+  });
+
+  it('reads NULL as the null it is in every column: optional ones default, required ones make the row malformed', async () => {
+    // As the clouds write it: unquoted NULL, or quoted; the spec's null rule for a missing value.
+    const nulls = [
+      HEADER,
+      'acme,2026-10-01T00:00:00Z,NULL,2026-11-01T00:00:00Z,Usage,Compute,USD,1,1,NULL', // Tags: untagged
+      'acme,2026-10-01T00:00:00Z,NULL,NULL,Credit,NULL,USD,-2,-2,"NULL"', // ServiceName: Unknown; period: closed
+      'acme,2026-10-01T00:00:00Z,NULL,2026-11-01T00:00:00Z,NULL,Compute,USD,4,4,"{""service"":null}"', // a null tag value
+      'acme,NULL,NULL,2026-11-01T00:00:00Z,Usage,Compute,USD,8,8,NULL',
+      'acme,2026-10-01T00:00:00Z,NULL,2026-11-01T00:00:00Z,Usage,Compute,NULL,16,16,NULL',
+      'acme,2026-10-01T00:00:00Z,NULL,2026-11-01T00:00:00Z,Usage,Compute,USD,32,NULL,NULL',
+    ].join('\n');
+    const result = await parse(nulls, { now: new Date('2026-10-15T00:00:00Z') });
+    expect(result.problems).toEqual([
+      { line: 5, message: 'ChargePeriodStart is NULL; FOCUS requires a value' },
+      { line: 6, message: 'BillingCurrency is NULL or empty; FOCUS requires a value' },
+      { line: 7, message: 'EffectiveCost is NULL; FOCUS requires a value' },
+    ]);
+    expect(result.records).toEqual([
+      { ...rec('2026-10-01', '', 'Compute', 'USD', 5), estimated: true }, // 1 + 4, in an open period
+      rec('2026-10-01', '', 'Unknown', 'USD', -2),
+    ]);
+    // A null ChargeCategory is no category: a filter never counts it.
+    const usage = await parse(nulls, { chargeCategories: ['Usage'] });
+    expect(usage).toMatchObject({ imported: 1, filtered: 2, skipped: 3 });
   });
 
   it('keeps the first 20 problems and counts the rest', async () => {

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { FocusAggregate } from './FocusAggregate';
-import { decimal, tagValue, utcTime } from './focusValues';
+import { decimal, isNull, tagValue, utcTime } from './focusValues';
 
 /** FOCUS 1.x `ChargeCategory` values. */
 export const CHARGE_CATEGORIES = ['Usage', 'Purchase', 'Tax', 'Credit', 'Adjustment'] as const;
@@ -80,26 +80,32 @@ export async function readFocus(input: Input, options: FocusParseOptions, into: 
       return undefined;
     }
     stats.rows++;
+    // Null rule: the required columns must have a value; a null Tags is "no tags", a null ServiceName
+    // "Unknown", a null BillingPeriodEnd a closed period, a null ChargeCategory matches no filter.
     const start = fields[at.ChargePeriodStart];
+    if (isNull(start)) return 'ChargePeriodStart is NULL; FOCUS requires a value';
     const day = days.get(start);
     if (day === null) return `ChargePeriodStart ${quote(start)} is not a date-time`;
-    const amount = decimal(fields[at[costColumn]]);
-    if (amount === undefined) return `${costColumn} ${quote(fields[at[costColumn]])} is not a number`;
-    const currency = fields[at.BillingCurrency].trim();
-    if (!currency) return 'BillingCurrency is empty';
+    const rawAmount = fields[at[costColumn]];
+    if (isNull(rawAmount)) return `${costColumn} is NULL; FOCUS requires a value`;
+    const amount = decimal(rawAmount);
+    if (amount === undefined) return `${costColumn} ${quote(rawAmount)} is not a number`;
+    const currency = fields[at.BillingCurrency];
+    if (isNull(currency)) return 'BillingCurrency is NULL or empty; FOCUS requires a value';
     const tag = at.Tags === undefined ? '' : tags.get(fields[at.Tags]);
     if (tag === null) return `Tags ${quote(fields[at.Tags])} is not a JSON object`;
 
     // Filtered rows still belong to the file's days: those days are replaced, known to cost nothing.
     if (minDay === undefined || day < minDay) minDay = day;
     if (maxDay === undefined || day > maxDay) maxDay = day;
-    if (categories && !categories.has(fields[at.ChargeCategory].trim().toLowerCase())) {
+    if (categories && (isNull(fields[at.ChargeCategory]) || !categories.has(fields[at.ChargeCategory].trim().toLowerCase()))) {
       stats.filtered++;
       return undefined;
     }
-    const service = fields[at.ServiceName].trim() || 'Unknown';
-    const estimated = at.BillingPeriodEnd !== undefined && openPeriods.get(fields[at.BillingPeriodEnd]);
-    into.add(day, tag, service, currency, amount, estimated);
+    const service = isNull(fields[at.ServiceName]) ? 'Unknown' : fields[at.ServiceName].trim();
+    const periodEnd = at.BillingPeriodEnd === undefined ? undefined : fields[at.BillingPeriodEnd];
+    const estimated = !isNull(periodEnd) && openPeriods.get(periodEnd!);
+    into.add(day, tag, service, currency.trim(), amount, estimated);
     stats.imported++;
     return undefined;
   };

@@ -18,6 +18,22 @@ export interface SyncRun {
   items?: number;
   /** Why the run failed. */
   error?: string;
+  /** What the run read and left out, when its source reports it. */
+  details?: SyncRunDetails;
+}
+
+/** What one sync run read, left out and replaced: the data-quality line of a source. @public */
+export interface SyncRunDetails {
+  /** Rows (or records) read from the vendor. */
+  read?: number;
+  /** Rows left out because they were malformed. */
+  leftOut?: number;
+  /** The first rows left out: the file and line, and why. */
+  problems?: Array<{ file?: string; line?: number; message: string }>;
+  /** The days the run replaced, `to` exclusive. */
+  days?: Array<{ from: string; to: string }>;
+  /** Set when nothing changed since an earlier run: these are that run's figures, read at this instant. */
+  readAt?: string;
 }
 
 /** A registered sync source and how fresh its data is. @public */

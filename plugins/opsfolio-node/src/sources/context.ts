@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { SyncRunDetails } from '@opsfolio/backstage-plugin-common';
 
 /** A catalog entity a source syncs for: its ref and annotations. @public */
 export interface SourceEntity {
@@ -32,4 +33,28 @@ export interface SourceSyncContext {
   state: SourceState;
   /** When this source last finished without error. */
   lastSuccessAt?: string;
+}
+
+/** What a sync run reports: the items it stored and, when it knows, what it read and left out. @public */
+export interface SourceSyncResult {
+  /** Items stored (deployments, incidents, cost records). */
+  items: number;
+  /** Rows read, left out and days replaced: shown in `/health` and on the pillar's pages. */
+  details?: SyncRunDetails;
+}
+
+/**
+ * A run that failed on purpose, with what it read: thrown by a source that refuses to store a bad read
+ * (too many malformed rows), so the run's record says why and where, and the last good data stays.
+ * @public
+ */
+export class SourceSyncError extends Error {
+  constructor(
+    message: string,
+    /** What the failed run read and left out. */
+    readonly details: SyncRunDetails,
+  ) {
+    super(message);
+    this.name = 'SourceSyncError';
+  }
 }

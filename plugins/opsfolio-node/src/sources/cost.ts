@@ -1,5 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type { SourceSyncContext } from './context';
+import type { SourceSyncContext, SourceSyncResult } from './context';
 
 /**
  * One day's cost of one value of the organisation's cost allocation tag in one cloud service, as a
@@ -46,7 +46,7 @@ export interface CostSource {
   /** The vendor it reads, e.g. `aws`. */
   vendor: string;
   /** The scheduled sync: reads spend and stores it with `replaceDays`; `items` is what it stored. */
-  sync(context: CostSyncContext): Promise<{ items: number }>;
+  sync(context: CostSyncContext): Promise<SourceSyncResult>;
 }
 
 /** What {@link opsfolioCostSourcesExtensionPoint} offers. @public */

@@ -1,6 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { Deployment, DeploymentStatus } from '@opsfolio/backstage-plugin-common';
-import type { SourceSyncContext } from './context';
+import type { SourceSyncContext, SourceSyncResult } from './context';
 
 /**
  * One deployment as a source reports it: a stored deployment without what the backend adds (the source,
@@ -29,7 +29,7 @@ export interface DeploymentSource {
   /** The entity annotations it reads; entities with any of them are handed to `sync`. */
   annotations: string[];
   /** The scheduled sync: reads deployments and stores them with `save`; `items` is what it stored. */
-  sync(context: DeploymentSyncContext): Promise<{ items: number }>;
+  sync(context: DeploymentSyncContext): Promise<SourceSyncResult>;
 }
 
 /** What {@link opsfolioDeploymentSourcesExtensionPoint} offers. @public */

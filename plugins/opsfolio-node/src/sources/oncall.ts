@@ -1,6 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { Incident, OnCallNow } from '@opsfolio/backstage-plugin-common';
-import type { SourceEntity, SourceSyncContext } from './context';
+import type { SourceEntity, SourceSyncContext, SourceSyncResult } from './context';
 
 /** An incident as a source reports it; the backend adds the source and the entity. @public */
 export type IncidentRecord = Omit<Incident, 'source' | 'entityRef'>;
@@ -32,7 +32,7 @@ export interface OnCallSource {
   /** Who is on call for one entity right now, at every escalation level; read live behind a short cache. */
   readOnCall(entity: SourceEntity, signal: AbortSignal): Promise<OnCallRead | undefined>;
   /** The scheduled sync: incidents, and a fresh "on call now" for every entity. */
-  sync(context: OnCallSyncContext): Promise<{ items: number }>;
+  sync(context: OnCallSyncContext): Promise<SourceSyncResult>;
 }
 
 /** What {@link opsfolioOnCallSourcesExtensionPoint} offers. @public */

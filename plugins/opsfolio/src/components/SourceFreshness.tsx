@@ -2,10 +2,12 @@ import { WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { SourceHealth } from '@opsfolio/backstage-plugin-common';
 import { formatAge } from './age';
+import { runDetailsLine } from './runDetails';
 
 /**
  * How fresh a card's data is. When a source's last run failed, the card keeps showing the last good data
- * and says so, with its age and the error.
+ * and says so, with its age and the error. Sources that report what they read (rows, rows left out) get a
+ * data-quality line each.
  */
 export function SourceFreshness(props: { sources: SourceHealth[] }) {
   const failed = props.sources.filter(s => s.lastRun?.status === 'failed');
@@ -24,6 +26,16 @@ export function SourceFreshness(props: { sources: SourceHealth[] }) {
           message={source.lastRun?.error}
         />
       ))}
+      {props.sources.map(source => {
+        const line = source.lastRun?.status === 'succeeded' ? runDetailsLine(source.id, source.lastRun.details) : undefined;
+        return (
+          line && (
+            <Typography key={source.id} variant="caption" color="textSecondary" component="p" data-testid="opsfolio-data-quality">
+              {line}
+            </Typography>
+          )
+        );
+      })}
       {newest && (
         <Typography variant="caption" color="textSecondary" data-testid="opsfolio-freshness">
           Synced {formatAge(newest)}

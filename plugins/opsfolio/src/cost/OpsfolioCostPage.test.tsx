@@ -2,7 +2,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import type { CostOverviewResponse, HealthResponse } from '@opsfolio/backstage-plugin-common';
 import { vi } from 'vitest';
 import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
 import { ownerOverview, paymentsCost, systemOverview } from './testing/costTestData';
@@ -13,6 +13,7 @@ function apiOf(overview = async (groupBy?: CostOverviewResponse['groupBy']) => (
     getCostOverview: vi.fn(overview),
     getCostOverviewCsv: vi.fn(async () => new Blob(['key,monthToDate\n'], { type: 'text/csv' })),
     getEntityCost: vi.fn(async () => paymentsCost),
+    getHealth: vi.fn(async () => health),
   } satisfies Partial<OpsfolioApi>;
 }
 
@@ -24,6 +25,29 @@ async function renderPage(api: Partial<OpsfolioApi>) {
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+const health: HealthResponse = {
+  status: 'ok',
+  degraded: [],
+  sources: [
+    { id: 'aws', pillar: 'cost', vendor: 'aws', lastSuccessAt: hoursAgo(2), lastRun: { sourceId: 'aws', status: 'succeeded', startedAt: hoursAgo(2), items: 90 } },
+    {
+      id: 'focus',
+      pillar: 'cost',
+      vendor: 'focus',
+      lastSuccessAt: hoursAgo(1),
+      lastRun: {
+        sourceId: 'focus',
+        status: 'succeeded',
+        startedAt: hoursAgo(1),
+        items: 40,
+        details: { read: 1000, leftOut: 2, problems: [{ file: 'nov.csv', line: 7, message: 'EffectiveCost is NULL; FOCUS requires a value' }], days: [{ from: '2026-11-01', to: '2026-11-04' }] },
+      },
+    },
+    { id: 'github', pillar: 'deployments', vendor: 'github', lastSuccessAt: hoursAgo(1), lastRun: { sourceId: 'github', status: 'succeeded', startedAt: hoursAgo(1), details: { read: 5 } } },
+  ],
+};
 
 const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map(c => c.textContent);
 
@@ -66,6 +90,15 @@ describe('OpsfolioCostPage', () => {
     expect(screen.getByTestId('opsfolio-cost-reconciliation')).toHaveTextContent(
       "Teams, unmapped and untagged add up to the organisation's $2,000 this month",
     );
+  });
+
+  it("shows each cost source's data-quality line: rows read, left out and where", async () => {
+    await renderPage(apiOf());
+    const lines = await screen.findAllByTestId('opsfolio-data-quality');
+    expect(lines.map(l => l.textContent)).toEqual([
+      'focus: 1,000 rows read, 2 left out (first: nov.csv line 7: EffectiveCost is NULL; FOCUS requires a value), days 2026-11-01 to 2026-11-04 (exclusive) replaced.',
+    ]);
+    expect(screen.getByTestId('opsfolio-freshness')).toHaveTextContent('Synced 1 hour ago');
   });
 
   it("opens a team's services", async () => {

@@ -11,6 +11,7 @@ import { CostError } from './CostAccess';
 import { isEmptyFigures, monthLabel } from './costMoney';
 import { CostOverviewTable } from './CostOverviewTable';
 import { DownloadCsvButton } from '../components/DownloadCsvButton';
+import { SourceFreshness } from '../components/SourceFreshness';
 
 type GroupBy = CostOverviewResponse['groupBy'];
 const GROUP_BYS: Array<{ value: GroupBy; label: string }> = [
@@ -25,6 +26,14 @@ const groupByOf = (raw: string | null): GroupBy => GROUP_BYS.find(g => g.value =
 function DownloadCsv(props: { groupBy: GroupBy }) {
   const api = useApi(opsfolioApiRef);
   return <DownloadCsvButton fetch={() => api.getCostOverviewCsv(props.groupBy)} fileName={`opsfolio-cost-by-${props.groupBy}.csv`} />;
+}
+
+/** The cost sources' freshness and data-quality lines: what each last read and left out. */
+function CostSources() {
+  const api = useApi(opsfolioApiRef);
+  const { value } = useAsync(() => api.getHealth(), [api]);
+  const sources = (value?.sources ?? []).filter(s => s.pillar === 'cost');
+  return sources.length ? <SourceFreshness sources={sources} /> : null;
 }
 
 function CostOverviewBody(props: { groupBy: GroupBy }) {
@@ -47,6 +56,7 @@ function CostOverviewBody(props: { groupBy: GroupBy }) {
         {monthLabel(overview.month)}, through {addDays(overview.asOf, -1)}. Spend is matched to entities by the{' '}
         <code>{overview.tagKey}</code> tag.
       </Typography>
+      <CostSources />
       {overview.scope === 'permitted' && (
         <Typography variant="body2" color="textSecondary" gutterBottom data-testid="opsfolio-cost-permitted">
           Your permission policy shows you the spend of some teams only: the total is theirs, and untagged and unmapped

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { DAY_MS, type SyncRun } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type SyncRun, type SyncRunDetails } from '@opsfolio/backstage-plugin-common';
 import { toIso } from '../time';
 import type { LastRuns, SyncRunStore } from './SyncRunStore';
 
@@ -16,7 +16,20 @@ type Row = {
   finished_at: unknown;
   items: number | null;
   error: string | null;
+  details: string | null;
 };
+
+/** Problems kept per run: enough to find the rows, bounded so a broken file cannot bloat the run log. */
+const MAX_PROBLEMS = 20;
+
+function detailsOf(raw: string | null): SyncRunDetails | undefined {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as SyncRunDetails;
+  } catch {
+    return undefined;
+  }
+}
 
 const toRun = (row: Row): SyncRun => ({
   sourceId: row.source_id,
@@ -25,6 +38,7 @@ const toRun = (row: Row): SyncRun => ({
   finishedAt: toIso(row.finished_at),
   items: row.items ?? undefined,
   error: row.error ?? undefined,
+  details: detailsOf(row.details),
 });
 
 /** {@link SyncRunStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
@@ -48,8 +62,9 @@ export class DatabaseSyncRunStore implements SyncRunStore {
 
   async finish(
     id: number,
-    outcome: { status: 'succeeded' | 'failed'; finishedAt: Date; items?: number; error?: string },
+    outcome: { status: 'succeeded' | 'failed'; finishedAt: Date; items?: number; error?: string; details?: SyncRunDetails },
   ): Promise<void> {
+    const details = outcome.details && { ...outcome.details, problems: outcome.details.problems?.slice(0, MAX_PROBLEMS) };
     await this.db(TABLE)
       .where({ id })
       .update({
@@ -57,6 +72,7 @@ export class DatabaseSyncRunStore implements SyncRunStore {
         finished_at: outcome.finishedAt.toISOString(),
         items: outcome.items ?? null,
         error: outcome.error ? outcome.error.slice(0, MAX_ERROR_LENGTH) : null,
+        details: details ? JSON.stringify(details) : null,
       });
   }
 

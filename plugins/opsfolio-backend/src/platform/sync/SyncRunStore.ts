@@ -1,4 +1,4 @@
-import type { SyncRun } from '@opsfolio/backstage-plugin-common';
+import type { SyncRun, SyncRunDetails } from '@opsfolio/backstage-plugin-common';
 
 /** A source's last run and when it last succeeded. */
 export interface LastRuns {
@@ -15,7 +15,10 @@ export interface SyncRunStore {
   closeInterrupted(sourceId: string, at: Date): Promise<void>;
   /** Records a run as running; returns its id. */
   start(sourceId: string, startedAt: Date): Promise<number>;
-  finish(id: number, outcome: { status: 'succeeded' | 'failed'; finishedAt: Date; items?: number; error?: string }): Promise<void>;
+  finish(
+    id: number,
+    outcome: { status: 'succeeded' | 'failed'; finishedAt: Date; items?: number; error?: string; details?: SyncRunDetails },
+  ): Promise<void>;
   /** Drops a source's runs older than 30 days, keeping its newest run and newest success. */
   prune(sourceId: string, now: Date): Promise<void>;
   /** The last run and last success of each source. */

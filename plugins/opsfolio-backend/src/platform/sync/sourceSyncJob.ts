@@ -1,7 +1,7 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { PillarId } from '@opsfolio/backstage-plugin-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { SourceSyncContext } from '@opsfolio/backstage-plugin-node';
+import type { SourceSyncContext, SourceSyncResult } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
 import { entitiesWithAnnotations } from '../catalog/entitiesWithAnnotations';
 import { sourceStateStore } from './sourceStateStore';
@@ -12,7 +12,7 @@ import type { SyncJob } from './types';
  * annotations, its own state, and the pillar's ways to save (`extra`).
  */
 export function sourceSyncJob<C extends SourceSyncContext>(
-  source: { id: string; vendor: string; annotations: string[]; sync(context: C): Promise<{ items: number }> },
+  source: { id: string; vendor: string; annotations: string[]; sync(context: C): Promise<SourceSyncResult> },
   pillar: PillarId,
   deps: { catalog: CatalogService; auth: AuthService; db: Knex },
   extra: Omit<C, keyof SourceSyncContext>,

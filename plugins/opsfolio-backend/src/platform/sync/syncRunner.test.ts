@@ -7,6 +7,7 @@ import { DatabaseSyncRunStore } from './DatabaseSyncRunStore';
 import type { SyncRunStore } from './SyncRunStore';
 import type { SyncJob } from './types';
 import { DAY_MS } from '@opsfolio/backstage-plugin-common';
+import { SourceSyncError } from '@opsfolio/backstage-plugin-node';
 
 const job = (id: string, run: SyncJob['run']): SyncJob => ({ id, pillar: 'deployments', vendor: 'test', run });
 
@@ -120,6 +121,31 @@ describe.each(TEST_DATABASES)('SyncRunner on %s', kind => {
     clock = new Date('2026-11-21T11:00:00Z');
     await r.run('github');
     expect(seen).toEqual([undefined, '2026-11-21T10:00:00.000Z']);
+  });
+
+  it('records what a run read and left out, also when the source refused the read', async () => {
+    const r = runner();
+    const problems = Array.from({ length: 25 }, (_, i) => ({ file: 'nov.csv', line: i + 2, message: 'EffectiveCost is NULL' }));
+    let refuse = false;
+    await r.register(
+      job('focus', async () => {
+        if (refuse) throw new SourceSyncError('FOCUS export nov.csv: 25 of 30 rows are malformed', { read: 30, leftOut: 25, problems });
+        return { items: 7, details: { read: 1000, leftOut: 3, problems: problems.slice(0, 3), days: [{ from: '2026-11-01', to: '2026-11-21' }] } };
+      }),
+    );
+    await r.run('focus');
+    expect((await runs.freshness(['focus'])).get('focus')?.lastRun?.details).toEqual({
+      read: 1000,
+      leftOut: 3,
+      problems: problems.slice(0, 3),
+      days: [{ from: '2026-11-01', to: '2026-11-21' }],
+    });
+    refuse = true;
+    clock = new Date('2026-11-21T11:00:00Z');
+    await r.run('focus');
+    const last = (await runs.freshness(['focus'])).get('focus')?.lastRun;
+    expect(last).toMatchObject({ status: 'failed', error: 'FOCUS export nov.csv: 25 of 30 rows are malformed' });
+    expect(last?.details).toEqual({ read: 30, leftOut: 25, problems: problems.slice(0, 20) }); // the first 20 are kept
   });
 
   it('prunes runs older than 30 days but keeps the last success', async () => {

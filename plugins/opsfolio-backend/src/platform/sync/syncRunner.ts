@@ -1,5 +1,6 @@
 import type { LoggerService, SchedulerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
-import type { SyncRun } from '@opsfolio/backstage-plugin-common';
+import type { SyncRun, SyncRunDetails } from '@opsfolio/backstage-plugin-common';
+import { SourceSyncError } from '@opsfolio/backstage-plugin-node';
 import type { SourceSettings } from '../config';
 import { maxAgeOf } from './staleness';
 import type { SyncRunStore } from './SyncRunStore';
@@ -76,12 +77,13 @@ export class SyncRunner {
     const runId = await runs.start(sourceId, startedAt);
     let outcome: SyncRun;
     try {
-      const { items } = await job.run({ signal, logger, lastSuccessAt });
-      outcome = { sourceId, status: 'succeeded', startedAt: startedAt.toISOString(), items };
+      const { items, details } = await job.run({ signal, logger, lastSuccessAt });
+      outcome = { sourceId, status: 'succeeded', startedAt: startedAt.toISOString(), items, details };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.warn(`Opsfolio sync of '${sourceId}' failed; keeping its last good data: ${message}`);
-      outcome = { sourceId, status: 'failed', startedAt: startedAt.toISOString(), error: message };
+      const details = detailsOfFailure(error);
+      outcome = { sourceId, status: 'failed', startedAt: startedAt.toISOString(), error: message, details };
     }
     const finishedAt = now();
     await runs.finish(runId, {
@@ -89,8 +91,16 @@ export class SyncRunner {
       finishedAt,
       items: outcome.items,
       error: outcome.error,
+      details: outcome.details,
     });
     await runs.prune(sourceId, finishedAt);
     return { ...outcome, finishedAt: finishedAt.toISOString() };
   }
+}
+
+// By name too: a module may bring its own copy of the node package, whose class is another object.
+function detailsOfFailure(error: unknown): SyncRunDetails | undefined {
+  if (error instanceof SourceSyncError) return error.details;
+  const named = error as { name?: unknown; details?: unknown } | null;
+  return named?.name === 'SourceSyncError' && typeof named.details === 'object' ? (named.details as SyncRunDetails) : undefined;
 }

@@ -1,5 +1,6 @@
 import type { LoggerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { PillarId } from '@opsfolio/backstage-plugin-common';
+import type { SourceSyncResult } from '@opsfolio/backstage-plugin-node';
 
 /** What a run of a source is given. */
 interface SyncContext {
@@ -16,5 +17,5 @@ export interface SyncJob {
   vendor: string;
   /** The pillar's schedule when the source has none of its own configured. */
   defaultSchedule?: SchedulerServiceTaskScheduleDefinition;
-  run(context: SyncContext): Promise<{ items: number }>;
+  run(context: SyncContext): Promise<SourceSyncResult>;
 }

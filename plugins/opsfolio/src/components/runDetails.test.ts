@@ -1,0 +1,27 @@
+import { runDetailsLine } from './runDetails';
+
+describe('runDetailsLine', () => {
+  it('says what the last run read, left out (with where) and replaced', () => {
+    expect(
+      runDetailsLine('focus', {
+        read: 1234,
+        leftOut: 3,
+        problems: [{ file: 'nov.csv', line: 5, message: 'EffectiveCost is NULL; FOCUS requires a value' }],
+        days: [{ from: '2026-11-01', to: '2026-11-21' }],
+      }),
+    ).toBe(
+      'focus: 1,234 rows read, 3 left out (first: nov.csv line 5: EffectiveCost is NULL; FOCUS requires a value), days 2026-11-01 to 2026-11-21 (exclusive) replaced.',
+    );
+    expect(runDetailsLine('focus', { read: 10, leftOut: 0, days: [] })).toBe('focus: 10 rows read, none left out.');
+  });
+
+  it('says when the figures are an earlier import\'s', () => {
+    const readAt = new Date(Date.now() - 3 * 3600_000).toISOString();
+    expect(runDetailsLine('focus', { read: 10, leftOut: 0, readAt })).toBe('focus: 10 rows read 3 hours ago (nothing changed since), none left out.');
+  });
+
+  it('says nothing for a source that reports nothing or read nothing', () => {
+    expect(runDetailsLine('aws', undefined)).toBeUndefined();
+    expect(runDetailsLine('focus', { read: 0, leftOut: 0, days: [] })).toBeUndefined();
+  });
+});
