@@ -36,14 +36,15 @@ describe.each(TEST_DATABASES)('CostStore on %s', kind => {
       record('2026-11-02', 'payments-api', 'Amazon RDS', 13),
     ]);
     expect(await store.storedDays('aws')).toEqual({ first: '2026-10-30', last: '2026-11-02', firstEstimated: undefined });
-    const days = await store.daily(['payments-api', ''], { from: '2026-10-01', to: '2026-12-01' }, true);
+    const days = await store.daily(['payments-api', ''], { from: '2026-10-01', to: '2026-12-01' }, { byCloudService: true });
+    const final = { estimated: false };
     expect(days.sort((a, b) => (a.period + a.tagValue).localeCompare(b.period + b.tagValue))).toEqual([
-      { period: '2026-10-30', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 10 },
-      { period: '2026-10-31', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 11 },
-      { period: '2026-11-01', tagValue: '', cloudService: 'AWS Data Transfer', currency: 'USD', amount: 3 },
-      { period: '2026-11-01', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 12 },
+      { period: '2026-10-30', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 10, ...final },
+      { period: '2026-10-31', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 11, ...final },
+      { period: '2026-11-01', tagValue: '', cloudService: 'AWS Data Transfer', currency: 'USD', amount: 3, ...final },
+      { period: '2026-11-01', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 12, ...final },
       // The EUR row of the 2nd is gone: the final read of that day had none.
-      { period: '2026-11-02', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 13 },
+      { period: '2026-11-02', tagValue: 'payments-api', cloudService: 'Amazon RDS', currency: 'USD', amount: 13, ...final },
     ]);
     // October 10 + 11 = 21; November 12 + 13 = 25 for the service, 3 untagged.
     const months = await store.monthlyByTag(['2026-10', '2026-11']);
@@ -59,8 +60,34 @@ describe.each(TEST_DATABASES)('CostStore on %s', kind => {
     await store.replaceDays('focus', { from: '2026-11-01', to: '2026-11-02' }, [record('2026-11-01', 'search', 'Azure AI Search', 2)]);
     await store.replaceDays('focus', { from: '2026-11-01', to: '2026-11-02' }, [record('2026-11-01', 'search', 'Azure AI Search', 5)]);
     expect(await store.monthlyByTag(['2026-11'], ['search'])).toEqual([{ period: '2026-11', tagValue: 'search', currency: 'USD', amount: 45 }]);
+    const bySource = await store.monthlyByTag(['2026-11'], ['search'], { bySource: true });
+    expect(bySource.sort((a, b) => a.source!.localeCompare(b.source!))).toEqual([
+      { period: '2026-11', tagValue: 'search', source: 'aws', currency: 'USD', amount: 40 },
+      { period: '2026-11', tagValue: 'search', source: 'focus', currency: 'USD', amount: 5 },
+    ]);
+    expect(await store.sourceDays()).toEqual(
+      new Map([
+        ['aws', { first: '2026-11-01', last: '2026-11-01' }],
+        ['focus', { first: '2026-11-01', last: '2026-11-01' }],
+      ]),
+    );
     expect(await store.hasCost(['search'])).toBe(true);
     expect(await store.hasCost(['nothing'])).toBe(false);
+  });
+
+  it("marks estimated per source and tag value: one service's estimated day does not mark another's", async () => {
+    await store.replaceDays('aws', { from: '2026-11-01', to: '2026-11-03' }, [
+      record('2026-11-01', 'search', 'Amazon OpenSearch', 4, { estimated: true }),
+      record('2026-11-01', 'search', 'Amazon S3', 1),
+      record('2026-11-02', 'payments', 'Amazon RDS', 8),
+    ]);
+    await store.replaceDays('focus', { from: '2026-11-02', to: '2026-11-03' }, [record('2026-11-02', 'search', 'Azure AI Search', 2, { estimated: true })]);
+    const rows = await store.daily(['search', 'payments'], { from: '2026-11-01', to: '2026-11-03' });
+    expect(rows.map(r => `${r.period} ${r.tagValue} ${r.amount} ${r.estimated}`).sort()).toEqual([
+      '2026-11-01 search 5 true', // one of its two rows is estimated
+      '2026-11-02 payments 8 false', // FOCUS's estimated 2nd is search's, not payments'
+      '2026-11-02 search 2 true',
+    ]);
   });
 
   it('refuses a record outside the days being replaced, and keeps what was stored', async () => {

@@ -2,7 +2,7 @@ import type { CostRecord } from '@opsfolio/backstage-plugin-node';
 import type { Knex } from 'knex';
 import { eachDay, monthOf } from '@opsfolio/backstage-plugin-common';
 import { bumpGeneration, type DataGenerations } from '../platform/dataGenerations';
-import type { CostStore, CostSum } from './CostStore';
+import type { CostStore, CostSum, CostSumOptions } from './CostStore';
 
 const DAILY = 'opsfolio_cost_daily';
 const DAYS = 'opsfolio_cost_days';
@@ -16,7 +16,26 @@ const chunks = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 /** What the aggregate queries return; drivers differ on whether a sum comes back as a number or a string. */
-type SumRow = { day?: string; month?: string; tag_value: string; cloud_service?: string; currency: string; amount: number | string };
+type SumRow = {
+  day?: string;
+  month?: string;
+  source?: string;
+  tag_value: string;
+  cloud_service?: string;
+  currency: string;
+  amount: number | string;
+  estimated?: number | string | boolean;
+};
+
+const sumOf = (row: SumRow): CostSum => ({
+  period: (row.day ?? row.month)!,
+  tagValue: row.tag_value,
+  ...(row.cloud_service !== undefined && { cloudService: row.cloud_service }),
+  ...(row.source !== undefined && { source: row.source }),
+  ...(row.estimated !== undefined && { estimated: Number(row.estimated) === 1 || row.estimated === true }),
+  currency: row.currency,
+  amount: Number(row.amount),
+});
 
 /** {@link CostStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
 export class DatabaseCostStore implements CostStore {
@@ -27,10 +46,10 @@ export class DatabaseCostStore implements CostStore {
 
   /**
    * Replaces one source's days [from, to) with these records in one transaction: records with the same
-   * keys are added up; every day of the range is marked covered (estimated when any record of it is).
+   * keys are added up (estimated when any of them is); every day of the range is marked covered.
    */
   async replaceDays(source: string, range: { from: string; to: string }, records: CostRecord[]): Promise<void> {
-    const merged = new Map<string, { day: string; tag_value: string; cloud_service: string; currency: string; amount: number }>();
+    const merged = new Map<string, { day: string; tag_value: string; cloud_service: string; currency: string; amount: number; estimated: boolean }>();
     const estimated = new Set<string>();
     for (const r of records) {
       if (!(r.day >= range.from && r.day < range.to)) {
@@ -39,8 +58,13 @@ export class DatabaseCostStore implements CostStore {
       if (!Number.isFinite(r.amount)) throw new Error(`${source} reported a non-numeric amount for ${r.day} ${r.tagValue}`);
       const key = JSON.stringify([r.day, r.tagValue, r.cloudService, r.currency]);
       const row = merged.get(key);
-      if (row) row.amount += r.amount;
-      else merged.set(key, { day: r.day, tag_value: r.tagValue, cloud_service: r.cloudService, currency: r.currency, amount: r.amount });
+      const estimatedRow = Boolean(r.estimated);
+      if (row) {
+        row.amount += r.amount;
+        row.estimated ||= estimatedRow;
+      } else {
+        merged.set(key, { day: r.day, tag_value: r.tagValue, cloud_service: r.cloudService, currency: r.currency, amount: r.amount, estimated: estimatedRow });
+      }
       if (r.estimated) estimated.add(r.day);
     }
     const days = eachDay(range.from, range.to);
@@ -76,54 +100,54 @@ export class DatabaseCostStore implements CostStore {
     return { first: range?.first ?? undefined, last: range?.last ?? undefined, firstEstimated: open?.first ?? undefined };
   }
 
-  /** Per day (or month) over [from, to), for the given tag values, all sources, optionally per cloud service. */
-  async daily(tagValues: string[], range: { from: string; to: string }, byCloudService: boolean): Promise<CostSum[]> {
+  /** Per day over [from, to), for the given tag values, all sources summed unless split by `options`. */
+  async daily(tagValues: string[], range: { from: string; to: string }, options: CostSumOptions = {}): Promise<CostSum[]> {
+    const columns = ['day', 'tag_value', 'currency', ...(options.byCloudService ? ['cloud_service'] : []), ...(options.bySource ? ['source'] : [])];
     const sums: CostSum[] = [];
     for (const values of chunks(tagValues, IN_CHUNK)) {
-      const columns = byCloudService ? ['day', 'tag_value', 'cloud_service', 'currency'] : ['day', 'tag_value', 'currency'];
       const rows: SumRow[] = await this.db(DAILY)
         .select(columns)
         .sum({ amount: 'amount' })
+        .max({ estimated: this.db.raw('case when estimated then 1 else 0 end') })
         .whereIn('tag_value', values)
         .andWhere('day', '>=', range.from)
         .andWhere('day', '<', range.to)
         .groupBy(columns);
-      for (const row of rows) {
-        sums.push({ period: row.day!, tagValue: row.tag_value, cloudService: row.cloud_service, currency: row.currency, amount: Number(row.amount) });
-      }
+      for (const row of rows) sums.push(sumOf(row));
     }
     return sums;
   }
 
-  /** Every tag value's spend per day over [from, to), all sources: what the overview's run rate reads. */
-  async dailyByTag(range: { from: string; to: string }): Promise<CostSum[]> {
+  /** Every tag value's spend per day over [from, to): what the overview's run rate reads. */
+  async dailyByTag(range: { from: string; to: string }, options: Pick<CostSumOptions, 'bySource'> = {}): Promise<CostSum[]> {
+    const columns = ['day', 'tag_value', 'currency', ...(options.bySource ? ['source'] : [])];
     const rows: SumRow[] = await this.db(DAILY)
-      .select('day', 'tag_value', 'currency')
+      .select(columns)
       .sum({ amount: 'amount' })
       .where('day', '>=', range.from)
       .andWhere('day', '<', range.to)
-      .groupBy('day', 'tag_value', 'currency');
-    return rows.map(row => ({ period: row.day!, tagValue: row.tag_value, currency: row.currency, amount: Number(row.amount) }));
+      .groupBy(columns);
+    return rows.map(sumOf);
   }
 
-  /** Every tag value's spend per month for the given months, all sources, from the roll-up. */
-  async monthlyByTag(months: string[], tagValues?: string[]): Promise<CostSum[]> {
-    const query = () =>
-      this.db(MONTHLY).select('month', 'tag_value', 'currency').sum({ amount: 'amount' }).whereIn('month', months).groupBy('month', 'tag_value', 'currency');
+  /** Every tag value's spend per month for the given months, from the roll-up. */
+  async monthlyByTag(months: string[], tagValues?: string[], options: Pick<CostSumOptions, 'bySource'> = {}): Promise<CostSum[]> {
+    const columns = ['month', 'tag_value', 'currency', ...(options.bySource ? ['source'] : [])];
+    const query = () => this.db(MONTHLY).select(columns).sum({ amount: 'amount' }).whereIn('month', months).groupBy(columns);
     const rows = (
       tagValues ? (await Promise.all(chunks(tagValues, IN_CHUNK).map(values => query().whereIn('tag_value', values)))).flat() : await query()
     ) as SumRow[];
-    return rows.map(row => ({ period: row.month!, tagValue: row.tag_value, currency: row.currency, amount: Number(row.amount) }));
+    return rows.map(sumOf);
   }
 
-  /** Days in [from, to) that any source still marks estimated. */
-  async estimatedDays(range: { from: string; to: string }): Promise<Set<string>> {
-    const rows: Array<{ day: string }> = await this.db(DAYS)
-      .distinct('day')
-      .where('estimated', true)
-      .andWhere('day', '>=', range.from)
-      .andWhere('day', '<', range.to);
-    return new Set(rows.map(r => r.day));
+  /** Each source's first and last stored day. */
+  async sourceDays(): Promise<Map<string, { first: string; last: string }>> {
+    const rows: Array<{ source: string; first: string; last: string }> = await this.db(DAYS)
+      .select('source')
+      .min({ first: 'day' })
+      .max({ last: 'day' })
+      .groupBy('source');
+    return new Map(rows.map(r => [r.source, { first: r.first, last: r.last }]));
   }
 
   /** Which days any source covers: the forecast's bounds. */

@@ -64,18 +64,17 @@ export class DefaultCostService implements CostService {
     const tags = tagValuesOf(index, entityRef);
     const tagValues = tags.map(t => t.tag.value);
     const entityOf = new Map(tags.map(t => [t.tag.value, t.entityRef]));
-    const rows = tagValues.length ? await store.daily(tagValues, { from, to }, true) : [];
-    const estimated = await store.estimatedDays({ from, to });
+    const rows = tagValues.length ? await store.daily(tagValues, { from, to }, { byCloudService: true }) : [];
     const periodOf = (d: string) => (monthly ? monthOf(d) : d);
     const periods = new Map<string, { amounts: Money; estimated: boolean }>();
-    for (const d of eachDay(from, to)) {
-      const p = entry(periods, periodOf(d), () => ({ amounts: {}, estimated: false }));
-      if (estimated.has(d)) p.estimated = true;
-    }
+    for (const d of eachDay(from, to)) entry(periods, periodOf(d), () => ({ amounts: {}, estimated: false }));
     const byService = new Map<string, Money>();
     const byEntity = new Map<string, Money>();
     for (const row of rows) {
-      addMoney(periods.get(periodOf(row.period))!.amounts, row.currency, row.amount);
+      const period = periods.get(periodOf(row.period))!;
+      addMoney(period.amounts, row.currency, row.amount);
+      // Estimated per source and tag value: another service's estimated day does not mark this one's.
+      if (row.estimated) period.estimated = true;
       addMoney(entry(byService, row.cloudService!, () => ({})), row.currency, row.amount);
       addMoney(entry(byEntity, entityOf.get(row.tagValue)!, () => ({})), row.currency, row.amount);
     }

@@ -1,5 +1,5 @@
-import { addDays, addMoney, addMonths, type CostFigures, type Money, monthOf, monthStart, roundMoney, sumMoney } from '@opsfolio/backstage-plugin-common';
-import { forecastMonthEnd, forecastPlan } from './forecast';
+import { addDays, addMoney, addMonths, type CostFigures, type Money, monthOf, roundMoney, sumMoney } from '@opsfolio/backstage-plugin-common';
+import { forecastMonthEnd, forecastPlan, type ForecastPlan } from './forecast';
 import type { CostStore } from './CostStore';
 
 export const emptyFigures = (): CostFigures => ({ monthToDate: {}, lastMonth: {}, forecast: {} });
@@ -22,33 +22,51 @@ export const roundedFigures = (f: CostFigures): CostFigures => ({
 
 /**
  * Month to date, last month and the month-end forecast per tag value (all of them, or the ones given),
- * from the monthly roll-up and at most eight days of daily rows.
+ * from the monthly roll-up and at most eight days of daily rows per source.
+ *
+ * The forecast is worked out per source and added up: each source's days end at its own last stored day,
+ * so a FOCUS export a day behind Cost Explorer has that day unknown (forecast at its run rate), not zero.
  */
 export async function figuresByTag(store: CostStore, today: string, tagValues?: string[]): Promise<Map<string, CostFigures>> {
   const month = monthOf(today);
   const lastMonth = monthOf(addMonths(today, -1));
   const figures = new Map<string, CostFigures>();
   const of = (tag: string) => figures.get(tag) ?? figures.set(tag, emptyFigures()).get(tag)!;
-  for (const row of await store.monthlyByTag([month, lastMonth], tagValues)) {
+  const monthly = await store.monthlyByTag([month, lastMonth], tagValues, { bySource: true });
+  for (const row of monthly) {
     addMoney(row.period === month ? of(row.tagValue).monthToDate : of(row.tagValue).lastMonth, row.currency, row.amount);
   }
-  const plan = forecastPlan(today, await store.coveredDays());
-  if (!plan) return figures;
-  const range = { from: plan.windowFrom, to: addDays(today, 1) };
-  const daily = tagValues ? await store.daily(tagValues, range, false) : await store.dailyByTag(range);
+  const plans = new Map<string, ForecastPlan>();
+  for (const [source, days] of await store.sourceDays()) {
+    const plan = forecastPlan(today, { firstDay: days.first, lastDay: days.last });
+    if (plan) plans.set(source, plan);
+  }
+  if (!plans.size) return figures;
+
+  // Per tag value and source: the month's known spend, and the spend of the source's run-rate window.
+  const known = new Map<string, Money>();
   const window = new Map<string, Money>();
-  const unknownYet = new Map<string, Money>();
-  const firstUnknown = plan.through > monthStart(today) ? plan.through : monthStart(today);
+  const at = (map: Map<string, Money>, tag: string, source: string) => {
+    const key = `${source}\u0000${tag}`;
+    return map.get(key) ?? map.set(key, {}).get(key)!;
+  };
+  for (const row of monthly) if (row.period === month && plans.has(row.source!)) addMoney(at(known, row.tagValue, row.source!), row.currency, row.amount);
+  const windowFrom = [...plans.values()].map(p => p.windowFrom).sort()[0];
+  const range = { from: windowFrom, to: addDays(today, 1) };
+  const daily = tagValues ? await store.daily(tagValues, range, { bySource: true }) : await store.dailyByTag(range, { bySource: true });
   for (const row of daily) {
-    if (row.period < plan.through) addMoney(window.get(row.tagValue) ?? window.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
-    else if (row.period >= firstUnknown) addMoney(unknownYet.get(row.tagValue) ?? unknownYet.set(row.tagValue, {}).get(row.tagValue)!, row.currency, row.amount);
+    const plan = plans.get(row.source!);
+    if (!plan) continue;
+    if (row.period >= plan.windowFrom && row.period < plan.through) addMoney(at(window, row.tagValue, row.source!), row.currency, row.amount);
+    // Today's partial day (and anything after the source's cut-off) is not known: it is forecast instead.
+    if (row.period >= plan.through && row.period >= plan.monthStart) addMoney(at(known, row.tagValue, row.source!), row.currency, -row.amount);
   }
-  for (const tag of new Set([...figures.keys(), ...window.keys()])) {
-    const f = of(tag);
-    // Known days = the month so far without today's partial day.
-    const known: Money = { ...f.monthToDate };
-    for (const [currency, amount] of Object.entries(unknownYet.get(tag) ?? {})) addMoney(known, currency, -amount);
-    f.forecast = forecastMonthEnd(plan, known, window.get(tag) ?? {});
+  const forecasts = new Map<string, Money[]>();
+  for (const key of new Set([...known.keys(), ...window.keys()])) {
+    const [source, tag] = key.split('\u0000');
+    const forecast = forecastMonthEnd(plans.get(source)!, known.get(key) ?? {}, window.get(key) ?? {});
+    forecasts.set(tag, [...(forecasts.get(tag) ?? []), forecast]);
   }
+  for (const [tag, parts] of forecasts) of(tag).forecast = sumMoney(parts);
   return figures;
 }

@@ -39,6 +39,15 @@ describe('month-end forecast', () => {
     expect(forecastMonthEnd(plan, { USD: 300 }, { USD: 300, EUR: 60 })).toEqual({ USD: 1300, EUR: 200 });
   });
 
+  it('forecasts nothing more for a source whose last day is more than 7 days back', () => {
+    // 21 November, last day the 13th (8 days back): stopped. Its known days count; no run rate, no days left.
+    const stopped = forecastPlan('2026-11-21', { firstDay: '2026-05-01', lastDay: '2026-11-13' })!;
+    expect(stopped).toMatchObject({ through: '2026-11-14', windowDays: 0, remainingDays: 0 });
+    expect(forecastMonthEnd(stopped, { USD: 650 }, { USD: 350 })).toEqual({ USD: 650 });
+    // The 14th (7 days back) is still a lagging source: forecast at its rate.
+    expect(forecastPlan('2026-11-21', { firstDay: '2026-05-01', lastDay: '2026-11-14' })).toMatchObject({ windowDays: 7, remainingDays: 16 });
+  });
+
   it('has nothing to say before any data is stored', () => {
     expect(forecastPlan('2026-11-21', {})).toBeUndefined();
   });

@@ -12,12 +12,17 @@ export interface ForecastPlan {
   remainingDays: number;
 }
 
+/** A source with no day stored in this many days before today has stopped reporting: nothing more is forecast for it. */
+const STOPPED_AFTER_DAYS = 7;
+
 /**
- * The month-end forecast rule. Pure.
+ * The month-end forecast rule for one source's days. Pure; the forecast of several sources is the sum of theirs.
  *
- * - Today is never complete (Cost Explorer's today is partial), nor is any day after the last day a
- *   source has data for (billing data lags by up to a day): `through` = the earlier of today and the day
- *   after `lastDay`. Days after it are unknown, not zero.
+ * - Today is never complete (Cost Explorer's today is partial), nor is any day after the source's last stored
+ *   day (billing data lags by a day or two): `through` = the earlier of today and the day after `lastDay`.
+ *   Days after it are unknown for this source, not zero.
+ * - A source whose last day is more than 7 days before today has stopped reporting (removed, or an export
+ *   that ended): its known days count, nothing more is forecast for it.
  * - Run rate: mean daily spend over the 7 days before `through` (across a month boundary if needed), never
  *   before the first day stored (a fresh install has fewer days; zero-spend days inside count as zero).
  * - Forecast = spend of the month's known days + run rate × the month's remaining days.
@@ -33,12 +38,13 @@ export function forecastPlan(today: string, stored: { firstDay?: string; lastDay
   const sevenBack = addDays(through, -7);
   const windowFrom = sevenBack > stored.firstDay ? sevenBack : stored.firstDay;
   const knownDays = Math.max(0, daysBetween(start, through));
+  const stopped = stored.lastDay < addDays(today, -STOPPED_AFTER_DAYS);
   return {
     monthStart: start,
     through,
     windowFrom,
-    windowDays: Math.max(0, daysBetween(windowFrom, through)),
-    remainingDays: daysInMonth(today) - knownDays,
+    windowDays: stopped ? 0 : Math.max(0, daysBetween(windowFrom, through)),
+    remainingDays: stopped ? 0 : daysInMonth(today) - knownDays,
   };
 }
 
