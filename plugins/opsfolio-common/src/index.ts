@@ -109,6 +109,6 @@ export {
   weekStartOf,
 } from './time';
 /** @internal */
-export { addMoney, changeRatio, isZeroMoney, largestAmount, roundMoney, sumMoney } from './money';
+export { addMoney, changeRatio, isZeroMoney, largestAmount, roundMoney, roundToWhole, sumMoney } from './money';
 /** @internal */
 export { entityRefKey, isKind, refKey, resolveRefKey } from './refs';

@@ -23,6 +23,32 @@ export function roundMoney(money: Money): Money {
   return Object.fromEntries(Object.entries(money).map(([c, a]) => [c, Math.round(a * 100) / 100]));
 }
 
+/**
+ * Rounds parts of a whole to cents so that the rounded parts add up to the rounded whole (the largest
+ * remainder method), currency by currency: each part moves by less than a cent, and the cents the rounding
+ * gains or loses go to the parts with the largest fractions. Shown side by side with their total, parts
+ * rounded one by one can miss it by a cent per few parts. @internal
+ */
+export function roundToWhole(parts: Money[]): Money[] {
+  const rounded = parts.map((): Money => ({}));
+  const currencies = new Set(parts.flatMap(part => Object.keys(part)));
+  for (const currency of currencies) {
+    const held = parts.flatMap((part, i) => (part[currency] === undefined ? [] : [i]));
+    // In cents, without the float noise of ×100 (1.005 × 100 = 100.49999…).
+    const cents = held.map(i => Math.round(parts[i][currency] * 100 * 1e6) / 1e6);
+    const floors = cents.map(Math.floor);
+    let left = Math.round(cents.reduce((a, b) => a + b, 0)) - floors.reduce((a, b) => a + b, 0);
+    const byRemainder = cents.map((_, k) => k).sort((a, b) => cents[b] - floors[b] - (cents[a] - floors[a]) || a - b);
+    for (const k of byRemainder) {
+      if (left <= 0) break;
+      floors[k]++;
+      left--;
+    }
+    held.forEach((i, k) => (rounded[i][currency] = floors[k] / 100));
+  }
+  return rounded;
+}
+
 /** The largest amount in any one currency: enough to rank spend without adding currencies together. @internal */
 export const largestAmount = (money: Money): number => Math.max(0, ...Object.values(money));
 

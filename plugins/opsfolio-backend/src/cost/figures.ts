@@ -1,4 +1,4 @@
-import { addDays, addMoney, addMonths, type CostFigures, type Money, monthOf, roundMoney, sumMoney } from '@opsfolio/backstage-plugin-common';
+import { addDays, addMoney, addMonths, type CostFigures, type Money, monthOf, roundMoney, roundToWhole, sumMoney } from '@opsfolio/backstage-plugin-common';
 import { forecastMonthEnd, forecastPlan, type ForecastPlan } from './forecast';
 import type { CostStore } from './CostStore';
 
@@ -19,6 +19,12 @@ export const roundedFigures = (f: CostFigures): CostFigures => ({
   lastMonth: roundMoney(f.lastMonth),
   forecast: roundMoney(f.forecast),
 });
+
+/** Parts of a whole rounded to cents so that they add up to the rounded whole, figure by figure. */
+export function roundedToWhole(parts: CostFigures[]): CostFigures[] {
+  const [monthToDate, lastMonth, forecast] = (['monthToDate', 'lastMonth', 'forecast'] as const).map(k => roundToWhole(parts.map(p => p[k])));
+  return parts.map((_, i) => ({ monthToDate: monthToDate[i], lastMonth: lastMonth[i], forecast: forecast[i] }));
+}
 
 /**
  * Month to date, last month and the month-end forecast per tag value (all of them, or the ones given),

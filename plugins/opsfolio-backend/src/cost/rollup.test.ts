@@ -89,6 +89,31 @@ describe('cost roll-up', () => {
     expect(sumFigures([...rows.map(r => r.direct), unmapped.figures, untagged]).monthToDate).toEqual(organisation.monthToDate);
   });
 
+  it('rounds to cents so that the shown rows, unmapped and untagged add up to the shown organisation', () => {
+    // Fractions of a cent everywhere: payments 100.004 + 50.004, sre 20.004, platform (ci) 30.004, no owner 4.004,
+    // helen 6.004, unmapped 7.004 + 3.004, untagged 40.004. Organisation: 260 + 9 × 0.004 = 260.036 → 260.04.
+    const fractional = new Map([...spend].map(([tag, f]) => [tag, mtd({ ...f.monthToDate, USD: f.monthToDate.USD! + 0.004 })]));
+    const { rows, unmapped, untagged, organisation } = rollUpCost(index, fractional, 'owner');
+    expect(organisation.monthToDate).toEqual({ USD: 260.04, EUR: 5 });
+    // Rounded one by one the seven parts would show 150.01 + 20 + 30 + 4 + 6 + 10.01 + 40 = 260.02, two cents short.
+    // In cents: 15000.8, 2000.4, 3000.4, 400.4, 600.4, 1000.8, 4000.4 → floors 26000, 4 cents left: the two .8
+    // remainders (payments, unmapped), then the first two .4 in row order (sre, platform).
+    const cents = (m: Money) => Math.round((m.USD ?? 0) * 100);
+    const row = (key: string) => rows.find(r => r.key === key)!;
+    expect(row('group:default/payments').direct.monthToDate).toEqual({ USD: 150.01 });
+    expect(unmapped.figures.monthToDate).toEqual({ USD: 10.01 });
+    expect(row('group:default/sre').direct.monthToDate).toEqual({ USD: 20.01, EUR: 5 });
+    expect(row('group:default/platform').direct.monthToDate).toEqual({ USD: 30.01 });
+    expect(row('').direct.monthToDate).toEqual({ USD: 4 });
+    expect(untagged.monthToDate).toEqual({ USD: 40 });
+    const shown = [...rows.map(r => r.direct.monthToDate), unmapped.figures.monthToDate, untagged.monthToDate];
+    expect(shown.reduce((sum, m) => sum + cents(m), 0)).toBe(26004);
+    // A team's total is the sum of the shown figures under it: platform 30.01 + sre 20.01 = 50.02; eng adds payments
+    // 150.01 = 200.03 (exact 200.012: its own rounding would show 200.01).
+    expect(row('group:default/platform').total.monthToDate).toEqual({ USD: 50.02, EUR: 5 });
+    expect(row('group:default/eng').total.monthToDate).toEqual({ USD: 200.03, EUR: 5 });
+  });
+
   it('groups by system and by domain, with what has none in the empty row', () => {
     const bySystem = rollUpCost(index, spend, 'system');
     expect(bySystem.rows.find(r => r.key === 'system:default/build')!.direct.monthToDate).toEqual({ USD: 30 });

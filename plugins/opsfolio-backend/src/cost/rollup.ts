@@ -1,6 +1,6 @@
 import { type CostFigures, type CostOverviewResponse, type CostOverviewRow, largestAmount } from '@opsfolio/backstage-plugin-common';
 import type { CostIndex } from './costIndex';
-import { emptyFigures, sumFigures } from './figures';
+import { emptyFigures, roundedToWhole, roundedFigures, sumFigures } from './figures';
 
 export type CostGroupBy = CostOverviewResponse['groupBy'];
 
@@ -14,6 +14,10 @@ type Rolled = Pick<CostOverviewResponse, 'rows' | 'untagged' | 'unmapped' | 'org
  * untagged bucket (`''`). So the rows' `direct` figures, unmapped and untagged add up to the organisation,
  * which is summed separately from every tag value so that a test of the invariant means something.
  * A group's `total` adds its sub-groups' totals; every group is listed, spending or not.
+ *
+ * Figures come back in cents, rounded so that what is shown adds up as it should: the rows' `direct`,
+ * untagged and unmapped by the largest remainder to the organisation's rounded total, and each `total` as
+ * the sum of the rounded `direct` figures under it.
  */
 export function rollUpCost(index: CostIndex, figuresByTag: Map<string, CostFigures>, groupBy: CostGroupBy): Rolled {
   const direct = new Map<string, CostFigures[]>();
@@ -44,19 +48,28 @@ export function rollUpCost(index: CostIndex, figuresByTag: Map<string, CostFigur
 
   const keys = new Set([...counts.keys(), ...direct.keys()]);
   if (groupBy === 'owner') for (const group of index.groups.keys()) keys.add(group);
-  const directOf = (key: string) => sumFigures(direct.get(key) ?? []);
+  const keyList = [...keys];
+  unmapped.sort((a, b) => largestAmount(b.figures.monthToDate) - largestAmount(a.figures.monthToDate) || a.tagValue.localeCompare(b.tagValue));
+  const parts = roundedToWhole([
+    ...keyList.map(key => sumFigures(direct.get(key) ?? [])),
+    figuresByTag.get('') ?? emptyFigures(),
+    sumFigures(unmapped.map(u => u.figures)),
+  ]);
+  const roundedDirect = new Map(keyList.map((key, i) => [key, parts[i]]));
+  const [untagged, unmappedFigures] = parts.slice(keyList.length);
+  const directOf = (key: string) => roundedDirect.get(key) ?? emptyFigures();
   const totals = new Map<string, CostFigures>();
   const totalOf = (key: string, seen = new Set<string>()): CostFigures => {
     if (totals.has(key)) return totals.get(key)!;
     if (seen.has(key)) return emptyFigures();
     seen.add(key);
     const children = groupBy === 'owner' ? (index.groups.get(key)?.childRefs ?? []) : [];
-    const total = sumFigures([directOf(key), ...children.map(child => totalOf(child, seen))]);
+    const total = roundedFigures(sumFigures([directOf(key), ...children.map(child => totalOf(child, seen))]));
     totals.set(key, total);
     return total;
   };
   const titleOf = (key: string) => index.groups.get(key)?.title ?? index.systems.get(key)?.title ?? index.domains.get(key)?.title;
-  const rows: CostOverviewRow[] = [...keys].map(key => ({
+  const rows: CostOverviewRow[] = keyList.map(key => ({
     key,
     title: titleOf(key),
     parentRef: groupBy === 'owner' ? index.groups.get(key)?.parentRef : undefined,
@@ -66,9 +79,6 @@ export function rollUpCost(index: CostIndex, figuresByTag: Map<string, CostFigur
   }));
   rows.sort((a, b) => largestAmount(b.total.monthToDate) - largestAmount(a.total.monthToDate) || a.key.localeCompare(b.key));
 
-  const untagged = figuresByTag.get('') ?? emptyFigures();
-  unmapped.sort((a, b) => largestAmount(b.figures.monthToDate) - largestAmount(a.figures.monthToDate) || a.tagValue.localeCompare(b.tagValue));
-  const unmappedFigures = sumFigures(unmapped.map(u => u.figures));
   return {
     rows,
     untagged,
@@ -76,6 +86,6 @@ export function rollUpCost(index: CostIndex, figuresByTag: Map<string, CostFigur
       figures: unmappedFigures,
       values: unmapped.map(u => ({ tagValue: u.tagValue, monthToDate: u.figures.monthToDate, lastMonth: u.figures.lastMonth })),
     },
-    organisation: sumFigures(figuresByTag.values()),
+    organisation: roundedFigures(sumFigures(figuresByTag.values())),
   };
 }
