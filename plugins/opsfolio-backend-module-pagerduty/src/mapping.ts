@@ -98,6 +98,10 @@ function schedulesOf(policy: PdEscalationPolicy | undefined, oncalls: PdOnCall[]
   });
 }
 
+/** The earliest acknowledgement: PagerDuty does not promise the list in order, and MTTA is about the first. */
+const firstAcknowledgement = (incident: PdIncident): string | undefined =>
+  (incident.acknowledgements ?? []).map(a => a.at).filter(at => !Number.isNaN(Date.parse(at))).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+
 /** An incident; `acknowledgedAt` comes from the incident while acknowledged, else from its log entries. */
 export function toIncident(incident: PdIncident, acknowledgedAt?: string): IncidentRecord {
   return {
@@ -107,7 +111,7 @@ export function toIncident(incident: PdIncident, acknowledgedAt?: string): Incid
     urgency: incident.urgency ?? undefined,
     severity: incident.priority?.summary ?? undefined,
     createdAt: incident.created_at,
-    acknowledgedAt: acknowledgedAt ?? incident.acknowledgements?.[0]?.at,
+    acknowledgedAt: acknowledgedAt ?? firstAcknowledgement(incident),
     resolvedAt: incident.resolved_at ?? undefined,
     url: incident.html_url ?? undefined,
   };

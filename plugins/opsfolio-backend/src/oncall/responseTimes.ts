@@ -1,6 +1,11 @@
 import { type EscalationFacts, HOUR_MS, type Incident, type MeanDuration, type OnCallNow, type ResponseTimes } from '@opsfolio/backstage-plugin-common';
 import { distinctPeople } from './drift';
 
+/**
+ * The fewest incidents a mean is worked out from, everywhere (cards, tab, scorecard facts): one slow incident is
+ * an anecdote, not a response time.
+ */
+export const MIN_INCIDENTS_FOR_MEAN = 3;
 
 const mean = (hours: number[], minSampleSize: number): MeanDuration => ({
   hours: hours.length && hours.length >= minSampleSize ? hours.reduce((sum, h) => sum + h, 0) / hours.length : null,
@@ -29,7 +34,7 @@ const mean = (hours: number[], minSampleSize: number): MeanDuration => ({
 export function responseTimes(
   incidents: readonly Incident[],
   window: { from: Date; to: Date },
-  minSampleSize = 3,
+  minSampleSize = MIN_INCIDENTS_FOR_MEAN,
 ): ResponseTimes {
   const from = window.from.getTime();
   const to = window.to.getTime();

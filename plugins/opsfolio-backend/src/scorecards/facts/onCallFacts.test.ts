@@ -187,9 +187,27 @@ describe('on-call facts', () => {
     const facts = await factsOf();
     expect(facts).toMatchObject({
       'oncall.openIncidents': 1,
-      'oncall.mttaHours': 'notReported: no acknowledged incidents in 90 days',
-      'oncall.mttrHours': 'notReported: no resolved incidents in 90 days',
+      'oncall.mttaHours': 'notReported: 0 acknowledged incidents in 90 days: a mean needs 3',
+      'oncall.mttrHours': 'notReported: 0 resolved incidents in 90 days: a mean needs 3',
     });
+  });
+
+  it('needs three incidents for a mean, as the on-call card does', async () => {
+    await store.saveSnapshot(payments.entityRef, 'pagerduty', read());
+    const resolved = (id: string, created: string, hours: number) => ({
+      externalId: id,
+      title: 'Slow',
+      status: 'resolved' as const,
+      createdAt: created,
+      acknowledgedAt: created,
+      resolvedAt: new Date(Date.parse(created) + hours * 3600_000).toISOString(),
+    });
+    // Two incidents resolved in 1 h and 9 h: one slow incident is an anecdote, not an MTTR (was 5 h, failing the 4 h check).
+    await store.upsertIncidents('pagerduty', payments.entityRef, [resolved('A', '2026-11-01T10:00:00Z', 1), resolved('B', '2026-11-02T10:00:00Z', 9)]);
+    expect(await factsOf()).toMatchObject({ 'oncall.mttrHours': 'notReported: 2 resolved incidents in 90 days: a mean needs 3' });
+    // A third, resolved in 2 h: (1 + 9 + 2) / 3 = 4 h.
+    await store.upsertIncidents('pagerduty', payments.entityRef, [resolved('C', '2026-11-03T10:00:00Z', 2)]);
+    expect(await factsOf()).toMatchObject({ 'oncall.mttrHours': 4, 'oncall.mttaHours': 0 });
   });
 
   it('waits for the first read and sync of a mapped entity instead of reporting zeros', async () => {

@@ -2,7 +2,7 @@ import { DAY_MS, type FactDescription, HOUR_MS, type Incident } from '@opsfolio/
 import type { FactAnswer, FactProvider } from '@opsfolio/backstage-plugin-node';
 import { coverageGaps } from '../../oncall/coverage';
 import { COVERAGE_DAYS } from '../../oncall/describeAnswer';
-import { escalationFacts, responseTimes } from '../../oncall/responseTimes';
+import { escalationFacts, MIN_INCIDENTS_FOR_MEAN, responseTimes } from '../../oncall/responseTimes';
 import type { OnCallService } from '../../oncall/OnCallService';
 import type { OwnershipService } from '../../ownership/OwnershipService';
 import { oldestOf, type SourceFreshness } from './sourceFreshness';
@@ -16,8 +16,8 @@ export const ONCALL_FACTS: FactDescription[] = [
   { id: 'oncall.emptyLevels', pillar: 'oncall', title: 'Escalation levels with nobody on call', type: 'number', description: 'Levels nobody is on call at, as last read.' },
   { id: 'oncall.scheduleGapHours', pillar: 'oncall', title: `Schedule gaps in the next ${COVERAGE_DAYS} days`, type: 'hours', description: `Hours without anyone on call in the schedules behind the levels over the ${COVERAGE_DAYS} days after the last read.` },
   { id: 'oncall.rotaMatchesOwner', pillar: 'oncall', title: 'Rota matches the owning team', type: 'boolean', description: 'Everyone on the rota belongs to the owning team.' },
-  { id: 'oncall.mttaHours', pillar: 'oncall', title: 'MTTA', type: 'hours', description: `Mean time to acknowledge over the incidents of the last ${INCIDENT_DAYS} days.` },
-  { id: 'oncall.mttrHours', pillar: 'oncall', title: 'MTTR', type: 'hours', description: `Mean time to resolve over the incidents of the last ${INCIDENT_DAYS} days.` },
+  { id: 'oncall.mttaHours', pillar: 'oncall', title: 'MTTA', type: 'hours', description: `Mean time to acknowledge over the incidents of the last ${INCIDENT_DAYS} days; reported from ${MIN_INCIDENTS_FOR_MEAN} acknowledged incidents.` },
+  { id: 'oncall.mttrHours', pillar: 'oncall', title: 'MTTR', type: 'hours', description: `Mean time to resolve over the incidents of the last ${INCIDENT_DAYS} days; reported from ${MIN_INCIDENTS_FOR_MEAN} resolved incidents.` },
   { id: 'oncall.openIncidents', pillar: 'oncall', title: 'Open incidents', type: 'number', description: 'Incidents triggered or acknowledged and not resolved.' },
   { id: 'oncall.incidents90d', pillar: 'oncall', title: `Incidents in ${INCIDENT_DAYS} days`, type: 'number', description: `Incidents created in the last ${INCIDENT_DAYS} days.` },
 ];
@@ -95,14 +95,17 @@ export function onCallFactProvider(deps: {
         }
         const synchronised = synced ? { observedAt: synced.observedAt, maxAgeMs: synced.maxAgeMs } : {};
         const mine = incidents.get(entityRef) ?? [];
-        const times = responseTimes(mine, { from: new Date(at - INCIDENT_DAYS * DAY_MS), to: asOf }, 1);
+        const times = responseTimes(mine, { from: new Date(at - INCIDENT_DAYS * DAY_MS), to: asOf });
         // No incident in the window: response times have nothing to judge. Incidents still open: not known yet.
         const quiet = { notApplicable: `no incidents in ${INCIDENT_DAYS} days` };
         const incidentsInWindow = mine.filter(i => Date.parse(i.createdAt) >= at - INCIDENT_DAYS * DAY_MS && Date.parse(i.createdAt) < at).length;
+        const tooFew = (n: number, what: string) => ({
+          notReported: `${n} ${what} incident${n === 1 ? '' : 's'} in ${INCIDENT_DAYS} days: a mean needs ${MIN_INCIDENTS_FOR_MEAN}`,
+        });
         facts['oncall.mttaHours'] =
-          times.mtta.hours !== null ? { value: round(times.mtta.hours), ...synchronised } : incidentsInWindow === 0 ? quiet : { notReported: `no acknowledged incidents in ${INCIDENT_DAYS} days` };
+          times.mtta.hours !== null ? { value: round(times.mtta.hours), ...synchronised } : incidentsInWindow === 0 ? quiet : tooFew(times.mtta.sampleSize, 'acknowledged');
         facts['oncall.mttrHours'] =
-          times.mttr.hours !== null ? { value: round(times.mttr.hours), ...synchronised } : incidentsInWindow === 0 ? quiet : { notReported: `no resolved incidents in ${INCIDENT_DAYS} days` };
+          times.mttr.hours !== null ? { value: round(times.mttr.hours), ...synchronised } : incidentsInWindow === 0 ? quiet : tooFew(times.mttr.sampleSize, 'resolved');
         facts['oncall.openIncidents'] = { value: mine.filter(i => openAt(i, at)).length, ...synchronised };
         facts['oncall.incidents90d'] = { value: incidentsInWindow, ...synchronised };
       }
