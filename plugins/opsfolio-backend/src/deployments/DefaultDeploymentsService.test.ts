@@ -95,6 +95,11 @@ describe('DefaultDeploymentsService', () => {
     const staging = await service.dora(payments, { environment: 'staging' });
     expect(staging.environments).toEqual(['staging']);
     expect(staging.figures.deploymentFrequency.value).toBeCloseTo(1 / 30, 10);
+    // Its explanations speak of staging deploys, not production ones.
+    expect(staging.figures.deploymentFrequency.explanation).toMatch(/^1 successful staging deploy finished in 30 days/);
+    for (const figure of Object.values(staging.figures)) expect(figure.explanation).not.toContain('production');
+    // Asking for a production environment by name keeps the word.
+    expect((await service.dora(payments, { environment: 'Production' })).figures.deploymentFrequency.explanation).toContain('production deploy');
   });
 
   it('says what runs where and when it last shipped', async () => {

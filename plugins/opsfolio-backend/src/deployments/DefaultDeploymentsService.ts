@@ -77,9 +77,14 @@ export class DefaultDeploymentsService implements DeploymentsService {
       const last = await this.deps.store.last(ref);
       if (last && Date.parse(last.startedAt) < to.getTime()) deployments = [last];
     }
+    const production = this.productionOf(entity);
+    const asked = options.environment?.trim();
+    // Another environment's figures (staging) are not "production deploys" in what they say.
+    const isProduction = !asked || production.some(e => e.trim().toLowerCase() === asked.toLowerCase());
     return computeDora({
       deployments,
-      productionEnvironments: options.environment ? [options.environment] : this.productionOf(entity),
+      productionEnvironments: asked ? [asked] : production,
+      scope: isProduction ? 'production' : asked,
       window: { from, to },
       thresholds: this.deps.settings.thresholds,
       incidentWindowHours: this.deps.settings.incidentWindowHours,

@@ -46,6 +46,8 @@ export interface ComputeDoraInput {
   thresholds?: DoraThresholds;
   /** Lead time needs this many commits, change failure rate this many finished deploys (default 3). */
   minSampleSize?: number;
+  /** What the environments are called in the explanations (default `production`; an environment's name when one was asked for). */
+  scope?: string;
 }
 
 /** When a deploy took effect: its finish, else its start. */
@@ -92,6 +94,7 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
   ].filter(([key]) => key);
   const production = new Set(environments.map(([key]) => key));
   const envList = environments.map(([, name]) => name).join(', ') || 'none configured';
+  const scope = input.scope ?? 'production';
 
   const figure = (metric: DoraMetricId, sampleSize: number, value: number | null, explanation: string) =>
     ({
@@ -133,12 +136,12 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
   const perDay = shipped.length / days;
   const deploymentFrequency =
     prod.length === 0
-      ? figure('deploymentFrequency', 0, null, `No deploys to the production environments (${envList}) are recorded.`)
+      ? figure('deploymentFrequency', 0, null, `No deploys to the ${scope} environments (${envList}) are recorded.`)
       : figure(
           'deploymentFrequency',
           shipped.length,
           perDay,
-          `${plural(shipped.length, 'successful production deploy')} finished in ${fmt(days)} days, ` +
+          `${plural(shipped.length, `successful ${scope} deploy`)} finished in ${fmt(days)} days, ` +
             `${fmt(perDay)} per day (rollbacks count; failed, cancelled and unfinished deploys do not).`,
         );
 
@@ -167,14 +170,14 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
           'leadTime',
           leadTimes.length,
           null,
-          `Only ${plural(leadTimes.length, 'commit')} with a known commit time first shipped to production ` +
+          `Only ${plural(leadTimes.length, 'commit')} with a known commit time first shipped to ${scope} ` +
             `in the window; ${minSampleSize} needed${leftOut}.`,
         )
       : figure(
           'leadTime',
           leadTimes.length,
           median(leadTimes),
-          `Median hours from commit to the finish of the first successful production deploy that shipped it, ` +
+          `Median hours from commit to the finish of the first successful ${scope} deploy that shipped it, ` +
             `over ${plural(leadTimes.length, 'commit')}${leftOut}.`,
         );
 
@@ -208,13 +211,13 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
           'changeFailureRate',
           counted.length,
           null,
-          `Only ${plural(counted.length, 'finished production deploy')} in the window; ${minSampleSize} needed.`,
+          `Only ${plural(counted.length, `finished ${scope} deploy`)} in the window; ${minSampleSize} needed.`,
         )
       : figure(
           'changeFailureRate',
           counted.length,
           failing.length / counted.length,
-          `${failing.length} of ${plural(counted.length, 'finished production deploy')} failed (${failedCount}), ` +
+          `${failing.length} of ${plural(counted.length, `finished ${scope} deploy`)} failed (${failedCount}), ` +
             `were rolled back (${rolledBackCount}) or were followed within ${fmt(incidentWindowHours)} h by an ` +
             `incident (${incidentCount}), each counted once; pending, in-progress and cancelled deploys left out.`,
         );
@@ -239,14 +242,14 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
             'recoveryTime',
             0,
             null,
-            `${plural(failures.length, 'failed or rolled-back production deploy')} in the window, ` +
+            `${plural(failures.length, `failed or rolled-back ${scope} deploy`)} in the window, ` +
               `none recovered before its end.`,
           )
         : figure(
             'recoveryTime',
             recoveries.length,
             median(recoveries),
-            `Median hours from ${plural(recoveries.length, 'failed or rolled-back production deploy')} to the ` +
+            `Median hours from ${plural(recoveries.length, `failed or rolled-back ${scope} deploy`)} to the ` +
               `next successful deploy to the same environment (a fix or the rollback itself)${stillOpen}.`,
           );
 
