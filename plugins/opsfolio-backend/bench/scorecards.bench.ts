@@ -70,7 +70,8 @@ import { benchTechInsights } from './techInsightsRun';
 
 const RUNS = int('BENCH_RUNS', 5);
 const DATABASES = (process.env.BENCH_DBS ?? 'sqlite').split(',').map(s => s.trim()).filter((s): s is 'sqlite' | 'postgres' => s === 'sqlite' || s === 'postgres');
-const TARGET_EVALUATION_MS = 2_000;
+/** Issue 15: 10,000 entities in under 250 ms (325 ms before; the first target was 2,000 ms). */
+const TARGET_EVALUATION_MS = 250;
 const TARGET_P95_MS = 100;
 
 const pct = (part: number, all: number) => `${((100 * part) / Math.max(1, all)).toFixed(1)} %`;
