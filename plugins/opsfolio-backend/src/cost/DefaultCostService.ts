@@ -64,7 +64,13 @@ export class DefaultCostService implements CostService {
     const tags = tagValuesOf(index, entityRef);
     const tagValues = tags.map(t => t.tag.value);
     const entityOf = new Map(tags.map(t => [t.tag.value, t.entityRef]));
-    const rows = tagValues.length ? await store.daily(tagValues, { from, to }, { byCloudService: true }) : [];
+    // Independent reads side by side; the figures come from the organisation's shared, cached figures per tag value.
+    const [rows, byTag, monthBeforeLastRows, covered] = await Promise.all([
+      tagValues.length ? store.daily(tagValues, { from, to }, { byCloudService: true }) : [],
+      this.org.get(now),
+      tagValues.length ? store.monthlyByTag([monthOf(addMonths(now, -2))], tagValues) : [],
+      store.coveredDays(),
+    ]);
     const periodOf = (d: string) => (monthly ? monthOf(d) : d);
     const periods = new Map<string, { amounts: Money; estimated: boolean }>();
     for (const d of eachDay(from, to)) entry(periods, periodOf(d), () => ({ amounts: {}, estimated: false }));
@@ -79,12 +85,10 @@ export class DefaultCostService implements CostService {
       addMoney(entry(byEntity, entityOf.get(row.tagValue)!, () => ({})), row.currency, row.amount);
     }
 
-    const figures = tagValues.length ? sumFigures((await figuresByTag(store, now, tagValues)).values()) : sumFigures([]);
-    const organisation = organisationSpend(await this.org.get(now), value => index.byTag.has(value));
+    const figures = this.figuresOf(index, byTag, entityRef);
+    const organisation = organisationSpend(byTag, value => index.byTag.has(value));
     const monthBeforeLast: Money = {};
-    if (tagValues.length) {
-      for (const row of await store.monthlyByTag([monthOf(addMonths(now, -2))], tagValues)) addMoney(monthBeforeLast, row.currency, row.amount);
-    }
+    for (const row of monthBeforeLastRows) addMoney(monthBeforeLast, row.currency, row.amount);
     return {
       entityRef,
       tags: tags.map(t => ({ ...t.tag, entityRef: t.entityRef })),
@@ -97,7 +101,7 @@ export class DefaultCostService implements CostService {
       byEntity: tags.length > 1 ? sorted(byEntity, 'entityRef') : undefined,
       figures: roundedFigures(figures),
       notIncluded: { untagged: roundMoney(organisation.untagged), unmapped: roundMoney(organisation.unmapped) },
-      lastDay: (await store.coveredDays()).lastDay,
+      lastDay: covered.lastDay,
       facts: costFacts({ figures, monthBeforeLast, organisation }),
     };
   }

@@ -29,10 +29,11 @@ export function costRoutes(deps: { httpAuth: HttpAuthService; permissions: Permi
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
     const query = parseQuery(entityQuery, req.query);
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const entityRef = stringifyEntityRef(await loadEntity(deps.catalog, req.params, credentials));
-    await requireCostRead(deps.permissions, credentials, entityRef);
+    // The catalog read and the policy's outright answer are independent: asked side by side, each once.
+    const [entity, everywhere] = await Promise.all([loadEntity(deps.catalog, req.params, credentials), costReadableEverywhere(deps.permissions, credentials)]);
+    const entityRef = stringifyEntityRef(entity);
+    await requireCostRead(deps.permissions, credentials, entityRef, everywhere);
     const body = await deps.cost.entityCost(entityRef, query);
-    const everywhere = await costReadableEverywhere(deps.permissions, credentials);
     // Organisation-wide figures are for callers who may read all cost, not only this entity's.
     if (everywhere !== AuthorizeResult.ALLOW) body.notIncluded = { untagged: {}, unmapped: {} };
     // A team, system or domain: its total is the caller's to see, but each member is named (and priced) only when
@@ -40,7 +41,7 @@ export function costRoutes(deps: { httpAuth: HttpAuthService; permissions: Permi
     if (body.byEntity) {
       const readable = await deps.visibility.readableBy(credentials);
       const members = [...new Set(body.tags.map(t => t.entityRef))].filter(ref => isReadable(readable, ref));
-      const shown = everywhere === AuthorizeResult.ALLOW ? new Set(members) : await costReadableRefs(deps.permissions, credentials, members);
+      const shown = everywhere === AuthorizeResult.ALLOW ? new Set(members) : await costReadableRefs(deps.permissions, credentials, members, everywhere);
       body.tags = body.tags.filter(t => shown.has(t.entityRef));
       body.byEntity = body.byEntity.filter(e => shown.has(e.entityRef));
     }
@@ -54,7 +55,7 @@ export function costRoutes(deps: { httpAuth: HttpAuthService; permissions: Permi
     if (everywhere === AuthorizeResult.DENY) throw new NotAllowedError(`Not allowed: ${opsfolioCostReadPermission.name}`);
     let body = readableOverview(await deps.cost.overview(query.groupBy), await deps.visibility.readableBy(credentials));
     if (everywhere === AuthorizeResult.CONDITIONAL) {
-      body = permittedOverview(body, await costReadableRefs(deps.permissions, credentials, body.rows.map(r => r.key).filter(Boolean)));
+      body = permittedOverview(body, await costReadableRefs(deps.permissions, credentials, body.rows.map(r => r.key).filter(Boolean), everywhere));
     }
     if (query.format === 'csv') {
       res.type('text/csv').attachment(`opsfolio-cost-by-${query.groupBy}-${body.month}.csv`).send(overviewCsv(body));

@@ -19,10 +19,16 @@ export async function requirePermission(
  * The entities among `entityRefs` the caller may read cost of: `opsfolio.cost.read` is a resource permission on
  * catalog entities, so a policy may allow it only for some (the catalog evaluates its conditions). One batch.
  */
-export async function costReadableRefs(permissions: PermissionsService, credentials: BackstageCredentials, entityRefs: string[]): Promise<Set<string>> {
+export async function costReadableRefs(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  entityRefs: string[],
+  /** The caller's {@link costReadableEverywhere}, when the route already asked. */
+  known?: AuthorizeResult,
+): Promise<Set<string>> {
   if (entityRefs.length === 0) return new Set();
   // An outright answer covers every entity: one small request instead of one item per entity.
-  const everywhere = await costReadableEverywhere(permissions, credentials);
+  const everywhere = known ?? (await costReadableEverywhere(permissions, credentials));
   if (everywhere !== AuthorizeResult.CONDITIONAL) return new Set(everywhere === AuthorizeResult.ALLOW ? entityRefs : []);
   const allowed = new Set<string>();
   // The permission backend and the catalog's apply-conditions endpoint take JSON bodies of at most 100 kB.
@@ -37,8 +43,13 @@ export async function costReadableRefs(permissions: PermissionsService, credenti
 const AUTHORIZE_BATCH = 200;
 
 /** Throws 403 unless the caller may read this entity's cost. */
-export async function requireCostRead(permissions: PermissionsService, credentials: BackstageCredentials, entityRef: string): Promise<void> {
-  if (!(await costReadableRefs(permissions, credentials, [entityRef])).has(entityRef)) {
+export async function requireCostRead(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  entityRef: string,
+  known?: AuthorizeResult,
+): Promise<void> {
+  if (!(await costReadableRefs(permissions, credentials, [entityRef], known)).has(entityRef)) {
     throw new NotAllowedError(`Not allowed: ${opsfolioCostReadPermission.name}`);
   }
 }
