@@ -10,7 +10,7 @@ describe('runDetailsLine', () => {
         days: [{ from: '2026-11-01', to: '2026-11-21' }],
       }),
     ).toBe(
-      'focus: 1,234 rows read, 3 left out (first: nov.csv line 5: EffectiveCost is NULL; FOCUS requires a value), days 2026-11-01 to 2026-11-21 (exclusive) replaced.',
+      'focus: 1,234 rows read, 3 left out (first: nov.csv line 5: EffectiveCost is NULL; FOCUS requires a value), days 2026-11-01 to 2026-11-20 replaced.',
     );
     expect(runDetailsLine('focus', { read: 10, leftOut: 0, days: [] })).toBe('focus: 10 rows read, none left out.');
   });

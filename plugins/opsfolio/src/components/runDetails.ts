@@ -1,4 +1,4 @@
-import type { SyncRunDetails } from '@opsfolio/backstage-plugin-common';
+import { addDays, type SyncRunDetails } from '@opsfolio/backstage-plugin-common';
 import { formatAge } from './age';
 
 const count = new Intl.NumberFormat('en');
@@ -18,6 +18,6 @@ export function runDetailsLine(sourceId: string, details: SyncRunDetails | undef
     parts.push('none left out');
   }
   const days = details.days ?? [];
-  if (days.length) parts.push(`days ${days.map(d => `${d.from} to ${d.to} (exclusive)`).join(', ')} replaced`);
+  if (days.length) parts.push(`days ${days.map(d => `${d.from} to ${addDays(d.to, -1)}`).join(', ')} replaced`);
   return `${parts.join(', ')}.`;
 }

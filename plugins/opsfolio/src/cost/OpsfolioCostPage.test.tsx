@@ -96,7 +96,7 @@ describe('OpsfolioCostPage', () => {
     await renderPage(apiOf());
     const lines = await screen.findAllByTestId('opsfolio-data-quality');
     expect(lines.map(l => l.textContent)).toEqual([
-      'focus: 1,000 rows read, 2 left out (first: nov.csv line 7: EffectiveCost is NULL; FOCUS requires a value), days 2026-11-01 to 2026-11-04 (exclusive) replaced.',
+      'focus: 1,000 rows read, 2 left out (first: nov.csv line 7: EffectiveCost is NULL; FOCUS requires a value), days 2026-11-01 to 2026-11-03 replaced.',
     ]);
     expect(screen.getByTestId('opsfolio-freshness')).toHaveTextContent('Synced 1 hour ago');
   });
