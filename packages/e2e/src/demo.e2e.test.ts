@@ -157,7 +157,20 @@ describe('the demo, in a real browser', () => {
     const sreRow = page.locator('[data-testid="opsfolio-cost-row"][data-key="group:default/team-sre"]');
     const sreMonthToDate = (await sreRow.locator('td').nth(2).innerText()).trim();
     expect(sreMonthToDate).toMatch(/^\$[\d,]+$/);
+    // The FOCUS export's data-quality line: what its last import read and left out.
+    expect(await page.getByTestId('opsfolio-data-quality').first().innerText()).toMatch(/^focus: [\d,]+ rows read.*, none left out/);
     await page.screenshot({ path: `${SCREENSHOTS}cost-page.png`, fullPage: true });
+    // As served, to the cent: the rows' own spend, untagged and unmapped add up to the organisation, per figure
+    // and currency (they are rounded together, not one by one).
+    const overview = await (await fetch(`${BACKEND_URL}/api/opsfolio/overview/cost`, { headers: { authorization: `Bearer ${await guestToken()}` } })).json();
+    type Figures = Record<'monthToDate' | 'lastMonth' | 'forecast', Record<string, number>>;
+    const parts: Figures[] = [...overview.rows.map((r: { direct: Figures }) => r.direct), overview.untagged, overview.unmapped.figures];
+    for (const figure of ['monthToDate', 'lastMonth', 'forecast'] as const) {
+      for (const [currency, total] of Object.entries((overview.organisation as Figures)[figure])) {
+        const cents = parts.reduce((sum, p) => sum + Math.round((p[figure][currency] ?? 0) * 100), 0);
+        expect(`${figure} ${currency} ${cents}`).toBe(`${figure} ${currency} ${Math.round(total * 100)}`);
+      }
+    }
     await openEntityPage(page, 'api-gateway');
     const card = page.getByTestId('opsfolio-cost-month-to-date');
     await card.waitFor({ timeout: 60_000 });
