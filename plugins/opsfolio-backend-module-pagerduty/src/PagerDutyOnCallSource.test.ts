@@ -159,8 +159,26 @@ describe('PagerDuty on-call source against the simulator', () => {
       i => i.status === 'resolved' && i.acknowledgedAt === undefined && i.createdAt >= NOW.getTime() - 89 * DAY_MS,
     );
     expect(unacknowledged.length).toBeGreaterThan(0);
+    await simulator.clearRequests();
     await backend.runSync('pagerduty');
-    expect((await simulator.requests('pagerduty')).filter(r => r.path.endsWith('/log_entries')).length).toBeGreaterThan(0);
+    // One read of the account-wide log, a week at a time from the oldest incident that needs it, not one per incident.
+    const logReads = (await simulator.requests('pagerduty')).filter(r => r.path.endsWith('/log_entries'));
+    expect(logReads.length).toBeGreaterThan(0);
+    expect(logReads.every(r => r.path === '/log_entries')).toBe(true);
+    expect(logReads.length).toBeLessThanOrEqual(Math.ceil(90 / 7) * 2);
+    // The acknowledgement times are PagerDuty's: resolved incidents, acknowledged, as the simulator made them.
+    const acked = incidentHistory(ctx, 'fraud-scoring')!.filter(
+      i => i.status === 'resolved' && i.acknowledgedAt !== undefined && i.createdAt >= NOW.getTime() - 89 * DAY_MS,
+    );
+    const stored = [
+      ...(await api('/entities/component/default/fraud-scoring/incidents?limit=100')).body.items,
+      ...(await api('/entities/component/default/fraud-scoring/incidents?limit=100&offset=100')).body.items,
+    ];
+    expect(acked.length).toBeGreaterThan(10);
+    for (const incident of acked) {
+      const row = stored.find((i: any) => i.externalId === incident.id);
+      expect(row && Date.parse(row.acknowledgedAt)).toBe(incident.acknowledgedAt);
+    }
     // The next window then covers them all again, as it does when an incident stays open for weeks.
     await backend.knex('opsfolio_source_state').where({ source_id: 'pagerduty', key: 'incidents_since' })
       .update({ value: new Date(NOW.getTime() - 90 * DAY_MS).toISOString() });

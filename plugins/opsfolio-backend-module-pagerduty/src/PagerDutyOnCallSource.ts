@@ -17,6 +17,7 @@ import {
   onCallSchema,
   serviceSchema,
   type PdEscalationPolicy,
+  type PdIncident,
   type PdOnCall,
   type PdService,
 } from './schemas';
@@ -29,6 +30,10 @@ import {
 const WINDOW_DAYS = 84;
 /** Ids per request in batched queries (escalation_policy_ids[], service_ids[]): calls grow with pages. */
 const BATCH = 20;
+/** The account-wide log is read this much at a time (see `acknowledgements`). */
+const LOG_RANGE_MS = 7 * DAY_MS;
+/** PagerDuty's classic pagination reaches no further than this many records. */
+const MAX_LOG_OFFSET = 10_000;
 
 const chunks = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
@@ -130,8 +135,11 @@ export class PagerDutyOnCallSource implements OnCallSource {
     const since = mark ? new Date(Math.min(Date.parse(mark), now.getTime() - DAY_MS)) : new Date(now.getTime() - this.options.incidentDays * DAY_MS);
     const entitiesOf = new Map<string, string[]>();
     for (const [entityRef, service] of serviceOf) entitiesOf.set(service.id, [...(entitiesOf.get(service.id) ?? []), entityRef]);
-    let items = 0;
     let oldestOpen = now.getTime();
+    const read: Array<{ entityRef: string; incidents: PdIncident[]; known: Map<string, { status: string; acknowledgedAt?: string }> }> = [];
+    // A resolved incident no longer lists its acknowledgements: they are in the log. Once stored as resolved its
+    // log has been read (also when nobody acknowledged it: resolved by the integration), so it is not read again.
+    const needLog = new Map<string, number>();
     for (const ids of chunks([...entitiesOf.keys()], BATCH)) {
       const pages = paginateOffset(this.client, '/incidents', {
         limit: 100,
@@ -146,44 +154,67 @@ export class PagerDutyOnCallSource implements OnCallSource {
           if (incidents.length === 0) continue;
           for (const entityRef of entityRefs) {
             const known = await context.knownIncidents(entityRef, incidents.map(i => i.id));
-            const records = [];
+            read.push({ entityRef, incidents, known });
             for (const incident of incidents) {
               if (incident.status !== 'resolved') oldestOpen = Math.min(oldestOpen, Date.parse(incident.created_at));
-              // A resolved incident no longer lists its acknowledgements: read them once from its log. Once
-              // stored as resolved, its log has been read, also when nobody acknowledged it (resolved by
-              // the integration), so later syncs whose window still covers it do not read it again.
               const stored = known.get(incident.id);
-              const ack =
-                incident.status === 'resolved' && !incident.acknowledgements?.length
-                  ? (stored?.acknowledgedAt ??
-                    (stored?.status === 'resolved' ? undefined : await this.firstAcknowledgement(incident.id, context.signal)))
-                  : undefined;
-              records.push(toIncident(incident, ack));
+              if (incident.status === 'resolved' && !incident.acknowledgements?.length && !stored?.acknowledgedAt && stored?.status !== 'resolved') {
+                needLog.set(incident.id, Date.parse(incident.created_at));
+              }
             }
-            await context.saveIncidents(entityRef, records);
-            items += records.length;
           }
         }
       }
+    }
+    const acks = needLog.size ? await this.acknowledgements(needLog, now, context.signal) : new Map<string, string>();
+    let items = 0;
+    for (const { entityRef, incidents, known } of read) {
+      const records = incidents.map(incident => toIncident(incident, known.get(incident.id)?.acknowledgedAt ?? acks.get(incident.id)));
+      await context.saveIncidents(entityRef, records);
+      items += records.length;
     }
     await context.state.set('incidents_since', new Date(Math.min(oldestOpen, now.getTime())).toISOString());
     return items;
   }
 
-  private async firstAcknowledgement(incidentId: string, signal: AbortSignal): Promise<string | undefined> {
-    const entries = await collect(
-      paginateOffset(this.client, `/incidents/${encodeURIComponent(incidentId)}/log_entries`, {
+  /**
+   * The first acknowledgement of each incident asked for (id → created), from the account-wide log read once
+   * from the oldest of them to now: requests grow with log pages, not with incidents. PagerDuty's classic
+   * pagination stops at an offset of 10,000, so the log is read a week at a time, and a week with more than
+   * that is read again in halves.
+   */
+  private async acknowledgements(incidents: Map<string, number>, now: Date, signal: AbortSignal): Promise<Map<string, string>> {
+    const first = new Map<string, string>();
+    const oldest = Math.min(...incidents.values());
+    const ranges: Array<[number, number]> = [];
+    for (let from = oldest; from < now.getTime(); from += LOG_RANGE_MS) ranges.push([from, Math.min(from + LOG_RANGE_MS, now.getTime())]);
+    while (ranges.length) {
+      const [from, until] = ranges.shift()!;
+      let read = 0;
+      const pages = paginateOffset(this.client, '/log_entries', {
         limit: 100,
         itemsKey: 'log_entries',
         itemSchema: logEntrySchema,
-        query: { is_overview: true, time_zone: 'UTC' },
+        query: { since: new Date(from).toISOString(), until: new Date(until).toISOString(), is_overview: true, time_zone: 'UTC' },
+        maxPages: MAX_LOG_OFFSET / 100,
         signal,
-      }),
-    );
-    return entries
-      .filter(e => e.type === 'acknowledge_log_entry')
-      .map(e => e.created_at)
-      .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+      });
+      for await (const page of pages) {
+        read += page.items.length;
+        for (const entry of page.items) {
+          const id = entry.incident?.id;
+          if (entry.type !== 'acknowledge_log_entry' || !id || !incidents.has(id)) continue;
+          const earlier = first.get(id);
+          if (!earlier || Date.parse(entry.created_at) < Date.parse(earlier)) first.set(id, entry.created_at);
+        }
+      }
+      // As far as pagination reaches: the range may hold more. Read it again in halves (down to a minute).
+      if (read >= MAX_LOG_OFFSET && until - from > 60_000) {
+        const middle = from + Math.floor((until - from) / 2);
+        ranges.unshift([from, middle], [middle, until]);
+      }
+    }
+    return first;
   }
 
   private listServices(signal: AbortSignal): Promise<PdService[]> {

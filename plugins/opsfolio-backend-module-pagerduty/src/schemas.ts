@@ -58,7 +58,7 @@ export const incidentSchema = z.object({
   acknowledgements: z.array(z.object({ at: z.string() })).nullish(),
 });
 
-export const logEntrySchema = z.object({ type: z.string(), created_at: z.string() });
+export const logEntrySchema = z.object({ type: z.string(), created_at: z.string(), incident: z.object({ id: z.string() }).nullish() });
 
 export type PdService = z.infer<typeof serviceSchema>;
 export type PdEscalationPolicy = z.infer<typeof escalationPolicySchema>;

@@ -157,3 +157,34 @@ describe('PagerDuty incident log entries', () => {
     expect(autoEntries[0]).toMatchObject({ type: 'resolve_log_entry', agent: { type: 'service_reference' }, channel: { type: 'api' } });
   });
 });
+
+describe('PagerDuty GET /log_entries (the whole account)', () => {
+  it("lists every incident's entries in a range, newest first, with the acknowledgements of resolved incidents", async () => {
+    const since = NOW - 30 * DAY_MS;
+    const res = await get(`/log_entries?since=${iso(since)}&until=${iso(NOW)}&is_overview=true&limit=100`).expect(200);
+    const entries: any[] = res.body.log_entries;
+    expect(entries.length).toBeGreaterThan(0);
+    const times = entries.map((e) => Date.parse(e.created_at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(entries.every((e) => e.type !== 'assign_log_entry' && Date.parse(e.created_at) >= since)).toBe(true);
+    // The same acknowledgement as the incident's own log.
+    const acked = incidentHistory(ctx, 'busy-service')!.filter((i) => i.status === 'resolved' && i.acknowledgedAt !== undefined && i.createdAt >= since);
+    const all: any[] = [];
+    for (let offset = 0, more = true; more; offset += 100) {
+      const page = await get(`/log_entries?since=${iso(since)}&until=${iso(NOW)}&is_overview=true&limit=100&offset=${offset}`).expect(200);
+      all.push(...page.body.log_entries);
+      more = page.body.more;
+    }
+    for (const incident of acked.slice(-3)) {
+      const ack = all.find((e) => e.type === 'acknowledge_log_entry' && e.incident.id === incident.id);
+      expect(Date.parse(ack.created_at)).toBe(incident.acknowledgedAt);
+    }
+  });
+
+  it('refuses to page past an offset of 10,000, as PagerDuty does', async () => {
+    await get('/log_entries?limit=100&offset=9900').expect(200);
+    const res = await get('/log_entries?limit=100&offset=9901').expect(400);
+    expect(res.body.error.errors[0]).toMatch(/offset/i);
+    await get(`/log_entries?since=${iso(NOW)}&until=${iso(NOW - DAY_MS)}`).expect(400);
+  });
+});

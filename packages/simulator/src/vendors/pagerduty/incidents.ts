@@ -6,7 +6,9 @@ import { invalidInput, notFound } from './errors';
 import { incidentJson, incidentKeyOf, logEntriesJson, renderFor } from './json';
 import { arrayParam, booleanParam, listRequest, sendPage, stringParam, timeParam, timeZoneParam } from './params';
 
-// Incidents: GET /incidents, GET /incidents/{id}, GET /incidents/{id}/log_entries.
+// Incidents: GET /incidents, GET /incidents/{id}, GET /incidents/{id}/log_entries, and the account-wide
+// GET /log_entries (since/until on created_at, default the last 7 days; is_overview; newest first; classic
+// pagination, which PagerDuty stops at an offset of 10,000: a longer log must be read in shorter ranges).
 //
 // GET /incidents: service_ids[] (several at once), statuses[], urgencies[], user_ids[] (currently
 // assigned), incident_key, team_ids[], since/until on created_at (default: the month before now; at most
@@ -22,6 +24,8 @@ const URGENCIES = ['high', 'low'];
 const SORT_FIELDS = ['incident_number', 'created_at', 'resolved_at', 'urgency'];
 const MONTH_MS = 30 * DAY_MS;
 const MAX_RANGE_MS = 184 * DAY_MS;
+/** Classic pagination reaches no further than this many records. */
+const MAX_OFFSET = 10_000;
 
 type Comparator = (a: Incident, b: Incident) => number;
 
@@ -145,5 +149,29 @@ export function registerIncidentRoutes(router: Router, ctx: SimulatorContext): v
       .filter((e) => since === undefined || Date.parse(e.created_at) >= since)
       .filter((e) => until === undefined || Date.parse(e.created_at) < until);
     sendPage(res, 'log_entries', entries, list, (e) => e);
+  });
+
+  router.get('/log_entries', (req, res) => {
+    const list = listRequest(req, res);
+    if (!list) return;
+    if (list.paging.offset + list.paging.limit > MAX_OFFSET) {
+      return invalidInput(res, `Offset must be less than ${MAX_OFFSET - list.paging.limit + 1}: read a shorter since/until range`);
+    }
+    const sinceParam = timeParam(req, 'since');
+    const untilParam = timeParam(req, 'until');
+    if (Number.isNaN(sinceParam) || Number.isNaN(untilParam)) return invalidInput(res, 'Since and until must be valid dates');
+    const until = untilParam ?? ctx.now().getTime();
+    const since = sinceParam ?? until - 7 * DAY_MS;
+    if (until <= since) return invalidInput(res, 'Until must be after since');
+    const r = renderFor(req, ctx, list.timeZone, list.include);
+    const overview = booleanParam(req, 'is_overview');
+    const entries = vendorIncidents(ctx, 'pagerduty')
+      .filter((i) => i.createdAt < until && (i.resolvedAt ?? Infinity) >= since)
+      .flatMap((i) => logEntriesJson(r, i, serviceOf(i)))
+      .filter((e) => !overview || e.type !== 'assign_log_entry')
+      .map((e) => ({ at: Date.parse(e.created_at), e }))
+      .filter(({ at }) => at >= since && at < until)
+      .sort((a, b) => b.at - a.at || (a.e.id < b.e.id ? -1 : 1));
+    sendPage(res, 'log_entries', entries, list, ({ e }) => e);
   });
 }
