@@ -66,8 +66,34 @@ describe('GitHub deployment source against the simulator', () => {
     expect((await requests()).length).toBe(before);
   });
 
+  const pendingLeadTime = async () => (await lastRun()).details.pending.count as number;
+  const withLeadTime = async () => Number((await backend.knex('opsfolio_deployments').whereNotNull('commit_timestamps').count({ n: '*' }))[0].n);
+
+  it('fills the lead time the compare budget left out on later runs, and says in /health how many wait', async () => {
+    await backend.runSync('github');
+    const waiting = await pendingLeadTime();
+    // 60 days of deploys, 40 compare calls a run: some wait.
+    expect(waiting).toBeGreaterThan(40);
+    const filled = await withLeadTime();
+    await simulator.clearRequests();
+    await backend.runSync('github');
+    // Nothing new in the repositories (304), but 40 more deploys get their commits.
+    const second = await requests();
+    expect(second.filter(r => r.path.includes('/compare/'))).toHaveLength(40);
+    expect(second.filter(r => r.path.endsWith('/deployments')).map(r => r.status)).toEqual([304, 304, 304]);
+    expect(await pendingLeadTime()).toBe(waiting - 40);
+    expect(await withLeadTime()).toBeGreaterThan(filled);
+    for (let run = 0; run < 10 && (await pendingLeadTime()) > 0; run++) await backend.runSync('github');
+    expect(await pendingLeadTime()).toBe(0);
+    // Each waiting deploy compared exactly once over the later runs (a rollback's compare finds no new commits).
+    const compares = (await requests()).filter(r => r.path.includes('/compare/')).map(r => r.path);
+    expect(compares).toHaveLength(waiting);
+    expect(new Set(compares).size).toBe(waiting);
+  });
+
   it('costs only conditional requests answered 304 when nothing changed', async () => {
     await backend.runSync('github');
+    for (let run = 0; run < 10 && (await pendingLeadTime()) > 0; run++) await backend.runSync('github');
     await simulator.clearRequests();
     await backend.runSync('github');
     const second = await requests();

@@ -8,8 +8,9 @@ import {
   type DeploymentSource,
   type DeploymentSyncContext,
   type SourceEntity,
+  type SourceSyncResult,
 } from '@opsfolio/backstage-plugin-node';
-import { leadTimeCommits } from './leadTime';
+import { leadTimeCommits, type PendingLeadTime } from './leadTime';
 import { toRecord, type GithubDeployment, type GithubDeploymentStatus } from './mapping';
 import { createGithubClient, type GithubClient } from './octokit';
 
@@ -44,11 +45,12 @@ export class GithubDeploymentSource implements DeploymentSource {
     this.credentials = DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
   }
 
-  async sync(context: DeploymentSyncContext): Promise<{ items: number }> {
+  async sync(context: DeploymentSyncContext): Promise<SourceSyncResult> {
     const clients = new Map<string, GithubClient>();
     const budget = { compareCalls: this.options.maxCompareCallsPerRun };
     const failures: string[] = [];
     let items = 0;
+    let pending = 0;
     for (const entity of context.entities) {
       if (context.signal.aborted) throw new Error('GitHub sync aborted (timeout)');
       const slug = entity.annotations[ANNOTATIONS.githubProjectSlug]?.trim();
@@ -59,7 +61,9 @@ export class GithubDeploymentSource implements DeploymentSource {
       try {
         const host = sourceHostOf(entity, h => Boolean(this.options.integrations.github.byHost(h)), 'github.com');
         if (!clients.has(host)) clients.set(host, await this.clientFor(host, slug));
-        items += await this.syncRepo(context, clients.get(host)!, entity, slug, host, budget);
+        const repo = await this.syncRepo(context, clients.get(host)!, entity, slug, host, budget);
+        items += repo.items;
+        pending += repo.pending;
       } catch (error) {
         const { status, response } = error as { status?: number; response?: { headers?: Record<string, string> } };
         if (status === 403 && response?.headers?.['x-ratelimit-remaining'] === '0') {
@@ -84,7 +88,7 @@ export class GithubDeploymentSource implements DeploymentSource {
         `GitHub sync failed for ${failures.length} of ${context.entities.length} repositories (${items} deployments stored): ${failures.slice(0, 3).join('; ')}`,
       );
     }
-    return { items };
+    return { items, details: { pending: { count: pending, description: 'deploys waiting for their lead time (compare budget)' } } };
   }
 
   private async clientFor(host: string, slug: string): Promise<GithubClient> {
@@ -101,10 +105,11 @@ export class GithubDeploymentSource implements DeploymentSource {
     slug: string,
     host: string,
     budget: { compareCalls: number },
-  ): Promise<number> {
+  ): Promise<{ items: number; pending: number }> {
     const [owner, repo] = slug.split('/');
     const etagKey = `etag:${slug}`;
     const completeKey = `complete:${slug}`;
+    const pendingKey = `leadTimePending:${slug}`;
     const etag = await context.state.get(etagKey);
     const complete = (await context.state.get(completeKey)) === 'true';
     const repoUrl = `https://${host}/${slug}`;
@@ -123,7 +128,8 @@ export class GithubDeploymentSource implements DeploymentSource {
           headers: page === 1 && etag && complete ? { 'if-none-match': etag } : {},
         });
       } catch (error) {
-        if ((error as { status?: number }).status === 304) return 0;
+        // Unchanged: nothing new to read, but deploys still waiting for their lead time are filled below.
+        if ((error as { status?: number }).status === 304) break;
         throw error;
       }
       if (page === 1) firstEtag = response.headers.etag;
@@ -157,22 +163,25 @@ export class GithubDeploymentSource implements DeploymentSource {
       if (last || walked.length >= this.options.maxDeploymentsPerRepo || (nothingNew && complete)) break;
     }
 
-    const withCommits = await leadTimeCommits({
+    const waiting = JSON.parse((await context.state.get(pendingKey)) ?? '[]') as PendingLeadTime[];
+    const leadTime = await leadTimeCommits({
       client,
       owner,
       repo,
       fresh,
       walked,
+      pending: waiting,
       productionEnvironments: productionEnvironmentsOf(entity.annotations, this.options.productionEnvironments),
       budget,
       since: new Date((this.options.now?.() ?? new Date()).getTime() - (this.options.leadTimeDays ?? 90) * DAY_MS),
       logger: context.logger,
     });
-    await context.save(entity.entityRef, withCommits);
+    await context.save(entity.entityRef, leadTime.records);
+    if (waiting.length || leadTime.pending.length) await context.state.set(pendingKey, JSON.stringify(leadTime.pending));
     // Only a complete read earns the ETag; after a partial one the next run reads every page again.
     await context.state.set(completeKey, 'true');
     if (firstEtag) await context.state.set(etagKey, firstEtag);
-    return fresh.length;
+    return { items: fresh.length, pending: leadTime.pending.length };
   }
 }
 

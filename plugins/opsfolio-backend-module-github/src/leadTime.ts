@@ -6,10 +6,17 @@ import type { GithubClient } from './octokit';
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
+/** A deploy still waiting for its lead time: the record and the commit of the deploy before it. */
+export interface PendingLeadTime {
+  record: DeploymentRecord;
+  base: string;
+}
+
 /**
- * Adds commit times to new successful production deploys: the commits between the previous successful
- * production deploy to the same environment and this one (GitHub's compare). One call per deploy, newest
- * first, within the run's budget; deploys left over simply have no lead time.
+ * Adds commit times to successful production deploys: the commits between the previous successful production
+ * deploy to the same environment and this one (GitHub's compare). One call per deploy, newest first, within the
+ * run's budget. Deploys the budget leaves out are returned as `pending`, with the commit to compare from, and are
+ * filled on later runs (before anything older than `since` drops out of the DORA windows).
  */
 export async function leadTimeCommits(options: {
   client: GithubClient;
@@ -17,50 +24,55 @@ export async function leadTimeCommits(options: {
   repo: string;
   fresh: DeploymentRecord[];
   walked: Array<{ deployment: GithubDeployment; status: DeploymentStatus }>;
+  /** Left over by earlier runs. */
+  pending: PendingLeadTime[];
   productionEnvironments: string[];
   budget: { compareCalls: number };
   /** Only deploys this recent get lead time: older ones are outside any DORA window people look at. */
   since: Date;
   logger: LoggerService;
-}): Promise<DeploymentRecord[]> {
+}): Promise<{ records: DeploymentRecord[]; pending: PendingLeadTime[] }> {
   const production = new Set(options.productionEnvironments.map(lower));
   const successes = options.walked
     .filter(w => w.status === 'success' && production.has(lower(w.deployment.environment)))
     .map(w => w.deployment)
     .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);
-  const needed = options.fresh
-    .filter(r => r.status === 'success' && r.commitSha && production.has(lower(r.environment)))
-    .filter(r => Date.parse(r.startedAt) >= options.since.getTime())
-    .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
-
-  const result: DeploymentRecord[] = [];
-  let skipped = 0;
-  for (const record of needed) {
+  const recent = (r: DeploymentRecord) => Date.parse(r.startedAt) >= options.since.getTime();
+  const candidates = new Map<string, PendingLeadTime>();
+  for (const p of options.pending) if (recent(p.record)) candidates.set(p.record.externalId, p);
+  for (const record of options.fresh) {
+    if (record.status !== 'success' || !record.commitSha || !production.has(lower(record.environment)) || !recent(record)) continue;
     const position = successes.findIndex(d => String(d.id) === record.externalId);
     const previous = successes
       .slice(0, Math.max(position, 0))
       .reverse()
       .find(d => lower(d.environment) === lower(record.environment) && shaOf(d) !== record.commitSha);
-    if (position < 0 || !previous) continue;
+    if (position >= 0 && previous) candidates.set(record.externalId, { record, base: shaOf(previous)! });
+  }
+  const newestFirst = [...candidates.values()].sort((a, b) => Date.parse(b.record.startedAt) - Date.parse(a.record.startedAt));
+
+  const records: DeploymentRecord[] = [];
+  const pending: PendingLeadTime[] = [];
+  for (const candidate of newestFirst) {
     if (options.budget.compareCalls <= 0) {
-      skipped++;
+      pending.push(candidate);
       continue;
     }
     options.budget.compareCalls--;
     const { data } = await options.client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
       owner: options.owner,
       repo: options.repo,
-      basehead: `${shaOf(previous)}...${record.commitSha}`,
+      basehead: `${candidate.base}...${candidate.record.commitSha}`,
     });
     const times = data.commits
       .map(c => c.commit.committer?.date ?? c.commit.author?.date)
       .filter((t): t is string => Boolean(t));
-    if (times.length > 0) result.push({ ...record, commitTimestamps: times });
+    if (times.length > 0) records.push({ ...candidate.record, commitTimestamps: times });
   }
-  if (skipped > 0) {
+  if (pending.length > 0) {
     options.logger.info(
-      `${options.owner}/${options.repo}: lead time left out for ${skipped} older deploys (compare budget of this run used up)`,
+      `${options.owner}/${options.repo}: lead time of ${pending.length} older deploys waits for the next run (compare budget of this run used up)`,
     );
   }
-  return result;
+  return { records, pending };
 }

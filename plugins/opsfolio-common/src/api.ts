@@ -34,6 +34,8 @@ export interface SyncRunDetails {
   days?: Array<{ from: string; to: string }>;
   /** Set when nothing changed since an earlier run: these are that run's figures, read at this instant. */
   readAt?: string;
+  /** Work left for later runs, e.g. deploys still waiting for their lead time. */
+  pending?: { count: number; description: string };
 }
 
 /** A registered sync source and how fresh its data is. @public */

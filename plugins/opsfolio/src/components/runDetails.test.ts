@@ -20,6 +20,13 @@ describe('runDetailsLine', () => {
     expect(runDetailsLine('focus', { read: 10, leftOut: 0, readAt })).toBe('focus: 10 rows read 3 hours ago (nothing changed since), none left out.');
   });
 
+  it('says what waits for a later run', () => {
+    expect(runDetailsLine('github', { pending: { count: 12, description: 'deploys waiting for their lead time (compare budget)' } })).toBe(
+      'github: 12 deploys waiting for their lead time (compare budget).',
+    );
+    expect(runDetailsLine('github', { pending: { count: 0, description: 'deploys waiting' } })).toBeUndefined();
+  });
+
   it('says nothing for a source that reports nothing or read nothing', () => {
     expect(runDetailsLine('aws', undefined)).toBeUndefined();
     expect(runDetailsLine('focus', { read: 0, leftOut: 0, days: [] })).toBeUndefined();
