@@ -1,4 +1,5 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { opsfolioPermissions, type Scorecard } from '@opsfolio/backstage-plugin-common';
 import {
@@ -17,6 +18,7 @@ import { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
 import { DatabaseCostStore } from './cost/DatabaseCostStore';
 import { DatabaseCodeownersStore } from './ownership/DatabaseCodeownersStore';
 import { codeownersSyncJob } from './ownership/codeownersSync';
+import { providerOfUrl } from './ownership/codeowners/sourceLocation';
 import { costSyncJob } from './cost/sync';
 import { readDoraSettings } from './deployments/doraSettings';
 import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
@@ -137,6 +139,7 @@ export const opsfolioPlugin = createBackendPlugin({
             reader: urlReader,
             store: codeowners,
             hosts: config.getOptionalStringArray('opsfolio.ownership.codeowners.hosts'),
+            providerOf: providerOfUrl(ScmIntegrations.fromConfig(config)),
           }),
         );
         const ownership = new DefaultOwnershipService({

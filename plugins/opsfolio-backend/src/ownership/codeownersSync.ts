@@ -5,7 +5,7 @@ import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot'
 import type { SyncJob } from '../platform/sync/types';
 import type { CodeownersStore } from './CodeownersStore';
 import { readCodeowners } from './codeowners/readCodeowners';
-import { codeownersUrls, repoLocationOf } from './codeowners/sourceLocation';
+import { codeownersUrls, repoLocationOf, type ScmProviderOf } from './codeowners/sourceLocation';
 import { OWNED_KINDS } from './ownershipIndex';
 import { refKey } from '@opsfolio/backstage-plugin-common';
 
@@ -22,7 +22,14 @@ const CONCURRENCY = 4;
  * UrlReader, so integrations' tokens and Enterprise hosts apply), with the last ETag. One entity's failure
  * is recorded against it and never stops the others or wipes what was read before.
  */
-export function codeownersSyncJob(deps: { snapshot: CatalogSnapshotLoader; reader: UrlReaderService; store: CodeownersStore; hosts?: string[] }): SyncJob {
+export function codeownersSyncJob(deps: {
+  snapshot: CatalogSnapshotLoader;
+  reader: UrlReaderService;
+  store: CodeownersStore;
+  hosts?: string[];
+  /** The app's `integrations`: which hosts are GitLab (self-managed ones under any name). */
+  providerOf?: ScmProviderOf;
+}): SyncJob {
   return {
     id: 'codeowners',
     pillar: 'ownership',
@@ -32,7 +39,7 @@ export function codeownersSyncJob(deps: { snapshot: CatalogSnapshotLoader; reade
       deps.snapshot.invalidate();
       const { entities } = await deps.snapshot.get();
       const targets = entities.flatMap(entity => {
-        const location = OWNED_KINDS.includes(refKey(entity.kind)) ? repoLocationOf(entity) : undefined;
+        const location = OWNED_KINDS.includes(refKey(entity.kind)) ? repoLocationOf(entity, deps.providerOf) : undefined;
         if (!location || (deps.hosts && !deps.hosts.includes(new URL(location.repoUrl).host))) return [];
         return [{ entityRef: stringifyEntityRef(entity), location }];
       });

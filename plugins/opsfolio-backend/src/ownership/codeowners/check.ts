@@ -1,5 +1,5 @@
 import { codeownersDrift, type CodeownersDrift, type OwnerDirectory } from './matchGroups';
-import { ownersOf, parseCodeowners, type CodeownersProblem } from './parse';
+import { dialectOf, ownersOf, parseCodeowners, type CodeownersProblem } from './parse';
 
 /** The CODEOWNERS verdict for one entity. */
 export interface CodeownersCheck extends CodeownersDrift {
@@ -7,7 +7,7 @@ export interface CodeownersCheck extends CodeownersDrift {
   url: string;
   /** The entity's directory in the repository (`''` for the root). */
   path: string;
-  /** Lines GitHub would skip (invalid syntax or owners), so the file's author can fix them. */
+  /** Lines GitHub or GitLab would skip (invalid syntax or owners), so the file's author can fix them. */
   problems: CodeownersProblem[];
 }
 
@@ -22,7 +22,7 @@ export interface CheckCodeownersInput {
 
 /** Parses the file, resolves the owners of the entity's directory and compares them with the catalog. Pure. */
 export function checkCodeowners(input: CheckCodeownersInput): CodeownersCheck {
-  const { rules, problems } = parseCodeowners(input.file.text);
+  const { rules, problems } = parseCodeowners(input.file.text, dialectOf(input.file.url));
   const drift = codeownersDrift({
     entityOwnerRef: input.entityOwnerRef,
     namespace: input.namespace,

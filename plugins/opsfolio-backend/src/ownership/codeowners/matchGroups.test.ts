@@ -111,4 +111,18 @@ describe('checkCodeowners', () => {
     });
     expect(checkCodeowners({ file, path: '', entityOwnerRef: 'payments', directory }).status).toBe('drift');
   });
+
+  it('reads a file from GitLab with GitLab\'s rules: sections, and a nested group by its last part', () => {
+    const text = '[Platform]\n* @acme/platform\n[Checkout] @acme/shop/team-checkout\n/services/checkout/\n';
+    const file = { url: 'https://git.acme.example/acme/mono/-/blob/main/CODEOWNERS', text };
+    // Both sections own the directory; the owning team is among the owners, named by its nested path.
+    const check = checkCodeowners({ file, path: 'services/checkout/', entityOwnerRef: 'team-checkout', directory });
+    expect(check).toMatchObject({ status: 'agrees', problems: [], ownerRef: 'group:default/team-checkout' });
+    expect(check.owners).toEqual([
+      { owner: '@acme/platform', kind: 'team' },
+      { owner: '@acme/shop/team-checkout', kind: 'team', entityRef: 'group:default/team-checkout' },
+    ]);
+    // The same text read as GitHub's: section lines are invalid, so only `* @acme/platform` and the path remain.
+    expect(checkCodeowners({ file: { ...file, url: 'https://github.com/acme/mono/blob/main/CODEOWNERS' }, path: 'services/checkout/', entityOwnerRef: 'team-checkout', directory }).status).not.toBe('agrees');
+  });
 });

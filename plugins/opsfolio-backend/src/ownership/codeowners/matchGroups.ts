@@ -61,7 +61,8 @@ export function ownerDirectory(entities: readonly Entity[]): OwnerDirectory {
       const key = owner.replace(/^@/, '').toLowerCase();
       switch (codeownerKind(owner)) {
         case 'team':
-          return maps.teamSlug.get(key) ?? maps.groupName.get(key.slice(key.indexOf('/') + 1));
+          // GitHub `@org/team`, GitLab `@group/subgroup/team`: the slug, else the Group named like its last part.
+          return maps.teamSlug.get(key) ?? maps.groupName.get(key.slice(key.lastIndexOf('/') + 1));
         case 'user':
           return maps.userLogin.get(key) ?? maps.userName.get(key);
         default:
@@ -115,7 +116,7 @@ function fullRef(ref: string, namespace: string): string {
 /** The ref a team or user would have if the catalog named it after its GitHub slug or login. */
 function impliedRef(owner: CodeownersOwner, namespace: string): string | undefined {
   const key = owner.owner.replace(/^@/, '').toLowerCase();
-  if (owner.kind === 'team') return `group:${namespace}/${key.slice(key.indexOf('/') + 1)}`;
+  if (owner.kind === 'team') return `group:${namespace}/${key.slice(key.lastIndexOf('/') + 1)}`;
   if (owner.kind === 'user') return `user:${namespace}/${key}`;
   return undefined;
 }

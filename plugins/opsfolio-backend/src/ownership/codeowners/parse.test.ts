@@ -153,3 +153,68 @@ describe('ownersOf', () => {
     expect(owners('* @a\n!services/ @b\nservices/ acme', 'services/x/')).toEqual(['@a']);
   });
 });
+
+describe('GitLab CODEOWNERS (sections, nested groups, roles, exclusions)', () => {
+  const gitlab = (text: string, path: string) => ownersOf(parseCodeowners(text, 'gitlab').rules, path);
+  const FILE = [
+    '* @acme/platform', // default section
+    '',
+    '[Payments] @acme/payments/core', // default owners of the section
+    '/services/payments/',
+    '/services/payments/db/ @dba-jane',
+    '',
+    '^[Docs][2] @acme/docs',
+    '*.md',
+    '!/services/payments/README.md',
+    '',
+    '[payments]', // the same section again (names are case-insensitive): keeps its default owners
+    '/services/refunds/',
+    '',
+    '[Security]',
+    '/services/ @@maintainer security@acme.example',
+  ].join('\n');
+
+  it('reads sections with default owners, optional sections, approval counts and roles without problems', () => {
+    const parsed = parseCodeowners(FILE, 'gitlab');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rules.map(r => [r.line, r.section, r.pattern, r.owners, r.exclude ?? false])).toEqual([
+      [1, '', '*', ['@acme/platform'], false],
+      [4, 'payments', '/services/payments/', ['@acme/payments/core'], false],
+      [5, 'payments', '/services/payments/db/', ['@dba-jane'], false],
+      [8, 'docs', '*.md', ['@acme/docs'], false],
+      [9, 'docs', '/services/payments/README.md', [], true],
+      [12, 'payments', '/services/refunds/', ['@acme/payments/core'], false],
+      [15, 'security', '/services/', ['@@maintainer', 'security@acme.example'], false],
+    ]);
+    // As a GitHub file the same text is mostly invalid: sections are not GitHub syntax.
+    expect(parseCodeowners(FILE, 'github').problems.length).toBeGreaterThan(0);
+  });
+
+  it('gives a path the owners of every section, each decided by its own last matching entry', () => {
+    // Default section: *; Payments: /services/payments/; Security: /services/. In file order, without repeats.
+    expect(gitlab(FILE, 'services/payments/')).toEqual({
+      line: 1,
+      pattern: '*',
+      owners: ['@acme/platform', '@acme/payments/core', '@@maintainer', 'security@acme.example'],
+    });
+    // In Payments the later, deeper entry wins for db/: @dba-jane instead of the section's default owners.
+    expect(gitlab(FILE, 'services/payments/db/')!.owners).toEqual(['@acme/platform', '@dba-jane', '@@maintainer', 'security@acme.example']);
+    // Docs owns Markdown, except the excluded README; the second [payments] header adds to the same section.
+    expect(gitlab(FILE, 'services/payments/guide.md')!.owners).toContain('@acme/docs');
+    expect(gitlab(FILE, 'services/payments/README.md')!.owners).not.toContain('@acme/docs');
+    expect(gitlab(FILE, 'services/refunds/')!.owners).toEqual(['@acme/platform', '@acme/payments/core', '@@maintainer', 'security@acme.example']);
+    expect(gitlab(FILE, 'tools/')!.owners).toEqual(['@acme/platform']);
+  });
+
+  it('reports invalid owners in GitLab terms, and allows ranges and an escaped #', () => {
+    const parsed = parseCodeowners(['[Ops] @ops!', 'log[0-9].txt @acme/ops', '\\#notes @acme/ops', 'x @acme/'].join('\n'), 'gitlab');
+    expect(parsed.problems).toEqual([
+      { line: 1, message: 'invalid default owner "@ops!": use @user, @group, @group/subgroup, @@role or an email' },
+      { line: 4, message: 'invalid owner "@acme/": use @user, @group, @group/subgroup, @@role or an email' },
+    ]);
+    const rules = parsed.rules;
+    expect(ownersOf(rules, 'log7.txt')?.owners).toEqual(['@acme/ops']);
+    expect(ownersOf(rules, 'logx.txt')).toBeUndefined();
+    expect(ownersOf(rules, '#notes')?.owners).toEqual(['@acme/ops']);
+  });
+});

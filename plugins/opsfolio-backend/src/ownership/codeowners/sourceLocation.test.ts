@@ -1,5 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
-import { codeownersUrls, parseRepoUrl, repoLocationOf } from './sourceLocation';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { codeownersUrls, parseRepoUrl, providerOfUrl, repoLocationOf } from './sourceLocation';
 
 const entity = (annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -28,6 +30,36 @@ describe('parseRepoUrl', () => {
     ['https://git.acme.example/acme/mono/-/tree/main/svc', 'https://git.acme.example/acme/mono', 'main', 'svc/'],
   ])('GitLab %s', (url, repoUrl, ref, path) => {
     expect(parseRepoUrl(url)).toEqual({ provider: 'gitlab', repoUrl, ref, path });
+  });
+
+  it("reads a self-managed GitLab host of any name as GitLab when the app's integrations say so", () => {
+    const providerOf = providerOfUrl(
+      ScmIntegrations.fromConfig(
+        new ConfigReader({
+          integrations: {
+            gitlab: [{ host: 'code.acme.example', apiBaseUrl: 'https://code.acme.example/api/v4', token: 't' }],
+            github: [{ host: 'gitlab-mirror.acme.example', apiBaseUrl: 'https://gitlab-mirror.acme.example/api/v3' }],
+          },
+        }),
+      ),
+    );
+    // No `/-/` in the URL and no "gitlab" in the name: only the config can tell.
+    expect(parseRepoUrl('https://code.acme.example/platform/infra/dns', undefined, providerOf)).toEqual({
+      provider: 'gitlab',
+      repoUrl: 'https://code.acme.example/platform/infra/dns',
+      ref: 'HEAD',
+      path: '',
+    });
+    // Without it, a guess: GitHub's shape, where a third path segment is not a repository URL at all.
+    expect(parseRepoUrl('https://code.acme.example/platform/infra/dns')).toBeUndefined();
+    // A GitHub Enterprise host with "gitlab" in its name stays GitHub.
+    expect(parseRepoUrl('https://gitlab-mirror.acme.example/acme/repo', undefined, providerOf)?.provider).toBe('github');
+    // gitlab.com is an integration by default.
+    expect(parseRepoUrl('https://gitlab.com/acme/web/site', undefined, providerOf)?.provider).toBe('gitlab');
+    expect(repoLocationOf(entity({ 'backstage.io/source-location': 'url:https://code.acme.example/g/p/-/tree/main/svc/' }), providerOf)).toMatchObject({
+      provider: 'gitlab',
+      path: 'svc/',
+    });
   });
 
   it.each(['not a url', 'file:///tmp/catalog-info.yaml', 'https://github.com/acme', 'https://github.com/acme/repo/pulls', 'https://github.com/acme/repo/tree/', 'https://github.com/a/b/tree/%zz/'])(

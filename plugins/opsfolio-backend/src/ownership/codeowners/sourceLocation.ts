@@ -1,3 +1,4 @@
+import type { ScmIntegrationRegistry } from '@backstage/integration';
 import { ANNOTATION_LOCATION, ANNOTATION_SOURCE_LOCATION, type Entity } from '@backstage/catalog-model';
 
 /** Where an entity lives: its repository, the ref, and its directory there. Pure. */
@@ -49,19 +50,31 @@ function parseGithub(origin: string, segments: string[], file?: boolean): RepoLo
   return { provider: 'github', repoUrl, ref, path: directoryOf(rest, file ?? kind === 'blob') };
 }
 
+/** Which SCM a URL's host is, as the app's `integrations` config says (Backstage's `ScmIntegrations.byUrl`). */
+export type ScmProviderOf = (url: string) => string | undefined;
+
+/** {@link ScmProviderOf} from the app's integrations: `github`, `gitlab`, … for a configured host. */
+export const providerOfUrl =
+  (integrations: ScmIntegrationRegistry): ScmProviderOf =>
+  url =>
+    integrations.byUrl(url)?.type;
+
 /**
  * A repository URL as GitHub or GitLab shows it: `https://github.com/o/r[/tree|blob/<ref>/<path>]`,
- * `https://gitlab.com/g[/sub]/p[/-/tree|blob/<ref>/<path>]`. GitLab is recognised by the `/-/` separator or
- * a host with "gitlab" in its name; anything else is read as GitHub's shape (GitHub Enterprise hosts too).
+ * `https://gitlab.com/g[/sub]/p[/-/tree|blob/<ref>/<path>]`. GitLab is a host the `integrations` config names as
+ * GitLab (`providerOf`: any host name, self-managed ones too); for a host it does not name, a URL with GitLab's
+ * `/-/` separator or "gitlab" in the host name. Anything else is read as GitHub's shape (Enterprise hosts too).
  * A `blob` URL names a file (its directory is used), a `tree` URL a directory, unless `file` says which.
  * A ref is one path segment (`feature/x` cannot be told from a directory, as in Backstage's own parsing).
  */
-export function parseRepoUrl(url: string, file?: boolean): RepoLocation | undefined {
+export function parseRepoUrl(url: string, file?: boolean, providerOf?: ScmProviderOf): RepoLocation | undefined {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
     const segments = parsed.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const gitlab = segments.includes('-') || parsed.hostname.includes('gitlab');
+    const configured = providerOf?.(url);
+    // A host the integrations do not name: GitLab by its `/-/` separator, or by name as a last resort.
+    const gitlab = configured ? configured === 'gitlab' : segments.includes('-') || parsed.hostname.includes('gitlab');
     return gitlab ? parseGitlab(parsed.origin, segments, file) : parseGithub(parsed.origin, segments, file);
   } catch {
     return undefined; // not a URL, or a malformed %-escape
@@ -78,14 +91,14 @@ function urlTarget(annotation: string | undefined): string | undefined {
  * `backstage.io/managed-by-location` (the catalog-info.yaml it was read from). Only `url:` locations on a
  * GitHub- or GitLab-shaped URL count; `file:` locations (as in local demos) give undefined.
  */
-export function repoLocationOf(entity: Entity): RepoLocation | undefined {
+export function repoLocationOf(entity: Entity, providerOf?: ScmProviderOf): RepoLocation | undefined {
   const annotations = entity.metadata.annotations ?? {};
   const source = urlTarget(annotations[ANNOTATION_SOURCE_LOCATION]);
-  const fromSource = source ? parseRepoUrl(source) : undefined;
+  const fromSource = source ? parseRepoUrl(source, undefined, providerOf) : undefined;
   if (fromSource) return fromSource;
   // The managed-by location is the descriptor file itself, whether its URL says blob or tree.
   const managedBy = urlTarget(annotations[ANNOTATION_LOCATION]);
-  return managedBy ? parseRepoUrl(managedBy, true) : undefined;
+  return managedBy ? parseRepoUrl(managedBy, true, providerOf) : undefined;
 }
 
 /** The CODEOWNERS URLs to try, in the host's order, on the entity's ref. */
