@@ -164,6 +164,8 @@ export const opsfolioPlugin = createBackendPlugin({
           { builtIn: PRODUCTION_READINESS, fromModules: moduleScorecards },
           new Set(facts.map(f => f.id)),
         );
+        // Scorecards may be filtered to any kind: the shared catalog read must hold those entities too.
+        catalogSnapshot.includeKinds(scorecardSettings.scorecards.flatMap(sc => [...(sc.filter?.kind ?? []), ...sc.checks.flatMap(c => c.filter?.kind ?? [])]));
         const scorecardStore = new DatabaseScorecardStore(db, generations);
         const evaluator = new ScorecardEvaluator({ settings: scorecardSettings, providers, snapshot: catalogSnapshot, store: scorecardStore, logger });
         const notSyncedYet = async () => {

@@ -21,8 +21,19 @@ export interface CatalogSnapshot {
  */
 export class CatalogSnapshotLoader {
   private cached?: { at: number; snapshot: Promise<CatalogSnapshot> };
+  private readonly kinds = new Set(KINDS);
 
   constructor(private readonly deps: { catalog: CatalogService; auth: AuthService; ttlMs?: number; now?: () => number }) {}
+
+  /**
+   * Reads these kinds too, from the next read on: a scorecard filtered to a kind the views do not need (a
+   * Template, a Location) must still find its entities.
+   */
+  includeKinds(kinds: Iterable<string>): void {
+    const before = this.kinds.size;
+    for (const kind of kinds) this.kinds.add(kind.toLowerCase());
+    if (this.kinds.size !== before) this.invalidate();
+  }
 
   get(): Promise<CatalogSnapshot> {
     const now = this.deps.now?.() ?? Date.now();
@@ -47,7 +58,7 @@ export class CatalogSnapshotLoader {
     let cursor: string | undefined;
     do {
       const page = await this.deps.catalog.queryEntities(
-        cursor ? { cursor, limit: PAGE, fields: FIELDS } : { filter: { kind: KINDS }, fields: FIELDS, limit: PAGE, totalItems: 'exclude' },
+        cursor ? { cursor, limit: PAGE, fields: FIELDS } : { filter: { kind: [...this.kinds] }, fields: FIELDS, limit: PAGE, totalItems: 'exclude' },
         { credentials },
       );
       requests += 1;
