@@ -187,8 +187,8 @@ describe('on-call facts', () => {
     const facts = await factsOf();
     expect(facts).toMatchObject({
       'oncall.openIncidents': 1,
-      'oncall.mttaHours': 'notReported: 0 acknowledged incidents in 90 days: a mean needs 3',
-      'oncall.mttrHours': 'notReported: 0 resolved incidents in 90 days: a mean needs 3',
+      'oncall.mttaHours': 'notApplicable: 1 incident in 90 days: too few for a mean (3 needed)',
+      'oncall.mttrHours': 'notApplicable: 1 incident in 90 days: too few for a mean (3 needed)',
     });
   });
 
@@ -202,10 +202,14 @@ describe('on-call facts', () => {
       acknowledgedAt: created,
       resolvedAt: new Date(Date.parse(created) + hours * 3600_000).toISOString(),
     });
-    // Two incidents resolved in 1 h and 9 h: one slow incident is an anecdote, not an MTTR (was 5 h, failing the 4 h check).
+    // Two incidents resolved in 1 h and 9 h: one slow incident is an anecdote, not an MTTR (was 5 h, failing the 4 h
+    // check). Too few to judge: not applicable, as with none.
     await store.upsertIncidents('pagerduty', payments.entityRef, [resolved('A', '2026-11-01T10:00:00Z', 1), resolved('B', '2026-11-02T10:00:00Z', 9)]);
-    expect(await factsOf()).toMatchObject({ 'oncall.mttrHours': 'notReported: 2 resolved incidents in 90 days: a mean needs 3' });
-    // A third, resolved in 2 h: (1 + 9 + 2) / 3 = 4 h.
+    expect(await factsOf()).toMatchObject({ 'oncall.mttrHours': 'notApplicable: 2 incidents in 90 days: too few for a mean (3 needed)' });
+    // A third, still open: enough incidents, but the mean is still to come.
+    await store.upsertIncidents('pagerduty', payments.entityRef, [{ externalId: 'C', title: 'Slow', status: 'triggered', createdAt: '2026-11-03T10:00:00Z' }]);
+    expect(await factsOf()).toMatchObject({ 'oncall.mttrHours': 'notReported: 2 of 3 incidents in 90 days resolved so far: a mean needs 3' });
+    // Resolved in 2 h: (1 + 9 + 2) / 3 = 4 h.
     await store.upsertIncidents('pagerduty', payments.entityRef, [resolved('C', '2026-11-03T10:00:00Z', 2)]);
     expect(await factsOf()).toMatchObject({ 'oncall.mttrHours': 4, 'oncall.mttaHours': 0 });
   });

@@ -16,8 +16,8 @@ export const ONCALL_FACTS: FactDescription[] = [
   { id: 'oncall.emptyLevels', pillar: 'oncall', title: 'Escalation levels with nobody on call', type: 'number', description: 'Levels nobody is on call at, as last read.' },
   { id: 'oncall.scheduleGapHours', pillar: 'oncall', title: `Schedule gaps in the next ${COVERAGE_DAYS} days`, type: 'hours', description: `Hours without anyone on call in the schedules behind the levels over the ${COVERAGE_DAYS} days after the last read.` },
   { id: 'oncall.rotaMatchesOwner', pillar: 'oncall', title: 'Rota matches the owning team', type: 'boolean', description: 'Everyone on the rota belongs to the owning team.' },
-  { id: 'oncall.mttaHours', pillar: 'oncall', title: 'MTTA', type: 'hours', description: `Mean time to acknowledge over the incidents of the last ${INCIDENT_DAYS} days; reported from ${MIN_INCIDENTS_FOR_MEAN} acknowledged incidents.` },
-  { id: 'oncall.mttrHours', pillar: 'oncall', title: 'MTTR', type: 'hours', description: `Mean time to resolve over the incidents of the last ${INCIDENT_DAYS} days; reported from ${MIN_INCIDENTS_FOR_MEAN} resolved incidents.` },
+  { id: 'oncall.mttaHours', pillar: 'oncall', title: 'MTTA', type: 'hours', description: `Mean time to acknowledge over the incidents of the last ${INCIDENT_DAYS} days, from ${MIN_INCIDENTS_FOR_MEAN} acknowledged incidents; fewer incidents than that: nothing to judge.` },
+  { id: 'oncall.mttrHours', pillar: 'oncall', title: 'MTTR', type: 'hours', description: `Mean time to resolve over the incidents of the last ${INCIDENT_DAYS} days, from ${MIN_INCIDENTS_FOR_MEAN} resolved incidents; fewer incidents than that: nothing to judge.` },
   { id: 'oncall.openIncidents', pillar: 'oncall', title: 'Open incidents', type: 'number', description: 'Incidents triggered or acknowledged and not resolved.' },
   { id: 'oncall.incidents90d', pillar: 'oncall', title: `Incidents in ${INCIDENT_DAYS} days`, type: 'number', description: `Incidents created in the last ${INCIDENT_DAYS} days.` },
 ];
@@ -99,9 +99,12 @@ export function onCallFactProvider(deps: {
         // No incident in the window: response times have nothing to judge. Incidents still open: not known yet.
         const quiet = { notApplicable: `no incidents in ${INCIDENT_DAYS} days` };
         const incidentsInWindow = mine.filter(i => Date.parse(i.createdAt) >= at - INCIDENT_DAYS * DAY_MS && Date.parse(i.createdAt) < at).length;
-        const tooFew = (n: number, what: string) => ({
-          notReported: `${n} ${what} incident${n === 1 ? '' : 's'} in ${INCIDENT_DAYS} days: a mean needs ${MIN_INCIDENTS_FOR_MEAN}`,
-        });
+        // Below the minimum there is no mean. With fewer incidents than that in the window there is nothing to judge
+        // (a well-run service has few); with enough incidents but too few resolved yet, the answer is still to come.
+        const tooFew = (n: number, what: string): FactAnswer =>
+          incidentsInWindow < MIN_INCIDENTS_FOR_MEAN
+            ? { notApplicable: `${incidentsInWindow} incident${incidentsInWindow === 1 ? '' : 's'} in ${INCIDENT_DAYS} days: too few for a mean (${MIN_INCIDENTS_FOR_MEAN} needed)` }
+            : { notReported: `${n} of ${incidentsInWindow} incidents in ${INCIDENT_DAYS} days ${what} so far: a mean needs ${MIN_INCIDENTS_FOR_MEAN}` };
         facts['oncall.mttaHours'] =
           times.mtta.hours !== null ? { value: round(times.mtta.hours), ...synchronised } : incidentsInWindow === 0 ? quiet : tooFew(times.mtta.sampleSize, 'acknowledged');
         facts['oncall.mttrHours'] =
