@@ -275,7 +275,8 @@ describe('the demo, in a real browser', () => {
     const refused = await fetch(`${BACKEND_URL}/api/opsfolio/overview/scorecards`, { headers: { authorization: `Bearer ${CI_TOKEN}` } });
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.message).toContain('plugin: catalog');
-    expect(await csv.text()).toMatch(/component:default\/payments-api,.*,Gold,13,13,/);
+    // Every check that applies passes: 13, or 12 when its few incidents (about one a month) leave MTTR nothing to judge.
+    expect(await csv.text()).toMatch(/component:default\/payments-api,.*,Gold,(1[23]),\1,/);
   }, 360_000);
 
   it('lets CI gate a deploy on the readiness level with the service token', async () => {
