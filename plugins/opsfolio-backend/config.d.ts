@@ -17,8 +17,14 @@ export interface Config {
         /** How long after a production deploy an incident counts as its failure, in hours (default 24). */
         incidentWindowHours?: number;
         /**
+         * How long after an incident starts a production deploy of the same entity counts as rework made for
+         * it, in hours (default 24). A deploy that names its incident (`incidentId`) is rework whatever its time.
+         */
+        reworkWindowHours?: number;
+        /**
          * Band thresholds per metric, best band first (default: DORA 2024). Units: deploys per day, hours,
-         * and a ratio for the change failure rate.
+         * and a ratio for the change failure and rework rates. DORA 2024 gives the rework rate no bands: it
+         * has none unless `reworkRate` is set.
          */
         thresholds?: {
           source: string;
@@ -26,6 +32,7 @@ export interface Config {
           leadTime: Array<{ band: 'elite' | 'high' | 'medium'; limit: number }>;
           changeFailureRate: Array<{ band: 'elite' | 'high' | 'medium'; limit: number }>;
           recoveryTime: Array<{ band: 'elite' | 'high' | 'medium'; limit: number }>;
+          reworkRate?: Array<{ band: 'elite' | 'high' | 'medium'; limit: number }>;
         };
       };
     };

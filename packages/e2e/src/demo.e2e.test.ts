@@ -64,6 +64,19 @@ describe('the demo, in a real browser', () => {
     await untilShown(page, () => frequency.isVisible(), 'payments-api DORA figures');
     expect(await frequency.innerText()).toMatch(/a day[\s\S]*elite/i);
     expect(await page.getByTestId('opsfolio-environments').innerText()).toMatch(/production[\s\S]*staging/);
+    // The fifth metric, as the API states it (the service token reads what the card reads), with no band.
+    const dora = await fetch(`${BACKEND_URL}/api/opsfolio/entities/component/default/payments-api/dora`, {
+      headers: { authorization: `Bearer ${CI_TOKEN}` },
+    }).then(r => r.json());
+    expect(dora).toMatchObject({ thresholdsSource: 'DORA 2024', unbanded: ['reworkRate'] });
+    const rework = dora.figures.reworkRate;
+    const shown = rework.value === null ? 'Not enough data' : `${Number((rework.value * 100).toFixed(1))}%`;
+    const reworkFigure = page.getByTestId('opsfolio-dora-reworkRate');
+    expect(await reworkFigure.innerText()).toBe(`Deployment rework rate\n${shown}`);
+    expect(await page.getByTestId('opsfolio-dora-bands').innerText()).toBe('Bands: DORA 2024 (deployment rework rate: none published)');
+    await reworkFigure.hover();
+    await page.getByText(rework.definition).waitFor({ timeout: 10_000 });
+    await page.getByText(rework.explanation, { exact: false }).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: `${SCREENSHOTS}payments-api-deployments-card.png`, fullPage: true });
   }, 360_000);
 

@@ -55,6 +55,11 @@ export interface Deployment {
   url?: string;
   /** Who deployed: the vendor's login or user name. */
   actor?: string;
+  /**
+   * The incident this deploy was made for (its id at the on-call source): an unplanned deploy, counted by
+   * DORA's deployment rework rate whatever its time.
+   */
+  incidentId?: string;
   /** Shipped a version that an earlier deploy to the same environment shipped, after a newer one. */
   rollback: boolean;
 }

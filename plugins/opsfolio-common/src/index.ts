@@ -85,7 +85,7 @@ export type {
 /** @internal */
 export { DEPLOYMENT_STATUSES } from './deployments';
 /** @internal */
-export { DORA_METRICS } from './dora';
+export { DORA_DEFINITIONS, DORA_METRICS } from './dora';
 /** @internal */
 export { OWNERSHIP_PROBLEM_KINDS } from './ownership';
 // One home for the helpers our packages share (time, money, entity refs); internal, like the above.

@@ -174,6 +174,10 @@ describe('Opsfolio installed into a stock Backstage app', () => {
     await untilShown(page, async () => (await page.getByTestId('opsfolio-card-oncall').innerText()).includes('Level 1'), 'on-call levels');
     // The GitHub module's deployments: the first sync may have run before the catalog had the service.
     await untilShown(page, async () => (await page.getByTestId('opsfolio-card-deployments').innerText()).includes('Last shipped'), 'deployments');
+    // All five DORA figures from the packed packages, the bands labelled with their source.
+    await page.getByTestId('opsfolio-dora-reworkRate').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('opsfolio-dora-reworkRate').innerText()).toMatch(/^Deployment rework rate\n(\d+(\.\d)?%|Not enough data)$/);
+    expect(await page.getByTestId('opsfolio-dora-bands').innerText()).toBe('Bands: DORA 2024 (deployment rework rate: none published)');
     expect(await page.getByTestId('opsfolio-card-ownership').innerText()).toMatch(/Owned by\s+Payments/);
     expect(await page.getByTestId('opsfolio-card-cost').innerText()).toMatch(/\$[\d,]+/);
     await page.screenshot({ path: join(RESULTS, 'payments-api.png'), fullPage: true });

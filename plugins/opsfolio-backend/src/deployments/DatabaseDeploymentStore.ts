@@ -7,7 +7,7 @@ import { markRollbacks } from './rollbacks';
 
 const TABLE = 'opsfolio_deployments';
 const FINAL: ReadonlySet<DeploymentStatus> = new Set(['success', 'failure', 'cancelled']);
-const KEPT_WHEN_MISSING = ['commit_sha', 'url', 'actor', 'commit_timestamps'];
+const KEPT_WHEN_MISSING = ['commit_sha', 'url', 'actor', 'commit_timestamps', 'incident_id'];
 const FINAL_SQL = [...FINAL].map(status => `'${status}'`).join(', ');
 
 type Row = {
@@ -25,6 +25,7 @@ type Row = {
   actor: string | null;
   rollback: boolean | number;
   commit_timestamps: string | null;
+  incident_id: string | null;
 };
 
 const toDeployment = (row: Row): StoredDeployment => ({
@@ -39,6 +40,7 @@ const toDeployment = (row: Row): StoredDeployment => ({
   finishedAt: toIso(row.finished_at),
   url: row.url ?? undefined,
   actor: row.actor ?? undefined,
+  ...(row.incident_id ? { incidentId: row.incident_id } : {}),
   rollback: Boolean(row.rollback),
   commitTimestamps: row.commit_timestamps ? JSON.parse(row.commit_timestamps) : [],
 });
@@ -82,6 +84,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       finished_at: iso(r.finishedAt),
       url: r.url ?? null,
       actor: r.actor ?? null,
+      incident_id: r.incidentId ?? null,
       commit_timestamps: r.commitTimestamps?.length ? JSON.stringify(r.commitTimestamps.map(t => iso(t))) : null,
       updated_at: updatedAt,
     }));

@@ -55,7 +55,7 @@ describe('DefaultDeploymentsService', () => {
     const store = new DatabaseDeploymentStore(db.knex);
     service = new DefaultDeploymentsService({
       store,
-      settings: { productionEnvironments: ['production'], windowDays: 30, incidentWindowHours: 24, thresholds: DEFAULT_DORA_THRESHOLDS },
+      settings: { productionEnvironments: ['production'], windowDays: 30, incidentWindowHours: 24, reworkWindowHours: 24, thresholds: DEFAULT_DORA_THRESHOLDS },
       incidents: incidentStartsOf(onCallServiceOf(onCall)),
       catalog: catalogServiceMock({ entities: [payments] }),
       auth: mockServices.auth(),

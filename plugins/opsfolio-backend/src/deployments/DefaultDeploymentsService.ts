@@ -88,6 +88,7 @@ export class DefaultDeploymentsService implements DeploymentsService {
       window: { from, to },
       thresholds: this.deps.settings.thresholds,
       incidentWindowHours: this.deps.settings.incidentWindowHours,
+      reworkWindowHours: this.deps.settings.reworkWindowHours,
       incidents: await this.deps.incidents.ofEntity(ref, history),
     });
   }
@@ -126,6 +127,7 @@ export class DefaultDeploymentsService implements DeploymentsService {
           window,
           thresholds: settings.thresholds,
           incidentWindowHours: settings.incidentWindowHours,
+          reworkWindowHours: settings.reworkWindowHours,
           incidents: incidents.get(entityRef) ?? [],
         });
         return [entityRef, { deployments, productionEnvironments, dora }];

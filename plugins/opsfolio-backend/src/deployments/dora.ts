@@ -1,5 +1,5 @@
-import { DAY_MS, type Deployment, type DoraFigure, type DoraMetricId, type DoraResult, type DoraUnit, HOUR_MS } from '@opsfolio/backstage-plugin-common';
-import { DEFAULT_DORA_THRESHOLDS, doraBand, type DoraThresholds } from './doraBands';
+import { DAY_MS, DORA_DEFINITIONS, type Deployment, type DoraFigure, type DoraMetricId, type DoraResult, type DoraUnit, HOUR_MS } from '@opsfolio/backstage-plugin-common';
+import { DEFAULT_DORA_THRESHOLDS, doraBand, type DoraThresholds, unbandedMetrics } from './doraBands';
 import { byStart, entityEnvironmentKey } from './rollbacks';
 import { environmentKey } from './environments';
 
@@ -8,6 +8,7 @@ const DORA_UNITS: Record<DoraMetricId, DoraUnit> = {
   leadTime: 'hours',
   changeFailureRate: 'ratio',
   recoveryTime: 'hours',
+  reworkRate: 'ratio',
 };
 
 
@@ -43,6 +44,8 @@ export interface ComputeDoraInput {
   incidents?: ReadonlyArray<{ startedAt: string }>;
   /** How long after a deploy finishes an incident still counts against it (default 24). */
   incidentWindowHours?: number;
+  /** How long after an incident starts a production deploy counts as rework made for it (default 24). */
+  reworkWindowHours?: number;
   thresholds?: DoraThresholds;
   /** Lead time needs this many commits, change failure rate this many finished deploys (default 3). */
   minSampleSize?: number;
@@ -80,9 +83,19 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  *   window (its finish, else start) to the next successful deploy to the same environment — a fix or the
  *   rollback itself — finishing before the window ends; failures not recovered by then are left out.
  *   Not enough data without a recovered failure.
+ * - Deployment rework rate: finished production deploys in the window that were made for an incident —
+ *   the deploy names it (`incidentId`), or it started within `reworkWindowHours` after one of the
+ *   entity's incidents started — divided by all finished production deploys in the window. Needs
+ *   `minSampleSize` deploys. DORA 2024 gives it no bands, so it has none unless the thresholds set them.
  */
 export function computeDora(input: ComputeDoraInput): DoraResult {
-  const { window, thresholds = DEFAULT_DORA_THRESHOLDS, minSampleSize = 3, incidentWindowHours = 24 } = input;
+  const {
+    window,
+    thresholds = DEFAULT_DORA_THRESHOLDS,
+    minSampleSize = 3,
+    incidentWindowHours = 24,
+    reworkWindowHours = 24,
+  } = input;
   const from = window.from.getTime();
   const to = window.to.getTime();
   if (Number.isNaN(from) || Number.isNaN(to)) throw new TypeError('computeDora: the window needs valid dates');
@@ -96,21 +109,25 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
   const envList = environments.map(([, name]) => name).join(', ') || 'none configured';
   const scope = input.scope ?? 'production';
 
-  const figure = (metric: DoraMetricId, sampleSize: number, value: number | null, explanation: string) =>
-    ({
+  const figure = (metric: DoraMetricId, sampleSize: number, value: number | null, explanation: string) => {
+    const band = value === null ? undefined : doraBand(metric, value, thresholds);
+    return {
       metric,
       value,
       unit: DORA_UNITS[metric],
-      ...(value === null ? {} : { band: doraBand(metric, value, thresholds) }),
+      ...(band ? { band } : {}),
+      definition: DORA_DEFINITIONS[metric],
       sampleSize,
       enoughData: value !== null,
       explanation,
-    }) satisfies DoraFigure;
+    } satisfies DoraFigure;
+  };
   const result = (figures: DoraResult['figures']): DoraResult => ({
     window: { from: window.from.toISOString(), to: window.to.toISOString(), days },
     environments: environments.map(([, name]) => name),
     figures,
     thresholdsSource: thresholds.source,
+    unbanded: unbandedMetrics(thresholds),
   });
 
   if (!(days > 0)) {
@@ -120,6 +137,7 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
       leadTime: figure('leadTime', 0, null, empty),
       changeFailureRate: figure('changeFailureRate', 0, null, empty),
       recoveryTime: figure('recoveryTime', 0, null, empty),
+      reworkRate: figure('reworkRate', 0, null, empty),
     });
   }
 
@@ -253,5 +271,30 @@ export function computeDora(input: ComputeDoraInput): DoraResult {
               `next successful deploy to the same environment (a fix or the rollback itself)${stillOpen}.`,
           );
 
-  return result({ deploymentFrequency, leadTime, changeFailureRate, recoveryTime });
+  // Deployment rework rate: over the same deploys as the change failure rate.
+  const incidentStarts = (input.incidents ?? []).map(i => Date.parse(i.startedAt)).filter(t => !Number.isNaN(t));
+  const followsIncident = (d: Deployment) => {
+    const at = Date.parse(d.startedAt);
+    return incidentStarts.some(start => at >= start && at - start < reworkWindowHours * HOUR_MS);
+  };
+  const named = counted.filter(d => d.incidentId).length;
+  const rework = counted.filter(d => d.incidentId || followsIncident(d));
+  const reworkRate =
+    counted.length < minSampleSize
+      ? figure(
+          'reworkRate',
+          counted.length,
+          null,
+          `Only ${plural(counted.length, `finished ${scope} deploy`)} in the window; ${minSampleSize} needed.`,
+        )
+      : figure(
+          'reworkRate',
+          counted.length,
+          rework.length / counted.length,
+          `${rework.length} of ${plural(counted.length, `finished ${scope} deploy`)} were made for an incident: ` +
+            `${named} named one, ${rework.length - named} started within ${fmt(reworkWindowHours)} h after an ` +
+            `incident on this entity began.${thresholds.reworkRate?.length ? '' : ` No band: ${thresholds.source} gives this metric none.`}`,
+        );
+
+  return result({ deploymentFrequency, leadTime, changeFailureRate, recoveryTime, reworkRate });
 }

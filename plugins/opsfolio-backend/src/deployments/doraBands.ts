@@ -20,6 +20,8 @@ export interface DoraThresholds {
   leadTime: DoraTier[];
   changeFailureRate: DoraTier[];
   recoveryTime: DoraTier[];
+  /** None by default: DORA 2024 added the metric without bands. An organisation may set its own. */
+  reworkRate?: DoraTier[];
 }
 
 /**
@@ -32,6 +34,7 @@ const DORA_COMPARISONS: Record<DoraMetricId, '>=' | '<' | '<='> = {
   leadTime: '<',
   changeFailureRate: '<=',
   recoveryTime: '<',
+  reworkRate: '<=',
 };
 
 /**
@@ -69,12 +72,22 @@ export const DEFAULT_DORA_THRESHOLDS: DoraThresholds = {
   ],
 };
 
-/** The band of a value: the first tier (best first) whose limit it meets, else `low`. */
-export function doraBand(metric: DoraMetricId, value: number, thresholds: DoraThresholds): DoraBand {
+/** The metrics the thresholds give no bands. */
+export function unbandedMetrics(thresholds: DoraThresholds): DoraMetricId[] {
+  return DORA_METRICS.filter(metric => !thresholds[metric]?.length);
+}
+
+/**
+ * The band of a value: the first tier (best first) whose limit it meets, else `low`; none when the
+ * thresholds give the metric no tiers.
+ */
+export function doraBand(metric: DoraMetricId, value: number, thresholds: DoraThresholds): DoraBand | undefined {
+  const tiers = thresholds[metric];
+  if (!tiers?.length) return undefined;
   const comparison = DORA_COMPARISONS[metric];
   const meets = (limit: number) =>
     comparison === '>=' ? value >= limit : comparison === '<=' ? value <= limit : value < limit;
-  return thresholds[metric].find(tier => meets(tier.limit))?.band ?? 'low';
+  return tiers.find(tier => meets(tier.limit))?.band ?? 'low';
 }
 
 const tierList = z.array(z.object({ band: z.enum(['elite', 'high', 'medium']), limit: z.number().min(0) }));
@@ -90,10 +103,11 @@ export const doraThresholdsSchema = z
     leadTime: tierList,
     changeFailureRate: tierList,
     recoveryTime: tierList,
+    reworkRate: tierList.optional(),
   })
   .superRefine((thresholds, ctx) => {
     for (const metric of DORA_METRICS) {
-      const tiers = thresholds[metric];
+      const tiers = thresholds[metric] ?? [];
       tiers.slice(1).forEach((tier, i) => {
         const previous = tiers[i];
         const bandsInOrder = DORA_BANDS.indexOf(tier.band) > DORA_BANDS.indexOf(previous.band);

@@ -6,6 +6,7 @@ export interface DoraSettings {
   productionEnvironments: string[];
   windowDays: number;
   incidentWindowHours: number;
+  reworkWindowHours: number;
   thresholds: DoraThresholds;
 }
 
@@ -27,6 +28,7 @@ export function readDoraSettings(config: Config): DoraSettings {
     productionEnvironments: root?.getOptionalStringArray('productionEnvironments') ?? ['production'],
     windowDays: dora?.getOptionalNumber('windowDays') ?? 30,
     incidentWindowHours: dora?.getOptionalNumber('incidentWindowHours') ?? 24,
+    reworkWindowHours: dora?.getOptionalNumber('reworkWindowHours') ?? 24,
     thresholds,
   };
 }

@@ -15,6 +15,7 @@ const pushedDeploymentSchema = z
     url: httpUrl.optional(),
     actor: oneLine(255).optional(),
     externalId: oneLine(255),
+    incidentId: oneLine(255).optional(),
     commitTimestamps: z.array(instant).max(1000).optional(),
   })
   .strict()

@@ -46,7 +46,7 @@ describe('DefaultOwnershipService', () => {
     const codeowners = new DatabaseCodeownersStore(db.knex);
     const deployments = new DefaultDeploymentsService({
       store: new DatabaseDeploymentStore(db.knex),
-      settings: { productionEnvironments: ['production'], windowDays: 30, incidentWindowHours: 24, thresholds: DEFAULT_DORA_THRESHOLDS },
+      settings: { productionEnvironments: ['production'], windowDays: 30, incidentWindowHours: 24, reworkWindowHours: 24, thresholds: DEFAULT_DORA_THRESHOLDS },
       incidents: incidentStartsOf(onCall),
       catalog: catalogServiceMock(),
       auth: mockServices.auth(),

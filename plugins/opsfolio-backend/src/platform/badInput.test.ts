@@ -179,17 +179,33 @@ describe.each(TEST_DATABASES)('bad input on %s: a 400 that names the value, and 
       commitSha: 'abc1234',
       url: 'https://ci.example.com/run/1',
       actor: 'ann',
+      incidentId: 'PD-42',
       commitTimestamps: [hoursAgo(30), hoursAgo(20), hoursAgo(10)],
     });
     expect((await pushDeployments([full])).status).toBe(200);
     const late = { ...deployment('run-1', { status: 'in_progress', finishedAt: undefined }) };
     expect((await pushDeployments([late])).status).toBe(200);
     const [item] = (await get('/entities/component/default/checkout/deployments')).body.items;
-    expect(item).toMatchObject({ status: 'success', commitSha: 'abc1234', url: 'https://ci.example.com/run/1', actor: 'ann' });
+    expect(item).toMatchObject({ status: 'success', commitSha: 'abc1234', url: 'https://ci.example.com/run/1', actor: 'ann', incidentId: 'PD-42' });
     expect(item.commitTimestamps).toHaveLength(3);
     // Lead time still counts the three commits: 30, 20 and 10 h old, shipped 2.9 h ago: median 20 - 2.9 = 17.1 h.
     const { leadTime } = (await get('/entities/component/default/checkout/dora')).body.figures;
     expect(leadTime.value).toBeCloseTo(17.1, 2);
+
+    // Rework rate: two earlier deploys, neither naming an incident → 1 of 3 (run-1 names PD-42); no DORA 2024 band.
+    await pushDeployments([
+      deployment('run-2', { version: 'v0', startedAt: hoursAgo(50), finishedAt: hoursAgo(49.9) }),
+      deployment('run-3', { version: 'v0.5', startedAt: hoursAgo(40), finishedAt: hoursAgo(39.9) }),
+    ]);
+    const named = (await get('/entities/component/default/checkout/dora')).body;
+    expect(named).toMatchObject({ thresholdsSource: 'DORA 2024', unbanded: ['reworkRate'] });
+    expect(named.figures.reworkRate).toMatchObject({ value: 1 / 3, sampleSize: 3 });
+    expect(named.figures.reworkRate.band).toBeUndefined();
+    // An incident that started 41 h ago: run-3 started 1 h later → rework too, 2 of 3.
+    await pushIncidents([incident('inc-0', { createdAt: hoursAgo(41) })]);
+    const after = (await get('/entities/component/default/checkout/dora')).body.figures.reworkRate;
+    expect(after.value).toBeCloseTo(2 / 3, 10);
+    expect(after.explanation).toMatch(/^2 of 3 finished production deploys were made for an incident: 1 named one, 1 started within 24 h/);
 
     await pushIncidents([incident('inc-1', { status: 'resolved', urgency: 'high', acknowledgedAt: hoursAgo(4), resolvedAt: hoursAgo(3), url: 'https://pd.example.com/1' })]);
     await pushIncidents([incident('inc-1', { status: 'acknowledged' })]);

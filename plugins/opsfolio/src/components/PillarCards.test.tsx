@@ -1,7 +1,7 @@
-import { type Deployment, describePillars, type DoraFigure, type DoraMetricId, type DoraResult, type EntitySummaryResponse, HOUR_MS, PILLARS, type SourceHealth } from '@opsfolio/backstage-plugin-common';
+import { type Deployment, describePillars, DORA_DEFINITIONS, type DoraFigure, type DoraMetricId, type DoraResult, type EntitySummaryResponse, HOUR_MS, PILLARS, type SourceHealth } from '@opsfolio/backstage-plugin-common';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import type { Entity } from '@backstage/catalog-model';
 import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
 import { EntityDeploymentsCard } from '../deployments/EntityDeploymentsCard';
@@ -29,24 +29,28 @@ const noDeployments: Partial<OpsfolioApi> = {
 };
 
 function doraOf(value: number | null): DoraResult {
-  const figure = (metric: DoraMetricId, unit: DoraFigure['unit']): DoraFigure => ({
+  // DORA 2024 publishes no bands for the rework rate: the backend sends it without one.
+  const figure = (metric: DoraMetricId, unit: DoraFigure['unit'], of = value): DoraFigure => ({
     metric,
     unit,
-    value,
-    band: value === null ? undefined : 'elite',
-    sampleSize: value === null ? 0 : 40,
-    enoughData: value !== null,
+    value: of,
+    band: of === null || metric === 'reworkRate' ? undefined : 'elite',
+    definition: DORA_DEFINITIONS[metric],
+    sampleSize: of === null ? 0 : 40,
+    enoughData: of !== null,
     explanation: `How ${metric} is computed.`,
   });
   return {
     window: { from: '2026-10-22T00:00:00Z', to: '2026-11-21T00:00:00Z', days: 30 },
     environments: ['production'],
     thresholdsSource: 'DORA 2024',
+    unbanded: ['reworkRate'],
     figures: {
       deploymentFrequency: figure('deploymentFrequency', 'deploysPerDay'),
       leadTime: figure('leadTime', 'hours'),
       changeFailureRate: figure('changeFailureRate', 'ratio'),
       recoveryTime: figure('recoveryTime', 'hours'),
+      reworkRate: figure('reworkRate', 'ratio', value === null ? null : 0.25),
     },
   };
 }
@@ -123,6 +127,13 @@ describe('Opsfolio entity cards', () => {
     expect(screen.getByText('failure')).toBeInTheDocument();
     expect(screen.getByTestId('opsfolio-dora-deploymentFrequency')).toHaveTextContent('2 a day');
     expect(screen.getAllByText('elite')).toHaveLength(4);
+    expect(screen.getByTestId('opsfolio-dora-reworkRate')).toHaveTextContent('Deployment rework rate25%');
+    expect(screen.getByTestId('opsfolio-dora-bands')).toHaveTextContent(
+      'Bands: DORA 2024 (deployment rework rate: none published)',
+    );
+    fireEvent.mouseOver(screen.getByTestId('opsfolio-dora-reworkRate'));
+    expect(await screen.findByText(DORA_DEFINITIONS.reworkRate)).toBeInTheDocument();
+    expect(screen.getByText(/How reworkRate is computed\. Based on 40 data points over 30 days; no DORA 2024 band\./)).toBeInTheDocument();
     expect(screen.getByText(/github sync failed 10 minutes ago; showing data from 2 hours ago/)).toBeInTheDocument();
   });
 

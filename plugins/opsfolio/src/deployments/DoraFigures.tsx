@@ -12,34 +12,66 @@ const BAND_COLORS: Record<DoraBand, string> = {
   low: '#c62828',
 };
 
-/** The four DORA figures, each with its band; hovering one says how it was computed and on how much data. */
+/**
+ * The five DORA figures, each with its band and where the bands come from; hovering one gives DORA's
+ * definition, how it was computed and on how much data.
+ */
 export function DoraFigures(props: { dora: DoraResult }) {
   const { dora } = props;
+  // An older backend sends four figures and no `unbanded`: show what it sent.
+  const metrics = DORA_METRICS.filter(metric => dora.figures[metric]);
+  const unbanded = (dora.unbanded ?? []).filter(metric => dora.figures[metric]);
   return (
-    <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} data-testid="opsfolio-dora">
-      {DORA_METRICS.map(metric => {
-        const figure = dora.figures[metric];
-        return (
-          <Tooltip
-            key={metric}
-            title={`${figure.explanation} Based on ${figure.sampleSize} data point${figure.sampleSize === 1 ? '' : 's'} over ${dora.window.days} days; bands: ${dora.thresholdsSource}.`}
-          >
-            <Box minWidth={150} data-testid={`opsfolio-dora-${metric}`}>
-              <Typography variant="caption" color="textSecondary">
-                {DORA_TITLES[metric]}
-              </Typography>
-              <Typography variant="h6">{formatDoraValue(figure)}</Typography>
-              {figure.band && (
-                <Chip
-                  size="small"
-                  label={figure.band}
-                  style={{ backgroundColor: BAND_COLORS[figure.band], color: 'white', textTransform: 'capitalize' }}
-                />
-              )}
-            </Box>
-          </Tooltip>
-        );
-      })}
+    <Box data-testid="opsfolio-dora">
+      <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
+        {metrics.map(metric => {
+          const figure = dora.figures[metric];
+          const bands = unbanded.includes(metric)
+            ? `no ${dora.thresholdsSource} band`
+            : `bands: ${dora.thresholdsSource}`;
+          return (
+            <Tooltip
+              key={metric}
+              title={
+                <>
+                  {figure.definition && (
+                    <Typography variant="body2" component="p" gutterBottom>
+                      {figure.definition}
+                    </Typography>
+                  )}
+                  <Typography variant="body2" component="p">
+                    {`${figure.explanation} Based on ${figure.sampleSize} data point${
+                      figure.sampleSize === 1 ? '' : 's'
+                    } over ${dora.window.days} days; ${bands}.`}
+                  </Typography>
+                </>
+              }
+            >
+              <Box minWidth={150} data-testid={`opsfolio-dora-${metric}`}>
+                <Typography variant="caption" color="textSecondary">
+                  {DORA_TITLES[metric]}
+                </Typography>
+                <Typography variant="h6">{formatDoraValue(figure)}</Typography>
+                {figure.band && (
+                  <Chip
+                    size="small"
+                    label={figure.band}
+                    style={{
+                      backgroundColor: BAND_COLORS[figure.band],
+                      color: 'white',
+                      textTransform: 'capitalize',
+                    }}
+                  />
+                )}
+              </Box>
+            </Tooltip>
+          );
+        })}
+      </Box>
+      <Typography variant="caption" color="textSecondary" component="p" data-testid="opsfolio-dora-bands">
+        {`Bands: ${dora.thresholdsSource}`}
+        {unbanded.length > 0 && ` (${unbanded.map(m => DORA_TITLES[m].toLowerCase()).join(', ')}: none published)`}
+      </Typography>
     </Box>
   );
 }

@@ -8,6 +8,7 @@ const figure = (unit: DoraFigure['unit'], value: number | null): DoraFigure => (
   sampleSize: 5,
   enoughData: value !== null,
   explanation: '',
+  definition: '',
 });
 
 describe('formatDoraValue', () => {

@@ -5,6 +5,7 @@ export const DORA_TITLES: Record<DoraMetricId, string> = {
   leadTime: 'Change lead time',
   changeFailureRate: 'Change failure rate',
   recoveryTime: 'Failed deployment recovery',
+  reworkRate: 'Deployment rework rate',
 };
 
 const hours = (h: number) => {

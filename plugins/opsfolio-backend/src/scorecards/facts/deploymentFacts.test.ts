@@ -17,7 +17,7 @@ import { component, freshnessOf, NOW, pinClock, readable, unpinClock } from './f
 import type { SourceFreshness } from './sourceFreshness';
 
 const GITHUB = { id: 'github', annotations: ['github.com/project-slug'] };
-const DORA: DoraSettings = { productionEnvironments: ['production'], windowDays: 30, incidentWindowHours: 24, thresholds: DEFAULT_DORA_THRESHOLDS };
+const DORA: DoraSettings = { productionEnvironments: ['production'], windowDays: 30, incidentWindowHours: 24, reworkWindowHours: 24, thresholds: DEFAULT_DORA_THRESHOLDS };
 const SYNCED: SourceFreshness = { observedAt: '2026-11-22T11:00:00.000Z', maxAgeMs: 6 * HOUR_MS };
 
 const payments = component('payments-api', { annotations: { 'github.com/project-slug': 'acme/payments-api' } });
@@ -147,6 +147,20 @@ describe('deployment facts', () => {
         { externalId: 'Q2', title: 'Checkout slow', status: 'resolved', createdAt: '2026-11-17T08:00:00Z', resolvedAt: '2026-11-17T09:00:00Z' },
       ]);
       expect((await factsOf())['deployments.changeFailureRate']).toBe(0.5);
+    });
+
+    it('rates deployment rework: production deploys that started within a day after an incident began', async () => {
+      // No incidents: 0 of the 6 finished production deploys in the window (d1–d6).
+      expect((await factsOf())['deployments.reworkRate']).toBe(0);
+      // An incident at 11-15T13:00: d4 starts 1 h later and d5 19 h later → 2 / 6 = 0.333. d6 starts 99 h later: no.
+      await onCall.upsertIncidents('pagerduty', payments.entityRef, [
+        { externalId: 'Q3', title: 'Refunds failing', status: 'resolved', createdAt: '2026-11-15T13:00:00Z', resolvedAt: '2026-11-16T09:00:00Z' },
+      ]);
+      // Another service's incident just before d6 does not make d6 rework.
+      await onCall.upsertIncidents('pagerduty', 'component:default/checkout', [
+        { externalId: 'Q4', title: 'Checkout slow', status: 'resolved', createdAt: '2026-11-19T15:00:00Z', resolvedAt: '2026-11-19T16:00:00Z' },
+      ]);
+      expect((await factsOf())['deployments.reworkRate']).toBe(0.333);
     });
 
     it("stamps every reported fact with the source's last sync and maximum age when evaluating now", async () => {

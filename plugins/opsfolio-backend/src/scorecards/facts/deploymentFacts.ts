@@ -16,6 +16,7 @@ export const DEPLOYMENT_FACTS: FactDescription[] = [
   { id: 'deployments.changeFailureRateBand', pillar: 'deployments', title: 'Change failure rate band', type: 'string', description: 'The DORA band of the change failure rate: elite, high, medium or low.' },
   { id: 'deployments.recoveryHours', pillar: 'deployments', title: 'Recovery time', type: 'hours', description: 'DORA median failed-deployment recovery time over the DORA window.' },
   { id: 'deployments.recoveryTimeBand', pillar: 'deployments', title: 'Recovery time band', type: 'string', description: 'The DORA band of the recovery time.' },
+  { id: 'deployments.reworkRate', pillar: 'deployments', title: 'Deployment rework rate', type: 'ratio', description: 'DORA deployment rework rate over the DORA window: the share of finished production deploys made for an incident.' },
   { id: 'deployments.rollbackExercised', pillar: 'deployments', title: 'Rollback exercised', type: 'boolean', description: `A production rollback in the last ${LOOKBACK_DAYS} days.` },
 ];
 
@@ -80,6 +81,7 @@ export function deploymentFactProvider(deps: {
           'deployments.changeFailureRateBand': figure('changeFailureRate', true),
           'deployments.recoveryHours': figure('recoveryTime'),
           'deployments.recoveryTimeBand': figure('recoveryTime', true),
+          'deployments.reworkRate': figure('reworkRate'),
           'deployments.rollbackExercised': { value: production.some(d => d.rollback), ...at },
         });
       }
