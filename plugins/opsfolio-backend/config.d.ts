@@ -48,6 +48,11 @@ export interface Config {
        * `<tagKey>=<metadata.name>`, or by `opsfolio.io/cost-tag: <tagKey>=<value>`.
        */
       tagKey?: string;
+      /**
+       * Allocate by this AWS Cost Category instead of a tag (Cost Explorer `GroupBy COST_CATEGORY`; FOCUS:
+       * `x_CostCategories`): its values map to entities as tag values do. Not together with `tagKey`.
+       */
+      costCategory?: string;
     };
     /** Ownership checks. */
     ownership?: {

@@ -191,6 +191,28 @@ describe('the demo, in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}api-gateway-cost.png`, fullPage: true });
   });
 
+  it("reads a service tagged with its own key by that key, and keeps it out of its team's figures", async () => {
+    await waitForFirstSync(['aws']);
+    const headers = { authorization: `Bearer ${await guestToken()}` };
+    const get = async (path: string) => (await fetch(`${BACKEND_URL}/api/opsfolio${path}`, { headers })).json();
+    // feature-flags' resources carry app=feature-flags, not service=: its annotation names that key.
+    const cost = await get('/entities/component/default/feature-flags/cost');
+    expect(cost).toMatchObject({ allocationKey: 'service', tags: [{ key: 'app', value: 'feature-flags', annotated: true }] });
+    expect(cost.tagProblem).toBeUndefined();
+    // About $800 a month in the scenario: last month's spend was read by that key.
+    expect(cost.figures.lastMonth.USD).toBeGreaterThan(500);
+    expect(cost.byCloudService.map((s: { cloudService: string }) => s.cloudService).sort()).toEqual(['Amazon DynamoDB', 'Amazon Elastic Compute Cloud - Compute']);
+    // Its team's figures allocate by service: feature-flags is not among the tags they count.
+    const team = await get('/entities/group/default/team-devex/cost');
+    expect(team.tags.map((t: { entityRef: string }) => t.entityRef)).not.toContain('component:default/feature-flags');
+    await openEntityPage(page, 'feature-flags');
+    const note = page.getByTestId('opsfolio-cost-own-key');
+    await note.waitFor({ timeout: 60_000 });
+    expect(await note.innerText()).toContain('The organisation allocates by service');
+    expect(await page.getByTestId('opsfolio-card-cost').innerText()).toContain('Tag app=feature-flags');
+    await page.screenshot({ path: `${SCREENSHOTS}feature-flags-cost.png`, fullPage: true });
+  });
+
   it('lists exactly the ownership problems planted in examples/, and each service card shows its own', async () => {
     await waitForFirstSync(['codeowners', 'pagerduty', 'opsgenie', 'github']);
     await page.goto(`${APP_URL}/opsfolio/ownership`);

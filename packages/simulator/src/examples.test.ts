@@ -172,8 +172,9 @@ describe('examples/catalog', () => {
     for (const c of components) {
       const slug = annotation(c, 'github.com/project-slug');
       if (slug) expect(slug, c.metadata.name).toMatch(/^acme\//);
+      // feature-flags is the deliberate case of a team's own tag key.
       const tag = annotation(c, 'opsfolio.io/cost-tag');
-      if (tag) expect(tag).toBe(`service=${c.metadata.name}`);
+      if (tag) expect(tag).toBe(`${c.metadata.name === 'feature-flags' ? 'app' : 'service'}=${c.metadata.name}`);
     }
   });
 });

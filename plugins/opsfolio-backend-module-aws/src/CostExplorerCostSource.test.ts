@@ -1,6 +1,6 @@
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { CostRecord } from '@opsfolio/backstage-plugin-node';
-import { costModel, loadScenario, parseDay, startSimulator, type RunningSimulator } from 'simulator';
+import { costModel, loadScenario, parseDay, startSimulator, type CostLine, type RunningSimulator } from 'simulator';
 import { CostExplorerCostSource } from './CostExplorerCostSource';
 import { monthChunks } from './syncRange';
 import { memoryCostContext } from './testing/memoryCostContext';
@@ -16,7 +16,8 @@ const keyOf = (day: string, tagValue: string, service: string) => JSON.stringify
  * What Cost Explorer should report over [from, to), straight from the simulator's model: (day, tag value,
  * service) → amount, and the pages it takes when read a calendar month at a time (one page series a month).
  */
-function expected(from: string, to: string, tagKey = 'service') {
+function expected(from: string, to: string, tagKey: string | ((line: CostLine) => string) = 'service') {
+  const valueOf = typeof tagKey === 'function' ? tagKey : (line: CostLine) => (line.tag?.key === tagKey ? line.tag.value : '');
   const model = costModel({ scenario, now });
   const amounts = new Map<string, number>();
   let pages = 0;
@@ -26,7 +27,7 @@ function expected(from: string, to: string, tagKey = 'service') {
     for (let day = month.from; day < month.to; day = addDays(day, 1)) {
       const groups = new Set<string>();
       for (const line of model.linesOn(parseDay(day)!)) {
-        const key = keyOf(day, line.tag?.key === tagKey ? line.tag.value : '', line.service);
+        const key = keyOf(day, valueOf(line), line.service);
         amounts.set(key, (amounts.get(key) ?? 0) + line.amount);
         groups.add(key);
       }
@@ -93,10 +94,12 @@ describe('Cost Explorer cost source against the simulator', () => {
     expect(splitDays).toBeGreaterThan(100);
     expect(await requests()).toHaveLength(pages);
     expect((await requests()).every(r => r.status === 200 && r.auth.scheme === 'AWS4-HMAC-SHA256')).toBe(true);
-    // Spot check by hand: the untagged bucket is reporting-service (tagged: false) plus the untaggedCost pool.
+    // Spot check by hand: the untagged bucket is reporting-service (tagged: false), the untaggedCost pool and
+    // feature-flags (tagged app=, not service=).
     const untagged = ctx.records().filter(r => r.tagValue === '' && r.day === '2026-04-05');
     expect(untagged.map(r => r.cloudService).sort()).toEqual([
       'AWS Data Transfer',
+      'Amazon DynamoDB',
       'Amazon Elastic Compute Cloud - Compute',
       'Amazon Relational Database Service',
       'Amazon Simple Storage Service',
@@ -201,6 +204,36 @@ describe('Cost Explorer cost source against the simulator', () => {
     expect(ctx.replaceCalls.slice(BACKFILL_MONTHS.length)).toEqual(BACKFILL_MONTHS);
     expect(new Set(ctx.records().map(r => r.tagValue))).toEqual(new Set(['']));
     expectStored(ctx.records(), expected('2025-10-01', '2026-04-13', 'team').amounts);
+  });
+
+  it('allocates by a Cost Category and reads an entity tag key apart, one page series a month each', async () => {
+    const ctx = memoryCostContext({ allocation: 'costCategory', tagKey: 'Team', entityTagKeys: ['app'] });
+    await source().sync(ctx);
+    expect(ctx.replaceCalls).toEqual(BACKFILL_MONTHS);
+    // By the Cost Category: payments-api and payments-ledger are Team=payments, feature-flags Team=devex, the rest
+    // uncategorised (Team$, the untagged bucket).
+    const byTeam = expected('2025-10-01', '2026-04-13', line => (line.costCategory?.key === 'Team' ? line.costCategory.value : ''));
+    const organisation = ctx.records().filter(r => !r.tagKey);
+    expectStored(organisation, byTeam.amounts);
+    expect(new Set(organisation.map(r => r.tagValue))).toEqual(new Set(['', 'payments', 'devex']));
+    // By app, apart: only feature-flags carries it; the app$ bucket is left out (the organisation's rows hold it).
+    const byApp = expected('2025-10-01', '2026-04-13', line => (line.tag?.key === 'app' ? line.tag.value : ''));
+    const own = ctx.records().filter(r => r.tagKey === 'app');
+    expectStored(own, new Map([...byApp.amounts].filter(([key]) => JSON.parse(key)[1] !== '')));
+    expect(new Set(own.map(r => r.tagValue))).toEqual(new Set(['feature-flags']));
+    expect(await requests()).toHaveLength(byTeam.pages + byApp.pages);
+    // Payments' spend in the Cost Category is the sum of its two services' tags, to the cent, on a day.
+    const day = '2026-04-05';
+    const sum = (records: CostRecord[]) => records.reduce((total, r) => total + r.amount, 0);
+    const byService = memoryCostContext();
+    await source().sync(byService);
+    const payments = sum(byService.records().filter(r => r.day === day && ['payments-api', 'payments-ledger'].includes(r.tagValue)));
+    expect(sum(organisation.filter(r => r.day === day && r.tagValue === 'payments'))).toBeCloseTo(payments, 6);
+
+    // Another set of entity keys is another query: read afresh.
+    await source().sync({ ...ctx, entityTagKeys: async () => [] });
+    expect(ctx.replaceCalls.slice(BACKFILL_MONTHS.length)).toEqual(BACKFILL_MONTHS);
+    expect(ctx.records().some(r => r.tagKey)).toBe(false);
   });
 
   it('keeps the months stored before a month whose throttling lasts, none of that month, and the next run goes on from it', async () => {

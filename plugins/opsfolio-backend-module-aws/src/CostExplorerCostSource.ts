@@ -4,7 +4,7 @@ import {
   type GetCostAndUsageCommandInput,
   type GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
-import type { CostSource, CostSyncContext } from '@opsfolio/backstage-plugin-node';
+import type { CostRecord, CostSource, CostSyncContext } from '@opsfolio/backstage-plugin-node';
 import { CostRecordMerger } from './merge';
 import { monthChunks, syncRange } from './syncRange';
 import { dayOf, isDay } from '@opsfolio/backstage-plugin-common';
@@ -38,6 +38,8 @@ export interface CostExplorerCostSourceOptions {
 }
 
 type Range = { from: string; to: string };
+/** One series read per month: the allocation key, or an entity's own tag key (`tagKey` set on its records). */
+type Series = { type: 'TAG' | 'COST_CATEGORY'; key: string; tagKey?: string };
 
 /**
  * Daily cost per cost-allocation-tag value and AWS service from Cost Explorer: one paged
@@ -67,8 +69,15 @@ export class CostExplorerCostSource implements CostSource {
   }
 
   async sync(ctx: CostSyncContext): Promise<{ items: number }> {
-    // The stored figures are only comparable under one query: another metric or tag key reads afresh.
-    const query = JSON.stringify([this.metric, ctx.tagKey, this.excludeRecordTypes]);
+    const entityTagKeys = await ctx.entityTagKeys();
+    const series: Series[] = [
+      { type: ctx.allocation === 'costCategory' ? 'COST_CATEGORY' : 'TAG', key: ctx.tagKey },
+      ...entityTagKeys.map(key => ({ type: 'TAG' as const, key, tagKey: key })),
+    ];
+    // The stored figures are only comparable under one query: another metric, allocation key or set of
+    // entities' own keys reads afresh (a query by one tag alone is written as it always was).
+    const extra = ctx.allocation !== 'tag' || entityTagKeys.length ? [ctx.allocation, entityTagKeys] : [];
+    const query = JSON.stringify([this.metric, ctx.tagKey, this.excludeRecordTypes, ...extra]);
     const previous = await ctx.state.get(QUERY_STATE);
     const changed = previous !== undefined && previous !== query;
     const range = syncRange({
@@ -83,7 +92,12 @@ export class CostExplorerCostSource implements CostSource {
     let items = 0;
     for (const [i, month] of months.entries()) {
       ctx.signal.throwIfAborted();
-      const read = await this.readMonth(month, ctx, i);
+      const read = { pages: 0, records: [] as CostRecord[] };
+      for (const one of series) {
+        const part = await this.readMonth(month, one, ctx, i);
+        read.pages += part.pages;
+        read.records.push(...part.records);
+      }
       await ctx.replaceDays(month, read.records);
       requests += read.pages;
       items += read.records.length;
@@ -94,21 +108,22 @@ export class CostExplorerCostSource implements CostSource {
     }
     await ctx.state.set(QUERY_STATE, query);
     if (changed) await ctx.state.set(RESUME_STATE, '');
+    const by = series.map(one => `${one.type === 'TAG' ? 'tag' : 'cost category'} ${one.key}`).join(', ');
     ctx.logger.info(
-      `Cost Explorer ${this.metric} by tag ${ctx.tagKey} and SERVICE, ${range.from} to ${range.to} (exclusive): ` +
+      `Cost Explorer ${this.metric} by ${by} and SERVICE, ${range.from} to ${range.to} (exclusive): ` +
         `${requests} request(s) in ${months.length} month(s), ${items} records`,
     );
     return { items };
   }
 
-  /** One month's page series, merged as it arrives; nothing is stored here. */
-  private async readMonth(month: Range, ctx: CostSyncContext, stored: number) {
+  /** One month's page series by one key, merged as it arrives; nothing is stored here. */
+  private async readMonth(month: Range, series: Series, ctx: CostSyncContext, stored: number) {
     const input: GetCostAndUsageCommandInput = {
       TimePeriod: { Start: month.from, End: month.to },
       Granularity: 'DAILY',
       Metrics: [this.metric],
       GroupBy: [
-        { Type: 'TAG', Key: ctx.tagKey },
+        { Type: series.type, Key: series.key },
         { Type: 'DIMENSION', Key: 'SERVICE' },
       ],
       ...(this.excludeRecordTypes.length > 0
@@ -117,7 +132,7 @@ export class CostExplorerCostSource implements CostSource {
     };
     const kept =
       stored > 0 ? ` (${stored} earlier month(s) of this run are stored; the next run goes on from there)` : '';
-    const merger = new CostRecordMerger(this.metric);
+    const merger = new CostRecordMerger(this.metric, series.tagKey);
     let pages = 0;
     let token: string | undefined;
     do {

@@ -5,9 +5,10 @@ import { isDay } from '@opsfolio/backstage-plugin-common';
 type Page = Pick<GetCostAndUsageCommandOutput, 'GroupDefinitions' | 'ResultsByTime'>;
 
 /**
- * Cost Explorer pages (grouped by the cost allocation tag and SERVICE) as cost records, merged by (day,
- * tag value, service, currency): a page can end inside a day, and several TAG keys can map to one value.
- * `<key>$value` gives the tag value (split on the first `$`); `<key>$` is the untagged bucket, `''`.
+ * Cost Explorer pages (grouped by the cost allocation tag, or a Cost Category, and SERVICE) as cost
+ * records, merged by (day, tag value, service, currency): a page can end inside a day, and several TAG
+ * keys can map to one value. `<key>$value` gives the tag value (split on the first `$`; Cost Categories
+ * come as `<name>$value` too); `<key>$` is the untagged (uncategorised) bucket, `''`.
  */
 export function toCostRecords(pages: Page[], metric: string): CostRecord[] {
   const merger = new CostRecordMerger(metric);
@@ -22,12 +23,16 @@ export function toCostRecords(pages: Page[], metric: string): CostRecord[] {
 export class CostRecordMerger {
   private readonly merged = new Map<string, CostRecord>();
 
-  constructor(private readonly metric: string) {}
+  constructor(
+    private readonly metric: string,
+    /** An entity's own tag key: stamped on the records, and its untagged bucket dropped (the allocation key's rows hold it). */
+    private readonly tagKey?: string,
+  ) {}
 
   add(page: Page): void {
     const metric = this.metric;
     const definitions = page.GroupDefinitions ?? [];
-    const tagAt = indexOr(definitions.findIndex(d => d.Type === 'TAG'), 0);
+    const tagAt = indexOr(definitions.findIndex(d => d.Type === 'TAG' || d.Type === 'COST_CATEGORY'), 0);
     const serviceAt = indexOr(definitions.findIndex(d => d.Type === 'DIMENSION' && d.Key === 'SERVICE'), 1);
     for (const result of page.ResultsByTime ?? []) {
       const day = result.TimePeriod?.Start ?? '';
@@ -41,9 +46,12 @@ export class CostRecordMerger {
         }
         if (!value.Unit) throw new Error(`Cost Explorer sent an amount without a currency for ${day}`);
         if (amount === 0) continue;
+        const tagValue = tagValueOf(group.Keys?.[tagAt] ?? '');
+        if (this.tagKey && !tagValue) continue;
         const record: CostRecord = {
+          ...(this.tagKey ? { tagKey: this.tagKey } : {}),
           day,
-          tagValue: tagValueOf(group.Keys?.[tagAt] ?? ''),
+          tagValue,
           cloudService: group.Keys?.[serviceAt] ?? '',
           currency: value.Unit,
           amount,

@@ -13,7 +13,7 @@ const focus = (...rows: Array<[string, string, number]>) =>
   [HEADER, ...rows.map(([day, service, amount]) => `${day}T00:00:00Z,Usage,${service},USD,${amount},"{""service"":""checkout""}"`)].join('\n');
 
 /** A CostSyncContext over an in-memory store that behaves as the backend's: days replaced whole. */
-function fakeContext() {
+function fakeContext(more: { allocation?: 'tag' | 'costCategory'; tagKey?: string; entityTagKeys?: string[] } = {}) {
   const stored = new Map<string, CostRecord[]>();
   const state = new Map<string, string>();
   const replaced: Array<{ from: string; to: string }> = [];
@@ -23,7 +23,9 @@ function fakeContext() {
     signal: new AbortController().signal,
     logger: logger as unknown as LoggerService,
     entities: [],
-    tagKey: 'service',
+    tagKey: more.tagKey ?? 'service',
+    allocation: more.allocation ?? 'tag',
+    entityTagKeys: async () => more.entityTagKeys ?? [],
     state: { get: async key => state.get(key), set: async (key, value) => void state.set(key, value) },
     async replaceDays(range, records) {
       replaced.push(range);
@@ -77,6 +79,28 @@ describe('FocusCostSource', () => {
     expect(again).toMatchObject({ items: 0, files: 0, rows: 0, skipped: 0, details: { read: 3, leftOut: 0 } });
     expect(Date.parse(again.details.readAt!)).toBeGreaterThan(Date.now() - 60_000);
     expect(fake.replaced).toHaveLength(1);
+  });
+
+  it("imports unchanged files again when entities name another tag key, and stores that key's spend", async () => {
+    const fake = fakeContext();
+    await write(join(dir, 'october.csv'), focus(['2026-10-01', 'Compute', 1], ['2026-10-03', 'Storage', 4]));
+    await source('october.csv').sync(fake.context);
+    // Now an entity reads its spend by `service` while the organisation allocates by `team`: the file, unchanged,
+    // is read again under the new query.
+    const byTeam = { ...fake.context, tagKey: 'team', entityTagKeys: async () => ['service'] };
+    expect(await source('october.csv').sync(byTeam)).toMatchObject({ files: 1, rows: 2, items: 4 });
+    expect(fake.replaced).toEqual([
+      { from: '2026-10-01', to: '2026-10-04' },
+      { from: '2026-10-01', to: '2026-10-04' },
+    ]);
+    const records = [...fake.stored.values()].flat();
+    expect(records.filter(r => r.tagKey === 'service').map(r => `${r.day} ${r.tagValue} ${r.amount}`)).toEqual([
+      '2026-10-01 checkout 1',
+      '2026-10-03 checkout 4',
+    ]);
+    expect(records.filter(r => !r.tagKey).every(r => r.tagValue === '')).toBe(true);
+    // The same query again: nothing to read.
+    expect(await source('october.csv').sync(byTeam)).toMatchObject({ files: 0, items: 0 });
   });
 
   it('re-imports a changed file over the days it covered before and now', async () => {

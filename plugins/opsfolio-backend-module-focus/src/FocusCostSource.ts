@@ -10,12 +10,16 @@ type Days = { from: string; to: string };
 /** What the last import saw, kept in the source's state: each file's fingerprint and days. */
 interface Imported {
   location: string;
+  /** What was read: allocation, its key and the entities' own tag keys. Another query reads every file again. */
+  query?: string;
   files: Record<string, { fingerprint?: string; days?: Days }>;
   /** What the last import read: the data-quality line of runs that find nothing changed. */
   lastImport?: SyncRunDetails;
 }
 
 const STATE_KEY = 'imported';
+/** AWS Data Exports' FOCUS column of Cost Categories (`{"team":"payments"}`). */
+export const COST_CATEGORIES_COLUMN = 'x_CostCategories';
 
 export interface FocusCostSourceOptions {
   /** Unique among cost sources: `focus` or `focus-<export id>`. */
@@ -63,7 +67,9 @@ export class FocusCostSource implements CostSource {
 
   async sync(context: CostSyncContext): Promise<FocusSyncResult> {
     const { logger, signal } = context;
-    const before = await this.imported(context);
+    const entityTagKeys = await context.entityTagKeys();
+    const query = JSON.stringify([context.allocation, context.tagKey, entityTagKeys]);
+    const before = await this.imported(context, query);
     const files = await listExportFiles(
       this.options.location,
       { urlReader: this.options.urlReader, baseDir: this.options.baseDir ?? process.cwd(), signal },
@@ -81,10 +87,10 @@ export class FocusCostSource implements CostSource {
     // Replace every day a changed or removed file covered, before or now: disjoint spans, so days
     // between two monthly files that no file covers are left alone rather than stored as empty.
     const aggregate = new FocusAggregate();
-    const after: Imported = { location: this.options.location, files: {} };
+    const after: Imported = { location: this.options.location, query, files: {} };
     const covered = [...changed.map(f => f.name), ...gone].map(name => before.files[name]?.days);
     for (const file of changed) {
-      const stats = await this.read(file, aggregate, context);
+      const stats = await this.read(file, aggregate, context, entityTagKeys);
       after.files[file.name] = { fingerprint: file.fingerprint, days: stats.days };
       covered.push(stats.days);
       result.rows += stats.rows;
@@ -97,7 +103,7 @@ export class FocusCostSource implements CostSource {
     for (const file of files.filter(f => !changed.includes(f))) {
       const known = before.files[file.name];
       after.files[file.name] = known;
-      if (known.days && spans.some(span => overlap(span, known.days!))) await this.read(file, aggregate, context);
+      if (known.days && spans.some(span => overlap(span, known.days!))) await this.read(file, aggregate, context, entityTagKeys);
     }
     for (const span of spans) {
       const records = aggregate.records(span);
@@ -129,13 +135,16 @@ export class FocusCostSource implements CostSource {
     );
   }
 
-  private async read(file: ExportFile, aggregate: FocusAggregate, context: CostSyncContext): Promise<FocusFileStats> {
+  private async read(file: ExportFile, aggregate: FocusAggregate, context: CostSyncContext, entityTagKeys: string[]): Promise<FocusFileStats> {
     let stats: FocusFileStats;
     try {
       stats = await readFocus(
         await file.open(),
         {
           tagKey: context.tagKey,
+          // AWS's FOCUS export carries Cost Categories in its own column, as a JSON object like Tags.
+          tagColumn: context.allocation === 'costCategory' ? COST_CATEGORIES_COLUMN : 'Tags',
+          entityTagKeys,
           costColumn: this.options.costColumn,
           chargeCategories: this.options.chargeCategories,
           now: this.options.now?.(),
@@ -157,16 +166,17 @@ export class FocusCostSource implements CostSource {
   }
 
   /** The last import, or nothing when the location changed or the store lost what it imported. */
-  private async imported(context: CostSyncContext): Promise<Imported> {
-    const none: Imported = { location: this.options.location, files: {} };
+  private async imported(context: CostSyncContext, query: string): Promise<Imported> {
+    const none: Imported = { location: this.options.location, query, files: {} };
     let saved: Imported;
     try {
       saved = JSON.parse((await context.state.get(STATE_KEY)) ?? 'null') ?? none;
     } catch {
       return none;
     }
-    if (saved.location !== this.options.location) {
-      // Moved: every file is read again, and the days the old files covered are replaced too.
+    // A state from before queries were kept read the same key: only a change is a new query.
+    if (saved.location !== this.options.location || (saved.query ?? query) !== query) {
+      // Moved, or read by other keys: every file is read again, and the days the old files covered are replaced too.
       const days = Object.entries(saved.files ?? {}).map(([name, file]) => [name, { days: file.days }]);
       return { ...none, files: Object.fromEntries(days) };
     }

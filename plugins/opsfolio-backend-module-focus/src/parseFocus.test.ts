@@ -50,6 +50,32 @@ describe('parseFocus', () => {
     expect(result.days).toEqual({ from: '2026-10-01', to: '2026-10-03' });
   });
 
+  it("also sums by entities' own tag keys, apart, leaving out rows without them", async () => {
+    const result = await parse(SMALL, { entityTagKeys: ['env'] });
+    const own = result.records.filter(r => r.tagKey);
+    // env=prod: the 10-02 Storage row (0.25) and the 10-01 Network row with only env (0.20).
+    expect(cents(own)).toEqual([
+      { ...rec('2026-10-01', 'prod', 'Network', 'USD', 0.2), tagKey: 'env' },
+      { ...rec('2026-10-02', 'prod', 'Storage', 'USD', 0.25), tagKey: 'env' },
+    ]);
+    // The organisation's records are what they were without it.
+    expect(result.records.filter(r => !r.tagKey)).toEqual((await parse(SMALL)).records);
+    expect(result).toMatchObject({ rows: 14, imported: 14, skipped: 0 });
+  });
+
+  it("reads a Cost Category from AWS's x_CostCategories column when allocating by one", async () => {
+    const text = [
+      `${HEADER},x_CostCategories`,
+      `${row('2026-10-01T00:00:00Z', 'Usage', 'Compute', 'USD', '1.50', '1.25', CHECKOUT)},"{""Team"":""payments""}"`,
+      `${row('2026-10-01T01:00:00Z', 'Usage', 'Compute', 'USD', '1.50', '0.75', CHECKOUT)},"{""Team"":""payments""}"`,
+      `${row('2026-10-01T02:00:00Z', 'Usage', 'Compute', 'USD', '1.50', '2.00', CHECKOUT)},NULL`,
+    ].join('\n');
+    const result = await parse(text, { tagKey: 'Team', tagColumn: 'x_CostCategories' });
+    expect(cents(result.records)).toEqual([rec('2026-10-01', '', 'Compute', 'USD', 2), rec('2026-10-01', 'payments', 'Compute', 'USD', 2)]);
+    // Asked for a Cost Category, a file without the column is not a FOCUS export of it.
+    await expect(parse(SMALL, { tagKey: 'Team', tagColumn: 'x_CostCategories' })).rejects.toThrow('the header has no x_CostCategories column');
+  });
+
   it('sums BilledCost when configured: the purchase counts in full', async () => {
     const result = await parse(SMALL, { costColumn: 'BilledCost' });
     expect(cents(result.records)).toEqual([

@@ -14,8 +14,12 @@ export const CHARGE_CATEGORIES = ['Usage', 'Purchase', 'Tax', 'Credit', 'Adjustm
 const MAX_PROBLEMS = 20;
 
 export interface FocusParseOptions {
-  /** The cost allocation tag key looked up in `Tags`. */
+  /** The allocation key looked up in `tagColumn`. */
   tagKey: string;
+  /** The JSON column the allocation key is read from (default `Tags`; `x_CostCategories` for a Cost Category). */
+  tagColumn?: string;
+  /** Entities' own tag keys, also read from `Tags`: a row with one adds a record with its `tagKey`. */
+  entityTagKeys?: readonly string[];
   /** The column summed (default `EffectiveCost`). */
   costColumn?: string;
   /** Only rows of these categories count (default: every row). */
@@ -69,13 +73,19 @@ export async function readFocus(input: Input, options: FocusParseOptions, into: 
     return time === undefined ? null : dayOf(time);
   });
   const openPeriods = new BoundedCache<boolean>(raw => (utcTime(raw) ?? 0) > now);
+  const tagColumn = options.tagColumn ?? 'Tags';
   const tags = new BoundedCache<string | null>(raw => tagValue(raw, options.tagKey) ?? null);
+  const ownKeys = options.entityTagKeys ?? [];
+  // Each own key's value of a Tags cell; an unreadable cell has none (it is the allocation key's problem).
+  const ownTags = new BoundedCache<Array<[string, string]>>(raw =>
+    ownKeys.map(key => [key, tagValue(raw, key) ?? ''] as [string, string]).filter(([, value]) => value !== ''),
+  );
 
   let at: Record<string, number> | undefined;
   let width = 0;
   const row = (fields: string[]): string | undefined => {
     if (!at) {
-      at = columnIndex(fields, costColumn, categories !== undefined);
+      at = columnIndex(fields, costColumn, categories !== undefined, tagColumn);
       width = fields.length;
       return undefined;
     }
@@ -92,8 +102,8 @@ export async function readFocus(input: Input, options: FocusParseOptions, into: 
     if (amount === undefined) return `${costColumn} ${quote(rawAmount)} is not a number`;
     const currency = fields[at.BillingCurrency];
     if (isNull(currency)) return 'BillingCurrency is NULL or empty; FOCUS requires a value';
-    const tag = at.Tags === undefined ? '' : tags.get(fields[at.Tags]);
-    if (tag === null) return `Tags ${quote(fields[at.Tags])} is not a JSON object`;
+    const tag = at[tagColumn] === undefined ? '' : tags.get(fields[at[tagColumn]]);
+    if (tag === null) return `${tagColumn} ${quote(fields[at[tagColumn]])} is not a JSON object`;
 
     // Filtered rows still belong to the file's days: those days are replaced, known to cost nothing.
     if (minDay === undefined || day < minDay) minDay = day;
@@ -106,6 +116,9 @@ export async function readFocus(input: Input, options: FocusParseOptions, into: 
     const periodEnd = at.BillingPeriodEnd === undefined ? undefined : fields[at.BillingPeriodEnd];
     const estimated = !isNull(periodEnd) && openPeriods.get(periodEnd!);
     into.add(day, tag, service, currency.trim(), amount, estimated);
+    if (ownKeys.length && at.Tags !== undefined) {
+      for (const [key, value] of ownTags.get(fields[at.Tags])) into.add(day, value, service, currency.trim(), amount, estimated, key);
+    }
     stats.imported++;
     return undefined;
   };
@@ -139,10 +152,11 @@ export async function parseFocus(input: Input, options: FocusParseOptions): Prom
   return { ...stats, records: aggregate.records() };
 }
 
-function columnIndex(header: string[], costColumn: string, needsCategory: boolean): Record<string, number> {
+function columnIndex(header: string[], costColumn: string, needsCategory: boolean, tagColumn: string): Record<string, number> {
   const at: Record<string, number> = {};
   header.forEach((name, i) => (at[name.trim()] ??= i));
-  const required = [...REQUIRED, costColumn, ...(needsCategory ? ['ChargeCategory'] : [])];
+  // Tags is optional (no tags at all: all untagged); a Cost Category column asked for must be there.
+  const required = [...REQUIRED, costColumn, ...(needsCategory ? ['ChargeCategory'] : []), ...(tagColumn === 'Tags' ? [] : [tagColumn])];
   const missing = required.filter(name => at[name] === undefined);
   if (missing.length) throw new Error(`not a FOCUS export: the header has no ${missing.join(', ')} column`);
   return at;

@@ -24,6 +24,8 @@ describe('the sample export in examples/focus', () => {
       logger: { debug() {}, info() {}, warn() {}, error() {}, child: () => context.logger },
       entities: [],
       tagKey: 'service',
+      allocation: 'tag',
+      entityTagKeys: async () => [],
       state: { get: async () => undefined, set: async () => undefined },
       replaceDays: async (_range: unknown, records: CostRecord[]) => void replaced.push(records),
       storedDays: async () => ({}),

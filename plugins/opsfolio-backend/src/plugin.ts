@@ -28,6 +28,8 @@ import { DatabaseOnCallStore } from './oncall/DatabaseOnCallStore';
 import { DefaultOnCallService } from './oncall/DefaultOnCallService';
 import { onCallSyncJob } from './oncall/sync';
 import { incidentStartsOf } from './oncall/incidentStarts';
+import { readCostAllocation } from './cost/costSettings';
+import { ownTagKeys } from './cost/costIndex';
 import { readSourceSettings } from './platform/config';
 import { DataGenerations } from './platform/dataGenerations';
 import { migrate } from './platform/migrate';
@@ -128,9 +130,11 @@ export const opsfolioPlugin = createBackendPlugin({
         // The org-wide views (cost roll-ups, ownership) share one paged, cached read of the catalog.
         const catalogSnapshot = new CatalogSnapshotLoader({ catalog, auth });
         const cost = new DatabaseCostStore(db, generations);
-        const tagKey = config.getOptionalString('opsfolio.cost.tagKey') ?? 'service';
+        const allocation = readCostAllocation(config);
+        const costIndex = new CostIndexLoader({ catalog: catalogSnapshot, tagKey: allocation.key });
+        const entityTagKeys = async () => ownTagKeys(await costIndex.get());
         for (const source of costSources) {
-          await runner.register(costSyncJob(source, { catalog, auth, store: cost, db, tagKey }));
+          await runner.register(costSyncJob(source, { catalog, auth, store: cost, db, allocation, entityTagKeys }));
         }
         const codeowners = new DatabaseCodeownersStore(db);
         await runner.register(
@@ -148,7 +152,7 @@ export const opsfolioPlugin = createBackendPlugin({
           codeowners,
           deployments,
         });
-        const costService = new DefaultCostService({ store: cost, index: new CostIndexLoader({ catalog: catalogSnapshot, tagKey }), generations });
+        const costService = new DefaultCostService({ store: cost, index: costIndex, generations });
         const freshness = (ids: string[]) => sourceFreshness({ runs, runner }, ids);
         const providers: FactProvider[] = [
           catalogFactProvider,

@@ -201,9 +201,17 @@ export interface CostFacts {
 export interface EntityCostResponse {
   /** The entity asked about. */
   entityRef: string;
-  /** The tag values whose spend is counted: the entity's own, or for a group, system or domain those of what it owns or contains. */
+  /**
+   * The tag values whose spend is counted: the entity's own (by whatever key its annotation names), or for a
+   * group, system or domain those of what it owns or contains by the organisation's allocation key.
+   */
   tags: Array<CostTag & { entityRef: string }>;
-  /** Why the entity's tag is not used (a malformed annotation, or a key other than the organisation's tag key). */
+  /**
+   * The organisation's allocation key: a tag key, or a Cost Category's name. A tag with another key is the
+   * entity's own, read for it alone: the organisation's figures count that spend as untagged or under another value.
+   */
+  allocationKey: string;
+  /** Why the entity's tag is not used (a malformed annotation). */
   tagProblem?: string;
   /** Whether `series` is per day or per month. */
   granularity: 'day' | 'month';

@@ -147,6 +147,11 @@ const costSchema = z
       .string()
       .regex(/^[^=\s]+=[^=\s]+$/, 'must be key=value')
       .optional(),
+    /** The AWS Cost Category its spend falls in, `name=value`; none: uncategorised. */
+    costCategory: z
+      .string()
+      .regex(/^[^=\s]+=[^=\s]+$/, 'must be name=value')
+      .optional(),
     /**
      * The spend steps by `pct` percent from the day of the component's most recent successful production
      * deploy at least `minDaysAgo` days old (one the GitHub/GitLab routes serve); `monthly` is the level after it.

@@ -3,7 +3,7 @@ import { addDays } from '@opsfolio/backstage-plugin-common';
 
 /** Test helper: a CostSyncContext over memory, storing as the backend's cost store does. */
 export interface MemoryCostContext extends CostSyncContext {
-  /** every stored record, merged by (day, tag value, service, currency) */
+  /** every stored record, merged by (day, tag key, tag value, service, currency) */
   records(): CostRecord[];
   /** the days stored, each with whether it is still estimated */
   days: Map<string, boolean>;
@@ -11,7 +11,9 @@ export interface MemoryCostContext extends CostSyncContext {
   logs: string[];
 }
 
-export function memoryCostContext(options: { tagKey?: string; entities?: SourceEntity[] } = {}): MemoryCostContext {
+export function memoryCostContext(
+  options: { tagKey?: string; allocation?: 'tag' | 'costCategory'; entityTagKeys?: string[]; entities?: SourceEntity[] } = {},
+): MemoryCostContext {
   const rows = new Map<string, CostRecord>();
   const days = new Map<string, boolean>();
   const state = new Map<string, string>();
@@ -25,6 +27,8 @@ export function memoryCostContext(options: { tagKey?: string; entities?: SourceE
     entities: options.entities ?? [],
     state: { get: async key => state.get(key), set: async (key, value) => void state.set(key, value) },
     tagKey: options.tagKey ?? 'service',
+    allocation: options.allocation ?? 'tag',
+    entityTagKeys: async () => options.entityTagKeys ?? [],
     days,
     replaceCalls,
     logs,
@@ -38,11 +42,11 @@ export function memoryCostContext(options: { tagKey?: string; entities?: SourceE
       for (const [key, row] of rows) if (row.day >= range.from && row.day < range.to) rows.delete(key);
       for (let day = range.from; day < range.to; day = addDays(day, 1)) days.set(day, false);
       for (const r of records) {
-        const key = JSON.stringify([r.day, r.tagValue, r.cloudService, r.currency]);
+        const key = JSON.stringify([r.day, r.tagKey ?? '', r.tagValue, r.cloudService, r.currency]);
         const row = rows.get(key);
         if (row) row.amount += r.amount;
         else rows.set(key, { ...r });
-        if (r.estimated) days.set(r.day, true);
+        if (r.estimated && !r.tagKey) days.set(r.day, true);
       }
     },
     async storedDays() {

@@ -16,6 +16,50 @@ describe.each(TEST_DATABASES)('CostStore on %s', kind => {
   });
   afterEach(async () => db.destroy());
 
+  it("keeps an entity's own tag key apart from the organisation's spend, and replaces it with the days", async () => {
+    await store.replaceDays('aws', { from: '2026-10-31', to: '2026-11-03' }, [
+      record('2026-10-31', 'payments-api', 'Amazon RDS', 10),
+      record('2026-11-01', '', 'Amazon RDS', 7),
+      // The same money by the team's own key `app`: ledger's, and app's untagged bucket (dropped).
+      record('2026-10-31', 'ledger', 'Amazon RDS', 4, { tagKey: 'app' }),
+      record('2026-11-01', 'ledger', 'Amazon RDS', 3, { tagKey: 'app', estimated: true }),
+      record('2026-11-01', 'ledger', 'Amazon RDS', 2, { tagKey: 'app' }),
+      record('2026-11-01', '', 'Amazon RDS', 7, { tagKey: 'app' }),
+      // A value the organisation's key also has: apart all the same.
+      record('2026-11-02', 'payments-api', 'Amazon EC2', 100, { tagKey: 'app' }),
+    ]);
+    const range = { from: '2026-10-01', to: '2026-12-01' };
+    // The organisation's figures see only its own rows: 10 + 7, the 2nd known to cost nothing.
+    expect((await store.dailyByTag(range)).map(r => [r.period, r.tagValue, r.amount])).toEqual(
+      expect.arrayContaining([['2026-10-31', 'payments-api', 10], ['2026-11-01', '', 7]]),
+    );
+    expect(await store.dailyByTag(range)).toHaveLength(2);
+    expect((await store.monthlyByTag(['2026-10', '2026-11'])).map(r => [r.period, r.tagValue, r.amount]).sort()).toEqual([
+      ['2026-10', 'payments-api', 10],
+      ['2026-11', '', 7],
+    ]);
+    expect(await store.storedDays('aws')).toEqual({ first: '2026-10-31', last: '2026-11-02', firstEstimated: undefined });
+    // By the own key: 4 on 10-31, 3 + 2 = 5 on 11-01 (estimated), per month and per day.
+    const own = await store.daily(['ledger', ''], range, { tagKey: 'app' });
+    expect(own.map(r => [r.period, r.tagValue, r.amount, r.estimated])).toEqual(
+      expect.arrayContaining([['2026-10-31', 'ledger', 4, false], ['2026-11-01', 'ledger', 5, true]]),
+    );
+    expect(own).toHaveLength(2);
+    expect((await store.monthlyByTag(['2026-10', '2026-11'], ['ledger'], { tagKey: 'app', bySource: true })).map(r => [r.period, r.amount, r.source]).sort()).toEqual([
+      ['2026-10', 4, 'aws'],
+      ['2026-11', 5, 'aws'],
+    ]);
+    expect(await store.daily(['payments-api'], range, { tagKey: 'app' })).toMatchObject([{ period: '2026-11-02', amount: 100 }]);
+    expect([await store.hasCost(['ledger'], 'app'), await store.hasCost(['ledger']), await store.hasCost(['ledger'], 'team')]).toEqual([true, false, false]);
+
+    // A rerun of the 1st replaces its own-key rows too; other days keep theirs.
+    await store.replaceDays('aws', { from: '2026-11-01', to: '2026-11-02' }, [record('2026-11-01', 'ledger', 'Amazon RDS', 6, { tagKey: 'app' })]);
+    expect((await store.daily(['ledger'], range, { tagKey: 'app' })).map(r => [r.period, r.amount]).sort()).toEqual([
+      ['2026-10-31', 4],
+      ['2026-11-01', 6],
+    ]);
+  });
+
   it('adds up records with the same keys, and a rerun replaces only the days it re-fetched', async () => {
     await store.replaceDays('aws', { from: '2026-10-30', to: '2026-11-03' }, [
       record('2026-10-30', 'payments-api', 'Amazon RDS', 10),

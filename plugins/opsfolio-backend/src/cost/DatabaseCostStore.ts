@@ -5,6 +5,7 @@ import { bumpGeneration, type DataGenerations } from '../platform/dataGeneration
 import type { CostStore, CostSum, CostSumOptions } from './CostStore';
 
 const DAILY = 'opsfolio_cost_daily';
+const BY_KEY = 'opsfolio_cost_daily_by_key';
 const DAYS = 'opsfolio_cost_days';
 const MONTHLY = 'opsfolio_cost_monthly';
 /** Rows per insert statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -49,29 +50,37 @@ export class DatabaseCostStore implements CostStore {
    * keys are added up (estimated when any of them is); every day of the range is marked covered.
    */
   async replaceDays(source: string, range: { from: string; to: string }, records: CostRecord[]): Promise<void> {
-    const merged = new Map<string, { day: string; tag_value: string; cloud_service: string; currency: string; amount: number; estimated: boolean }>();
+    type Row = { day: string; tag_key?: string; tag_value: string; cloud_service: string; currency: string; amount: number; estimated: boolean };
+    const merged = new Map<string, Row>();
+    const byKey = new Map<string, Row>();
     const estimated = new Set<string>();
     for (const r of records) {
       if (!(r.day >= range.from && r.day < range.to)) {
         throw new Error(`${source} reported cost for ${r.day}, outside the days it replaces [${range.from}, ${range.to})`);
       }
       if (!Number.isFinite(r.amount)) throw new Error(`${source} reported a non-numeric amount for ${r.day} ${r.tagValue}`);
-      const key = JSON.stringify([r.day, r.tagValue, r.cloudService, r.currency]);
-      const row = merged.get(key);
+      // An entity's own key has no untagged bucket: that spend is in the organisation's rows already.
+      if (r.tagKey && !r.tagValue) continue;
+      const key = JSON.stringify([r.day, r.tagKey ?? '', r.tagValue, r.cloudService, r.currency]);
+      const into = r.tagKey ? byKey : merged;
+      const row = into.get(key);
       const estimatedRow = Boolean(r.estimated);
       if (row) {
         row.amount += r.amount;
         row.estimated ||= estimatedRow;
       } else {
-        merged.set(key, { day: r.day, tag_value: r.tagValue, cloud_service: r.cloudService, currency: r.currency, amount: r.amount, estimated: estimatedRow });
+        const fresh = { day: r.day, tag_value: r.tagValue, cloud_service: r.cloudService, currency: r.currency, amount: r.amount, estimated: estimatedRow };
+        into.set(key, r.tagKey ? { ...fresh, tag_key: r.tagKey } : fresh);
       }
-      if (r.estimated) estimated.add(r.day);
+      if (r.estimated && !r.tagKey) estimated.add(r.day);
     }
     const days = eachDay(range.from, range.to);
     if (days.length === 0) return;
     await this.db.transaction(async tx => {
       await tx(DAILY).where('source', source).andWhere('day', '>=', range.from).andWhere('day', '<', range.to).delete();
       for (const rows of chunks([...merged.values()].map(row => ({ source, ...row })), CHUNK)) await tx(DAILY).insert(rows);
+      await tx(BY_KEY).where('source', source).andWhere('day', '>=', range.from).andWhere('day', '<', range.to).delete();
+      for (const rows of chunks([...byKey.values()].map(row => ({ source, ...row })), CHUNK)) await tx(BY_KEY).insert(rows);
       await tx(DAYS).where('source', source).andWhere('day', '>=', range.from).andWhere('day', '<', range.to).delete();
       for (const rows of chunks(days.map(day => ({ source, day, estimated: estimated.has(day) })), CHUNK)) await tx(DAYS).insert(rows);
       await this.rollUpMonths(tx, source, monthOf(range.from), monthOf(days[days.length - 1]));
@@ -105,7 +114,7 @@ export class DatabaseCostStore implements CostStore {
     const columns = ['day', 'tag_value', 'currency', ...(options.byCloudService ? ['cloud_service'] : []), ...(options.bySource ? ['source'] : [])];
     const sums: CostSum[] = [];
     for (const values of chunks(tagValues, IN_CHUNK)) {
-      const rows: SumRow[] = await this.db(DAILY)
+      const rows: SumRow[] = await this.tableOf(options.tagKey)
         .select(columns)
         .sum({ amount: 'amount' })
         .max({ estimated: this.db.raw('case when estimated then 1 else 0 end') })
@@ -130,8 +139,9 @@ export class DatabaseCostStore implements CostStore {
     return rows.map(sumOf);
   }
 
-  /** Every tag value's spend per month for the given months, from the roll-up. */
-  async monthlyByTag(months: string[], tagValues?: string[], options: Pick<CostSumOptions, 'bySource'> = {}): Promise<CostSum[]> {
+  /** Every tag value's spend per month for the given months, from the roll-up (for an own key, from its days). */
+  async monthlyByTag(months: string[], tagValues?: string[], options: Pick<CostSumOptions, 'bySource' | 'tagKey'> = {}): Promise<CostSum[]> {
+    if (options.tagKey) return this.monthlyOfKey(options.tagKey, months, tagValues ?? [], options.bySource);
     const columns = ['month', 'tag_value', 'currency', ...(options.bySource ? ['source'] : [])];
     const query = () => this.db(MONTHLY).select(columns).sum({ amount: 'amount' }).whereIn('month', months).groupBy(columns);
     const rows = (
@@ -157,8 +167,33 @@ export class DatabaseCostStore implements CostStore {
   }
 
   /** Whether any cost is stored for these tag values: the entity summary's "has data" probe. */
-  async hasCost(tagValues: string[]): Promise<boolean> {
+  async hasCost(tagValues: string[], tagKey?: string): Promise<boolean> {
     if (tagValues.length === 0) return false;
-    return Boolean(await this.db(MONTHLY).whereIn('tag_value', tagValues.slice(0, IN_CHUNK)).first('tag_value'));
+    const table = tagKey ? this.tableOf(tagKey) : this.db(MONTHLY);
+    return Boolean(await table.whereIn('tag_value', tagValues.slice(0, IN_CHUNK)).first('tag_value'));
+  }
+
+  /** The organisation's daily rows, or an entity's own key's. */
+  private tableOf(tagKey: string | undefined) {
+    return tagKey ? this.db(BY_KEY).where('tag_key', tagKey) : this.db(DAILY);
+  }
+
+  /** Monthly sums of an own key's values, from its daily rows: only the few entities that name it read them. */
+  private async monthlyOfKey(tagKey: string, months: string[], tagValues: string[], bySource?: boolean): Promise<CostSum[]> {
+    if (months.length === 0 || tagValues.length === 0) return [];
+    const month = this.db.raw('substr(day, 1, 7)');
+    const sorted = [...months].sort();
+    const sums: CostSum[] = [];
+    for (const values of chunks(tagValues, IN_CHUNK)) {
+      const rows: SumRow[] = await this.tableOf(tagKey)
+        .select({ month }, 'tag_value', 'currency', ...(bySource ? ['source'] : []))
+        .sum({ amount: 'amount' })
+        .whereIn('tag_value', values)
+        .andWhere('day', '>=', `${sorted[0]}-01`)
+        .andWhere('day', '<', `${sorted[sorted.length - 1]}-32`)
+        .groupBy([month, 'tag_value', 'currency', ...(bySource ? ['source'] : [])]);
+      for (const row of rows) if (months.includes(row.month!)) sums.push(sumOf(row));
+    }
+    return sums;
   }
 }

@@ -22,6 +22,8 @@ const CATALOG: Entity[] = [
   component('payments-api'),
   component('checkout', { 'opsfolio.io/cost-tag': 'service=checkout-svc' }),
   component('billing-ui'),
+  // Its resources carry another tag key than the organisation's: read by that key.
+  component('ledger', { 'opsfolio.io/cost-tag': 'app=ledger' }),
 ];
 const snapshot = { get: async () => ({ entities: CATALOG, requests: 1, readAt: NOW.getTime() }) } as unknown as CatalogSnapshotLoader;
 
@@ -45,6 +47,11 @@ const BILL = [
   usd('2026-11-10', 'checkout-svc', 20),
   usd('2026-11-05', '', 12),
   usd('2026-11-12', 'legacy-batch', 8),
+  // By ledger's own key, stored apart: never part of the organisation's totals.
+  costRecord('2026-10-20', 'ledger', 15, { tagKey: 'app' }),
+  costRecord('2026-11-03', 'ledger', 25, { tagKey: 'app', cloudService: 'Amazon RDS' }),
+  costRecord('2026-11-04', 'ledger', 5, { tagKey: 'app' }),
+  costRecord('2026-11-04', '', 99, { tagKey: 'app' }), // app's untagged bucket: left out
 ];
 
 describe('DefaultCostService', () => {
@@ -146,6 +153,60 @@ describe('DefaultCostService', () => {
     it('names the tag an entity is billed under', async () => {
       expect(await service.describeStoredSpend('component:default/checkout')).toBe('cost allocation tag service=checkout-svc');
       expect(await service.describeStoredSpend('component:default/billing-ui')).toBeUndefined();
+      expect(await service.describeStoredSpend('component:default/ledger')).toBe('cost allocation tag app=ledger');
+    });
+
+    it("reads an entity by its own tag key, and keeps that spend out of its team's and the organisation's figures", async () => {
+      const cost = await service.entityCost('component:default/ledger', { granularity: 'month', from: '2026-10-01', to: '2026-12-01' });
+      expect(cost.tags).toEqual([{ key: 'app', value: 'ledger', annotated: true, entityRef: 'component:default/ledger' }]);
+      expect(cost.tagProblem).toBeUndefined();
+      // October 15; November 25 + 5 = 30 (app's untagged 99 is nobody's).
+      expect(cost.series.map(p => [p.period, p.amounts])).toEqual([
+        ['2026-10', { USD: 15 }],
+        ['2026-11', { USD: 30 }],
+      ]);
+      expect(cost.byCloudService).toEqual([
+        { cloudService: 'Amazon RDS', amounts: { USD: 25 } },
+        { cloudService: 'Amazon EC2', amounts: { USD: 20 } },
+      ]);
+      expect([cost.figures.monthToDate, cost.figures.lastMonth]).toEqual([{ USD: 30 }, { USD: 15 }]);
+      expect(cost.notIncluded).toEqual({ untagged: { USD: 12 }, unmapped: { USD: 8 } });
+      expect(Object.fromEntries(await service.monthToDate(['component:default/ledger', 'group:default/payments']))).toEqual({
+        'component:default/ledger': { USD: 30 },
+        'group:default/payments': { USD: 70 }, // payments-api 50 + checkout 20, as the overview's row
+      });
+      const overview = await service.overview('owner');
+      expect(overview.organisation.monthToDate).toEqual({ USD: 90 });
+      expect(overview.rows.find(r => r.key === 'group:default/payments')!.entities).toBe(3);
+      // Month over month needs September, which has no spend: null. Forecast 30 (no spend in the run-rate
+      // week, so the month ends at what is known) against last month's 15: 30 / 15 − 1 = 1.
+      const facts = (await service.facts(['component:default/ledger'], { asOf: NOW }))!.get('component:default/ledger')!;
+      expect(facts).toMatchObject({ known: true, monthOverMonth: null, forecastVsLastMonth: 1 });
+    });
+
+    it('gives the same figures for the same spend whichever key it is read by', async () => {
+      // ledger's days again, under the organisation's key, in a store of their own.
+      const twin = await createTestDatabase('sqlite');
+      try {
+        const byOrgKey = new DatabaseCostStore(twin.knex);
+        await byOrgKey.replaceDays('aws', { from: '2026-10-01', to: '2026-11-22' }, [
+          usd('2026-10-20', 'ledger', 15),
+          usd('2026-11-03', 'ledger', 25, 'Amazon RDS'),
+          usd('2026-11-04', 'ledger', 5),
+        ]);
+        const asTag = new DefaultCostService({
+          store: byOrgKey,
+          index: new CostIndexLoader({ catalog: { get: async () => ({ entities: [component('ledger', { 'opsfolio.io/cost-tag': 'service=ledger' })], requests: 1, readAt: 0 }) } as unknown as CatalogSnapshotLoader, tagKey: 'service' }),
+          generations: new DataGenerations(twin.knex),
+          now: () => NOW,
+        });
+        const own = (await service.entityCost('component:default/ledger', { granularity: 'day' })).figures;
+        const org = (await asTag.entityCost('component:default/ledger', { granularity: 'day' })).figures;
+        expect(own).toEqual(org);
+        expect(own).toEqual({ monthToDate: { USD: 30 }, lastMonth: { USD: 15 }, forecast: { USD: 30 } });
+      } finally {
+        await twin.destroy();
+      }
     });
   });
 });

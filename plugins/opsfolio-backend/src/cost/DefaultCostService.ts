@@ -12,6 +12,7 @@ import {
   refKey,
   roundMoney,
   type CostFacts,
+  type CostTag,
   type CostFigures,
   type CostOverviewResponse,
   type EntityCostResponse,
@@ -36,6 +37,21 @@ const sorted = <K extends string>(totals: Map<string, Money>, key: K) =>
     .sort((a, b) => largestAmount(b.amounts) - largestAmount(a.amounts));
 
 const entry = <V>(map: Map<string, V>, key: string, empty: () => V): V => map.get(key) ?? map.set(key, empty()).get(key)!;
+
+/** Figures of tags by an entity's own key, by `<key>\u0000<value>`. */
+type OwnFigures = Map<string, CostFigures>;
+const ownId = (tag: Pick<CostTag, 'key' | 'value'>) => `${tag.key}\u0000${tag.value}`;
+
+/** Tags grouped by key: the organisation's allocation key's values, and each own key's. */
+function byKey(tags: Array<Pick<CostTag, 'key' | 'value'>>, allocationKey: string) {
+  const primary: string[] = [];
+  const own = new Map<string, string[]>();
+  for (const tag of tags) {
+    if (tag.key === allocationKey) primary.push(tag.value);
+    else entry(own, tag.key, () => []).push(tag.value);
+  }
+  return { primary, own };
+}
 
 /** {@link CostService} over the cost store and the cost index of the shared catalog snapshot. */
 export class DefaultCostService implements CostService {
@@ -62,13 +78,21 @@ export class DefaultCostService implements CostService {
 
     const index = await this.deps.index.get();
     const tags = tagValuesOf(index, entityRef);
-    const tagValues = tags.map(t => t.tag.value);
-    const entityOf = new Map(tags.map(t => [t.tag.value, t.entityRef]));
+    const keys = byKey(tags.map(t => t.tag), index.tagKey);
+    const entityOf = new Map(tags.map(t => [ownId(t.tag), t.entityRef]));
+    const monthBefore = [monthOf(addMonths(now, -2))];
+    // Each key's reads: the organisation's allocation key, and an entity's own key (usually one of the two).
+    const perKey = <T>(read: (values: string[], tagKey?: string) => Promise<T[]>) =>
+      Promise.all([
+        keys.primary.length ? read(keys.primary) : [],
+        ...[...keys.own].map(([key, values]) => read(values, key).then(rows => rows.map(row => ({ ...row, tagKey: key })))),
+      ]).then(all => all.flat() as Array<T & { tagKey?: string }>);
     // Independent reads side by side; the figures come from the organisation's shared, cached figures per tag value.
-    const [rows, byTag, monthBeforeLastRows, covered] = await Promise.all([
-      tagValues.length ? store.daily(tagValues, { from, to }, { byCloudService: true }) : [],
+    const [rows, byTag, own, monthBeforeLastRows, covered] = await Promise.all([
+      perKey((values, tagKey) => store.daily(values, { from, to }, { byCloudService: true, tagKey })),
       this.org.get(now),
-      tagValues.length ? store.monthlyByTag([monthOf(addMonths(now, -2))], tagValues) : [],
+      this.ownFigures(now, keys.own),
+      perKey((values, tagKey) => store.monthlyByTag(monthBefore, values, { tagKey })),
       store.coveredDays(),
     ]);
     const periodOf = (d: string) => (monthly ? monthOf(d) : d);
@@ -82,16 +106,17 @@ export class DefaultCostService implements CostService {
       // Estimated per source and tag value: another service's estimated day does not mark this one's.
       if (row.estimated) period.estimated = true;
       addMoney(entry(byService, row.cloudService!, () => ({})), row.currency, row.amount);
-      addMoney(entry(byEntity, entityOf.get(row.tagValue)!, () => ({})), row.currency, row.amount);
+      addMoney(entry(byEntity, entityOf.get(ownId({ key: row.tagKey ?? index.tagKey, value: row.tagValue }))!, () => ({})), row.currency, row.amount);
     }
 
-    const figures = this.figuresOf(index, byTag, entityRef);
+    const figures = this.figuresOf(index, byTag, entityRef, own);
     const organisation = organisationSpend(byTag, value => index.byTag.has(value));
     const monthBeforeLast: Money = {};
     for (const row of monthBeforeLastRows) addMoney(monthBeforeLast, row.currency, row.amount);
     return {
       entityRef,
       tags: tags.map(t => ({ ...t.tag, entityRef: t.entityRef })),
+      allocationKey: index.tagKey,
       tagProblem: index.entities.get(refKey(entityRef))?.tagProblem,
       granularity: query.granularity,
       from,
@@ -126,8 +151,10 @@ export class DefaultCostService implements CostService {
   }
 
   async monthToDate(entityRefs: string[]): Promise<Map<string, Money>> {
-    const [index, byTag] = await Promise.all([this.deps.index.get(), this.org.get(this.today())]);
-    return new Map(entityRefs.map(ref => [ref, roundMoney(this.figuresOf(index, byTag, ref).monthToDate)]));
+    const today = this.today();
+    const [index, byTag] = await Promise.all([this.deps.index.get(), this.org.get(today)]);
+    const own = await this.ownFigures(today, this.ownKeysOf(index, entityRefs));
+    return new Map(entityRefs.map(ref => [ref, roundMoney(this.figuresOf(index, byTag, ref, own).monthToDate)]));
   }
 
   async facts(entityRefs: string[], options: { asOf: Date; historical?: boolean }): Promise<Map<string, CostFacts> | undefined> {
@@ -147,29 +174,71 @@ export class DefaultCostService implements CostService {
       for (const [tag, monthToDate] of soFar) if (!byTag.has(tag)) byTag.set(tag, { ...emptyFigures(), monthToDate });
     }
     const before = new Map<string, Money>();
-    for (const row of await store.monthlyByTag([monthOf(addMonths(today, -2))])) {
-      addMoney(entry(before, row.tagValue, () => ({})), row.currency, row.amount);
+    const monthBefore = [monthOf(addMonths(today, -2))];
+    for (const row of await store.monthlyByTag(monthBefore)) {
+      addMoney(entry(before, ownId({ key: index.tagKey, value: row.tagValue }), () => ({})), row.currency, row.amount);
+    }
+    // Entities read by their own tag key: their figures, as of that day, and their month before last.
+    const ownKeys = this.ownKeysOf(index, entityRefs);
+    const own = await this.ownFigures(today, ownKeys, options.historical);
+    for (const [key, values] of ownKeys) {
+      for (const row of await store.monthlyByTag(monthBefore, values, { tagKey: key })) {
+        addMoney(entry(before, ownId({ key, value: row.tagValue }), () => ({})), row.currency, row.amount);
+      }
     }
     const organisation = organisationSpend(byTag, value => index.byTag.has(value));
     const facts = new Map<string, CostFacts>();
     for (const entityRef of entityRefs) {
       const monthBeforeLast: Money = {};
       for (const { tag } of tagValuesOf(index, entityRef)) {
-        for (const [currency, amount] of Object.entries(before.get(tag.value) ?? {})) addMoney(monthBeforeLast, currency, amount);
+        for (const [currency, amount] of Object.entries(before.get(ownId(tag)) ?? {})) addMoney(monthBeforeLast, currency, amount);
       }
-      facts.set(entityRef, costFacts({ figures: this.figuresOf(index, byTag, entityRef), monthBeforeLast, organisation }));
+      facts.set(entityRef, costFacts({ figures: this.figuresOf(index, byTag, entityRef, own), monthBeforeLast, organisation }));
     }
     return facts;
   }
 
   async describeStoredSpend(entityRef: string): Promise<string | undefined> {
     // Spend under the default tag (<tagKey>=<name>) sets the pillar up without an annotation.
-    const tags = tagValuesOf(await this.deps.index.get(), entityRef);
-    if (!(await this.deps.store.hasCost(tags.map(t => t.tag.value)))) return undefined;
+    const index = await this.deps.index.get();
+    const tags = tagValuesOf(index, entityRef);
+    const keys = byKey(tags.map(t => t.tag), index.tagKey);
+    const found = await Promise.all([
+      this.deps.store.hasCost(keys.primary),
+      ...[...keys.own].map(([key, values]) => this.deps.store.hasCost(values, key)),
+    ]);
+    if (!found.some(Boolean)) return undefined;
     return `cost allocation tag ${tags.map(t => `${t.tag.key}=${t.tag.value}`).join(', ')}`;
   }
 
-  private figuresOf(index: CostIndex, byTag: Map<string, CostFigures>, entityRef: string): CostFigures {
-    return sumFigures(tagValuesOf(index, entityRef).map(t => byTag.get(t.tag.value) ?? emptyFigures()));
+  /** The own-key tags of these entities, grouped by key. */
+  private ownKeysOf(index: CostIndex, entityRefs: string[]): Map<string, string[]> {
+    return byKey(entityRefs.flatMap(ref => tagValuesOf(index, ref).map(t => t.tag)), index.tagKey).own;
+  }
+
+  /**
+   * Figures of tags read by entities' own keys: one read per key, not shared through the organisation's
+   * cache (few entities name another key). `historical`: month to date counts the month's days up to today only.
+   */
+  private async ownFigures(today: string, own: Map<string, string[]>, historical = false): Promise<OwnFigures> {
+    const figures: OwnFigures = new Map();
+    for (const [key, values] of own) {
+      const byValue = await figuresByTag(this.deps.store, today, values, key);
+      if (historical) {
+        const soFar = new Map<string, Money>();
+        for (const row of await this.deps.store.daily(values, { from: monthStart(today), to: addDays(today, 1) }, { tagKey: key })) {
+          addMoney(entry(soFar, row.tagValue, () => ({})), row.currency, row.amount);
+        }
+        for (const value of values) byValue.set(value, { ...(byValue.get(value) ?? emptyFigures()), monthToDate: soFar.get(value) ?? {} });
+      }
+      for (const [value, f] of byValue) figures.set(ownId({ key, value }), f);
+    }
+    return figures;
+  }
+
+  private figuresOf(index: CostIndex, byTag: Map<string, CostFigures>, entityRef: string, own: OwnFigures = new Map()): CostFigures {
+    return sumFigures(
+      tagValuesOf(index, entityRef).map(t => (t.tag.key === index.tagKey ? byTag.get(t.tag.value) : own.get(ownId(t.tag))) ?? emptyFigures()),
+    );
   }
 }

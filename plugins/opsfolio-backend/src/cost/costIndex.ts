@@ -8,7 +8,7 @@ interface CostEntity {
   kind: string;
   title?: string;
   tag?: CostTag;
-  /** Why the entity's spend cannot be found (malformed annotation, another tag key). */
+  /** Why the entity's spend cannot be found (a malformed annotation). */
   tagProblem?: string;
   ownerRef?: string;
   systemRef?: string;
@@ -18,8 +18,13 @@ interface CostEntity {
 export interface CostIndex {
   tagKey: string;
   entities: Map<string, CostEntity>;
-  /** Exact tag value (AWS tag values are case-sensitive) → the entity whose spend it is. */
+  /** Exact value of the allocation key (AWS tag values are case-sensitive) → the entity whose spend it is. */
   byTag: Map<string, string>;
+  /**
+   * `<key>\u0000<value>` of an entity's own tag key (one that is not the allocation key) → that entity. Read
+   * for the entity itself only: teams, systems and the overview allocate by the organisation's key.
+   */
+  byOwnTag: Map<string, string>;
   /** Tag values more than one entity claims; the first ref got it. */
   conflicts: Array<{ tagValue: string; refs: string[] }>;
   groups: Map<string, { title?: string; parentRef?: string; childRefs: string[] }>;
@@ -59,7 +64,7 @@ function refOf(value: unknown, entity: Entity, defaultKind: string): string | un
  * reported as conflicts rather than silently double-counted.
  */
 export function buildCostIndex(catalog: Entity[], tagKey: string): CostIndex {
-  const index: CostIndex = { tagKey, entities: new Map(), byTag: new Map(), conflicts: [], groups: new Map(), systems: new Map(), domains: new Map() };
+  const index: CostIndex = { tagKey, entities: new Map(), byTag: new Map(), byOwnTag: new Map(), conflicts: [], groups: new Map(), systems: new Map(), domains: new Map() };
   const claims = new Map<string, Array<{ ref: string; rank: string }>>();
   for (const entity of catalog) {
     const kind = refKey(entity.kind);
@@ -82,18 +87,19 @@ export function buildCostIndex(catalog: Entity[], tagKey: string): CostIndex {
     };
     const tag = costTagOf(entity, tagKey);
     if ('error' in tag) costEntity.tagProblem = tag.error;
-    else if (tag.key !== tagKey) {
-      costEntity.tagProblem = `opsfolio.io/cost-tag uses the tag key "${tag.key}", but cost is read by the organisation's cost allocation tag "${tagKey}" (opsfolio.cost.tagKey)`;
-    } else {
+    else {
       costEntity.tag = tag;
       const rank = `${tag.annotated ? 0 : 1}${COSTED_KINDS.indexOf(kind)}${ref}`;
-      claims.set(tag.value, [...(claims.get(tag.value) ?? []), { ref, rank }]);
+      const claim = tag.key === tagKey ? tag.value : ownTagId(tag.key, tag.value);
+      claims.set(claim, [...(claims.get(claim) ?? []), { ref, rank }]);
     }
     index.entities.set(ref, costEntity);
   }
-  for (const [tagValue, claimants] of claims) {
+  for (const [claim, claimants] of claims) {
     claimants.sort((a, b) => a.rank.localeCompare(b.rank));
-    index.byTag.set(tagValue, claimants[0].ref);
+    const own = claim.indexOf('\u0000');
+    (own < 0 ? index.byTag : index.byOwnTag).set(claim, claimants[0].ref);
+    const tagValue = own < 0 ? claim : `${claim.slice(0, own)}=${claim.slice(own + 1)}`;
     if (claimants.length > 1) index.conflicts.push({ tagValue, refs: claimants.map(c => c.ref) });
   }
   // Groups whose parent is only known from the parent's side.
@@ -104,7 +110,23 @@ export function buildCostIndex(catalog: Entity[], tagKey: string): CostIndex {
   return index;
 }
 
-/** The tag values whose spend belongs to an entity: its own, or what a group (with sub-groups), system or domain holds. */
+const ownTagId = (key: string, value: string) => `${key}\u0000${value}`;
+
+/** The tag keys entities name that are not the allocation key, sorted: what cost sources also read. */
+export function ownTagKeys(index: CostIndex): string[] {
+  return [...new Set([...index.byOwnTag.keys()].map(id => id.slice(0, id.indexOf('\u0000'))))].sort();
+}
+
+/** Whether the entity won its tag: a lost conflict is reported, not counted twice. */
+function holdsItsTag(index: CostIndex, e: CostEntity): boolean {
+  if (!e.tag) return false;
+  return e.tag.key === index.tagKey ? index.byTag.get(e.tag.value) === e.ref : index.byOwnTag.get(ownTagId(e.tag.key, e.tag.value)) === e.ref;
+}
+
+/**
+ * The tags whose spend belongs to an entity: its own (by whatever key it names), or what a group (with
+ * sub-groups), system or domain holds by the organisation's allocation key, as the overview counts it.
+ */
 export function tagValuesOf(index: CostIndex, entityRef: string): Array<{ entityRef: string; tag: CostTag }> {
   const ref = refKey(entityRef);
   const kind = parseEntityRef(ref).kind;
@@ -125,8 +147,9 @@ export function tagValuesOf(index: CostIndex, entityRef: string): Array<{ entity
   } else if (kind === 'domain') {
     members = [...index.entities.values()].filter(e => e.systemRef && index.systems.get(e.systemRef)?.domainRef === ref);
   } else {
-    members = index.entities.has(ref) ? [index.entities.get(ref)!] : [];
+    const own = index.entities.get(ref);
+    return own && holdsItsTag(index, own) ? [{ entityRef: own.ref, tag: own.tag! }] : [];
   }
-  // Only the tag values an entity actually won: a lost conflict is reported, not counted twice.
-  return members.filter(e => e.tag && index.byTag.get(e.tag.value) === e.ref).map(e => ({ entityRef: e.ref, tag: e.tag! }));
+  // Spend by an entity's own key stays with the entity: in a team's figures it would not add up to the overview.
+  return members.filter(e => e.tag?.key === index.tagKey && holdsItsTag(index, e)).map(e => ({ entityRef: e.ref, tag: e.tag! }));
 }

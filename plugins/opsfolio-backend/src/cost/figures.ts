@@ -33,12 +33,19 @@ export function roundedToWhole(parts: CostFigures[]): CostFigures[] {
  * The forecast is worked out per source and added up: each source's days end at its own last stored day,
  * so a FOCUS export a day behind Cost Explorer has that day unknown (forecast at its run rate), not zero.
  */
-export async function figuresByTag(store: CostStore, today: string, tagValues?: string[]): Promise<Map<string, CostFigures>> {
+export async function figuresByTag(
+  store: CostStore,
+  today: string,
+  tagValues?: string[],
+  /** An entity's own tag key, for `tagValues` of it; absent: the organisation's allocation key. */
+  tagKey?: string,
+): Promise<Map<string, CostFigures>> {
   const month = monthOf(today);
   const lastMonth = monthOf(addMonths(today, -1));
   const figures = new Map<string, CostFigures>();
   const of = (tag: string) => figures.get(tag) ?? figures.set(tag, emptyFigures()).get(tag)!;
-  const monthly = await store.monthlyByTag([month, lastMonth], tagValues, { bySource: true });
+  if (tagKey && !tagValues?.length) return figures;
+  const monthly = await store.monthlyByTag([month, lastMonth], tagValues, { bySource: true, tagKey });
   for (const row of monthly) {
     addMoney(row.period === month ? of(row.tagValue).monthToDate : of(row.tagValue).lastMonth, row.currency, row.amount);
   }
@@ -59,7 +66,7 @@ export async function figuresByTag(store: CostStore, today: string, tagValues?: 
   for (const row of monthly) if (row.period === month && plans.has(row.source!)) addMoney(at(known, row.tagValue, row.source!), row.currency, row.amount);
   const windowFrom = [...plans.values()].map(p => p.windowFrom).sort()[0];
   const range = { from: windowFrom, to: addDays(today, 1) };
-  const daily = tagValues ? await store.daily(tagValues, range, { bySource: true }) : await store.dailyByTag(range, { bySource: true });
+  const daily = tagValues ? await store.daily(tagValues, range, { bySource: true, tagKey }) : await store.dailyByTag(range, { bySource: true });
   for (const row of daily) {
     const plan = plans.get(row.source!);
     if (!plan) continue;

@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { CostFigures, Money } from '@opsfolio/backstage-plugin-common';
-import { buildCostIndex, tagValuesOf } from './costIndex';
+import { buildCostIndex, ownTagKeys, tagValuesOf } from './costIndex';
 import { sumFigures } from './figures';
 import { rollUpCost } from './rollup';
 
@@ -62,7 +62,13 @@ describe('cost roll-up', () => {
     expect(index.byTag.has('ledger')).toBe(false);
     expect(index.conflicts).toEqual([{ tagValue: 'pay-api', refs: ['component:default/pay-api', 'resource:default/pay-api'] }]);
     expect(index.entities.get('component:default/bad')!.tagProblem).toContain('must be key=value');
-    expect(index.entities.get('component:default/other-key')!.tagProblem).toContain('tag key "app"');
+    // Another tag key is read by that key for the entity itself, not a problem; the overview leaves it out.
+    expect(index.entities.get('component:default/other-key')!.tagProblem).toBeUndefined();
+    expect(index.byOwnTag.get('app\u0000dns')).toBe('component:default/other-key');
+    expect(ownTagKeys(index)).toEqual(['app']);
+    expect(tagValuesOf(index, 'component:default/other-key')).toEqual([
+      { entityRef: 'component:default/other-key', tag: { key: 'app', value: 'dns', annotated: true } },
+    ]);
   });
 
   it('rolls spend up the group tree and reconciles with the organisation', () => {

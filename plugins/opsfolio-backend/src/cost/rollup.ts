@@ -30,7 +30,7 @@ export function rollUpCost(index: CostIndex, figuresByTag: Map<string, CostFigur
     return (entity.systemRef && index.systems.get(entity.systemRef)?.domainRef) ?? '';
   };
   for (const entity of index.entities.values()) {
-    if (entity.tag && index.byTag.get(entity.tag.value) === entity.ref) {
+    if (entity.tag?.key === index.tagKey && index.byTag.get(entity.tag.value) === entity.ref) {
       const key = keyOf(entity.ref);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }

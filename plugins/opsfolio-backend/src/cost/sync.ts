@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { sourceSyncJob } from '../platform/sync/sourceSyncJob';
 import type { SyncJob } from '../platform/sync/types';
 import type { CostStore } from './CostStore';
+import type { CostAllocation } from './costSettings';
 
 /**
  * Billing data changes at most a few times a day and Cost Explorer bills every request: four runs a day
@@ -19,10 +20,20 @@ const COST_SYNC_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 /** A cost source as a sync job: one org-wide read, stored by day; entities are mapped at read time. */
 export function costSyncJob(
   source: CostSource,
-  deps: { catalog: CatalogService; auth: AuthService; store: CostStore; db: Knex; tagKey: string },
+  deps: {
+    catalog: CatalogService;
+    auth: AuthService;
+    store: CostStore;
+    db: Knex;
+    allocation: CostAllocation;
+    /** The other tag keys entities name, read at each run from the shared catalog snapshot. */
+    entityTagKeys: () => Promise<string[]>;
+  },
 ): SyncJob {
   const job = sourceSyncJob<CostSyncContext>({ ...source, annotations: [], sync: c => source.sync(c) }, 'cost', deps, {
-    tagKey: deps.tagKey,
+    tagKey: deps.allocation.key,
+    allocation: deps.allocation.allocation,
+    entityTagKeys: deps.entityTagKeys,
     replaceDays: (range, records) => deps.store.replaceDays(source.id, range, records),
     storedDays: () => deps.store.storedDays(source.id),
   });

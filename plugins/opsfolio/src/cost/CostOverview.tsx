@@ -37,6 +37,12 @@ function EntityCost(props: { summary: PillarSummary }) {
       <Typography variant="body2" color="textSecondary">
         Tag {cost.tags.map(t => `${t.key}=${t.value}`).join(', ') || 'none'}
       </Typography>
+      {cost.allocationKey && cost.tags.some(t => t.key !== cost.allocationKey) && (
+        <Typography variant="caption" color="textSecondary" component="p" data-testid="opsfolio-cost-own-key">
+          Read by its own tag key. The organisation allocates by {cost.allocationKey}, so in team and organisation
+          totals this spend is untagged or under another {cost.allocationKey} value.
+        </Typography>
+      )}
       <CostFiguresRow figures={cost.figures} />
       <CostChart cost={cost} height={80} compact />
       {top.length > 0 && (

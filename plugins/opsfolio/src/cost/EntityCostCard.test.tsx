@@ -12,5 +12,15 @@ describe('EntityCostCard', () => {
       'Last 30 days: Amazon Relational Database Service $2,400 · Amazon Elastic Compute Cloud - Compute $2,100 · Amazon Simple Storage Service $300',
     );
     expect(screen.getByTestId('opsfolio-cost-not-included')).toHaveTextContent('$980 untagged and $45.50 under tag values');
+    expect(screen.queryByTestId('opsfolio-cost-own-key')).not.toBeInTheDocument();
+  });
+
+  it("says when the entity is read by its own tag key, not the organisation's", async () => {
+    const own = { ...cost, tags: [{ key: 'app', value: 'payments', annotated: true, entityRef: cost.entityRef }] };
+    await renderCard(true, { getEntityCost: async () => own });
+    expect(await screen.findByText('Tag app=payments')).toBeInTheDocument();
+    expect(screen.getByTestId('opsfolio-cost-own-key')).toHaveTextContent(
+      'Read by its own tag key. The organisation allocates by service, so in team and organisation totals this spend is untagged or under another service value.',
+    );
   });
 });

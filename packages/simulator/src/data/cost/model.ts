@@ -19,6 +19,8 @@ export interface CostLine {
   spender: string;
   /** the cost allocation tag on its resources (`tag: key=value`); none when untagged */
   tag?: { key: string; value: string };
+  /** the Cost Category its spend falls in (`costCategory: name=value`); none when uncategorised */
+  costCategory?: { key: string; value: string };
   serviceCode: AwsServiceCode;
   /** the name Cost Explorer's SERVICE dimension reports */
   service: string;
@@ -28,6 +30,7 @@ export interface CostLine {
 interface Spender {
   name: string;
   tag?: { key: string; value: string };
+  costCategory?: { key: string; value: string };
   monthly: number;
   trendPctPerMonth: number;
   shares: [AwsServiceCode, number][];
@@ -78,7 +81,14 @@ function buildModel(ctx: SimulatorContext, now: Date): CostModel {
       const level = dailyLevel(s.monthly, s.trendPctPerMonth, day, today) * weekdayFactor(day) * jumpFactor * reported;
       for (const [code, share] of s.shares) {
         const amount = level * share * noise(scenario.seed, s.name, code, day);
-        lines.push({ spender: s.name, ...(s.tag ? { tag: s.tag } : {}), serviceCode: code, service: AWS_SERVICES[code], amount });
+        lines.push({
+          spender: s.name,
+          ...(s.tag ? { tag: s.tag } : {}),
+          ...(s.costCategory ? { costCategory: s.costCategory } : {}),
+          serviceCode: code,
+          service: AWS_SERVICES[code],
+          amount,
+        });
       }
     }
     return lines;
@@ -102,10 +112,12 @@ function spendersOf(ctx: SimulatorContext): Spender[] {
   for (const [name, c] of Object.entries(ctx.scenario.components)) {
     if (!c.cost) continue;
     const [key, value] = c.cost.tagged && c.cost.tag ? c.cost.tag.split('=') : [];
+    const [category, categoryValue] = c.cost.costCategory ? c.cost.costCategory.split('=') : [];
     const day = c.cost.jumpAfterDeploy ? jumpDay(ctx, name) : undefined;
     spenders.push({
       name,
       ...(key && value ? { tag: { key, value } } : {}),
+      ...(category && categoryValue ? { costCategory: { key: category, value: categoryValue } } : {}),
       monthly: c.cost.monthly,
       trendPctPerMonth: c.cost.trendPctPerMonth,
       shares: serviceShares(c.cost.services),

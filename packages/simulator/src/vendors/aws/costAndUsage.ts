@@ -57,10 +57,11 @@ export function costEntries(model: CostModel, query: CostQuery, account: Account
 
 /**
  * A TAG group is `<key>$<value>`; resources without that tag key (untagged, or tagged with another key)
- * land in `<key>$`, as on AWS.
+ * land in `<key>$`, as on AWS. A COST_CATEGORY group is `<name>$<value>` the same way, `<name>$` uncategorised.
  */
 function groupKey(group: GroupDefinition, line: CostLine, account: Account): string {
   if (group.Type === 'TAG') return `${group.Key}$${line.tag?.key === group.Key ? line.tag.value : ''}`;
+  if (group.Type === 'COST_CATEGORY') return `${group.Key}$${line.costCategory?.key === group.Key ? line.costCategory.value : ''}`;
   if (group.Key === 'LINKED_ACCOUNT') return account.accountId;
   if (group.Key === 'RECORD_TYPE') return 'Usage';
   return line.service;

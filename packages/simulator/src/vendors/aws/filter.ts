@@ -3,8 +3,8 @@ import { AwsError, validation } from './errors';
 
 // Cost Explorer's Filter expression: exactly one of And | Or | Not | Dimensions | Tags | CostCategories.
 // Evaluated on the model's lines. Every simulated cost is a `Usage` record of one account, so the usual
-// `Not RECORD_TYPE [Credit, Refund, Tax]` keeps everything; there are no cost categories, so only ABSENT
-// matches one. A dimension the lines don't carry is refused (400) rather than silently ignored.
+// `Not RECORD_TYPE [Credit, Refund, Tax]` keeps everything; a cost category matches a component's
+// `costCategory` (uncategorised spend is ABSENT). A dimension the lines don't carry is refused (400) rather than silently ignored.
 
 interface Leaf {
   Key: string;
@@ -77,7 +77,10 @@ export function matches(expr: Expression, line: CostLine, accountId: string): bo
     return valueMatches(expr.Dimensions, value);
   }
   if ('Tags' in expr) return valueMatches(expr.Tags, line.tag?.key === expr.Tags.Key ? line.tag.value : undefined);
-  return valueMatches(expr.CostCategories, undefined);
+  return valueMatches(
+    expr.CostCategories,
+    line.costCategory?.key === expr.CostCategories.Key ? line.costCategory.value : undefined,
+  );
 }
 
 function valueMatches(leaf: Leaf, value: string | undefined): boolean {

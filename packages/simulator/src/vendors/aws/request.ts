@@ -7,7 +7,7 @@ import { METRICS } from './metrics';
 // GetCostAndUsage input, checked as Cost Explorer checks it: a ValidationException names what is wrong.
 
 type Granularity = 'DAILY' | 'MONTHLY';
-type GroupType = 'DIMENSION' | 'TAG';
+type GroupType = 'DIMENSION' | 'TAG' | 'COST_CATEGORY';
 
 export interface GroupDefinition {
   Type: GroupType;
@@ -103,10 +103,7 @@ function groupsOf(value: unknown): GroupDefinition[] {
   const groups = value.map((group, i): GroupDefinition => {
     const path = `groupBy.${i + 1}.member`;
     if (!isObject(group)) throw validation(group, path, 'Member must be a structure');
-    if (group.Type === 'COST_CATEGORY') {
-      throw new AwsError('ValidationException', 'The simulator has no cost categories: group by DIMENSION or TAG');
-    }
-    if (group.Type !== 'DIMENSION' && group.Type !== 'TAG') {
+    if (group.Type !== 'DIMENSION' && group.Type !== 'TAG' && group.Type !== 'COST_CATEGORY') {
       throw validation(group.Type, `${path}.type`, 'Member must satisfy enum value set: [DIMENSION, TAG, COST_CATEGORY]');
     }
     if (typeof group.Key !== 'string' || group.Key === '') {

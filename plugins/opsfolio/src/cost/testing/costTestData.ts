@@ -51,6 +51,7 @@ export const paymentsCost: EntityCostResponse = {
     { key: 'team', value: 'refunds', annotated: false, entityRef: 'component:default/refunds' },
     { key: 'team', value: 'checkout-web', annotated: false, entityRef: 'component:default/checkout-web' },
   ],
+  allocationKey: 'team',
   granularity: 'month',
   from: '2026-01-01',
   to: '2026-07-01',

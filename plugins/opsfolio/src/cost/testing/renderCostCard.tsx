@@ -29,6 +29,7 @@ const summary = (): EntitySummaryResponse => {
 export const cost: EntityCostResponse = {
   entityRef: 'component:default/payments-api',
   tags: [{ key: 'service', value: 'payments-api', annotated: false, entityRef: 'component:default/payments-api' }],
+  allocationKey: 'service',
   granularity: 'day',
   from: '2026-10-23',
   to: '2026-11-22',
