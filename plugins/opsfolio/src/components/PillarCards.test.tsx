@@ -133,7 +133,9 @@ describe('Opsfolio entity cards', () => {
     );
     fireEvent.mouseOver(screen.getByTestId('opsfolio-dora-reworkRate'));
     expect(await screen.findByText(DORA_DEFINITIONS.reworkRate)).toBeInTheDocument();
-    expect(screen.getByText(/How reworkRate is computed\. Based on 40 data points over 30 days; no DORA 2024 band\./)).toBeInTheDocument();
+    expect(screen.getByText('How reworkRate is computed. Based on 40 data points over 30 days.')).toBeInTheDocument();
+    fireEvent.mouseOver(screen.getByTestId('opsfolio-dora-leadTime'));
+    expect(await screen.findByText('How leadTime is computed. Based on 40 data points over 30 days; bands: DORA 2024.')).toBeInTheDocument();
     expect(screen.getByText(/github sync failed 10 minutes ago; showing data from 2 hours ago/)).toBeInTheDocument();
   });
 

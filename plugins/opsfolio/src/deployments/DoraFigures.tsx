@@ -26,9 +26,8 @@ export function DoraFigures(props: { dora: DoraResult }) {
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
         {metrics.map(metric => {
           const figure = dora.figures[metric];
-          const bands = unbanded.includes(metric)
-            ? `no ${dora.thresholdsSource} band`
-            : `bands: ${dora.thresholdsSource}`;
+          // An unbanded figure's explanation says so itself.
+          const bands = unbanded.includes(metric) ? '' : `; bands: ${dora.thresholdsSource}`;
           return (
             <Tooltip
               key={metric}
@@ -42,7 +41,7 @@ export function DoraFigures(props: { dora: DoraResult }) {
                   <Typography variant="body2" component="p">
                     {`${figure.explanation} Based on ${figure.sampleSize} data point${
                       figure.sampleSize === 1 ? '' : 's'
-                    } over ${dora.window.days} days; ${bands}.`}
+                    } over ${dora.window.days} days${bands}.`}
                   </Typography>
                 </>
               }
