@@ -29,6 +29,7 @@ import { DefaultOnCallService } from './oncall/DefaultOnCallService';
 import { onCallSyncJob } from './oncall/sync';
 import { incidentStartsOf } from './oncall/incidentStarts';
 import { readCostAllocation } from './cost/costSettings';
+import { gitlabApiFileReader } from './ownership/codeowners/gitlabFiles';
 import { ownTagKeys } from './cost/costIndex';
 import { readSourceSettings } from './platform/config';
 import { DataGenerations } from './platform/dataGenerations';
@@ -137,13 +138,14 @@ export const opsfolioPlugin = createBackendPlugin({
           await runner.register(costSyncJob(source, { catalog, auth, store: cost, db, allocation, entityTagKeys }));
         }
         const codeowners = new DatabaseCodeownersStore(db);
+        const integrations = ScmIntegrations.fromConfig(config);
         await runner.register(
           codeownersSyncJob({
             snapshot: catalogSnapshot,
-            reader: urlReader,
+            reader: gitlabApiFileReader(integrations, urlReader),
             store: codeowners,
             hosts: config.getOptionalStringArray('opsfolio.ownership.codeowners.hosts'),
-            providerOf: providerOfUrl(ScmIntegrations.fromConfig(config)),
+            providerOf: providerOfUrl(integrations),
           }),
         );
         const ownership = new DefaultOwnershipService({

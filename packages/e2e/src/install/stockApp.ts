@@ -108,7 +108,6 @@ export function writeInstallConfig(file: string, options: { port: number; dbPref
         aws: { endpoint: `${simulator}/aws` },
         focus: { exports: [{ location: join(repoRoot, '.demo/focus/acme.focus.csv') }] },
       },
-      ownership: { codeowners: { hosts: ['github.com'] } },
       schedule: { frequency: { minutes: 2 }, timeout: { minutes: 5 }, initialDelay: { seconds: 5 } },
       sources: {
         codeowners: { schedule: { frequency: { minutes: 2 }, timeout: { minutes: 5 }, initialDelay: { seconds: 10 } } },

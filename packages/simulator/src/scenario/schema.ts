@@ -235,7 +235,7 @@ const vendorsSchema = z
   });
 
 /** Where GitHub looks for CODEOWNERS, in its order (the first found is used). */
-const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'] as const;
 
 const CODEOWNER = /^(?:@[A-Za-z0-9][A-Za-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
 
@@ -342,15 +342,18 @@ function crossComponentChecks(s: ScenarioShape, ctx: z.RefinementCtx): void {
 
 /** CODEOWNERS are served by GitHub, so each one belongs to a component with a GitHub repository. */
 function codeownersChecks(
-  s: { components: Record<string, { repo: { github?: string } }>; codeowners: Record<string, unknown> },
+  s: { components: Record<string, { repo: { github?: string; gitlab?: string } }>; codeowners: Record<string, unknown> },
   ctx: z.RefinementCtx,
 ): void {
   for (const name of Object.keys(s.codeowners)) {
     const component = s.components[name];
     if (!component) {
       ctx.addIssue({ code: 'custom', path: ['codeowners', name], message: `"${name}" is not a component of this scenario` });
-    } else if (component.repo.github === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['codeowners', name], message: `"${name}" has no GitHub repository to hold a CODEOWNERS` });
+    } else if (component.repo.github === undefined && component.repo.gitlab === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['codeowners', name], message: `"${name}" has no repository to hold a CODEOWNERS` });
+    } else if (component.repo.gitlab !== undefined && typeof s.codeowners[name] === 'string') {
+      // GitLab reads CODEOWNERS, docs/CODEOWNERS or .gitlab/CODEOWNERS: give the file as written.
+      ctx.addIssue({ code: 'custom', path: ['codeowners', name], message: `"${name}" is on GitLab: give { path, lines }` });
     }
   }
 }

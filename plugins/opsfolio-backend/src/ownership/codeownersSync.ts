@@ -1,10 +1,11 @@
-import type { SchedulerServiceTaskScheduleDefinition, UrlReaderService } from '@backstage/backend-plugin-api';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { mapWithConcurrency } from '@opsfolio/backstage-plugin-node';
 import type { CatalogSnapshotLoader } from '../platform/catalog/catalogSnapshot';
 import type { SyncJob } from '../platform/sync/types';
 import type { CodeownersStore } from './CodeownersStore';
 import { readCodeowners } from './codeowners/readCodeowners';
+import type { FileReader } from './codeowners/gitlabFiles';
 import { codeownersUrls, repoLocationOf, type ScmProviderOf } from './codeowners/sourceLocation';
 import { OWNED_KINDS } from './ownershipIndex';
 import { refKey } from '@opsfolio/backstage-plugin-common';
@@ -24,7 +25,8 @@ const CONCURRENCY = 4;
  */
 export function codeownersSyncJob(deps: {
   snapshot: CatalogSnapshotLoader;
-  reader: UrlReaderService;
+  /** Backstage's UrlReader, GitLab read through its API base URL (`gitlabApiFileReader`). */
+  reader: FileReader;
   store: CodeownersStore;
   hosts?: string[];
   /** The app's `integrations`: which hosts are GitLab (self-managed ones under any name). */

@@ -40,17 +40,20 @@ components:
     expect(codeownersFile({ scenario: lines, now: () => TEST_NOW }, 'a')).toMatchObject({ path: 'docs/CODEOWNERS', text: '* @x\nbroken line\n' });
   });
 
-  it('rejects bad owners, unknown paths, unknown components and GitLab repositories', () => {
+  it('rejects bad owners, unknown paths, unknown components and the short form on GitLab', () => {
     const problems = problemsOf(`${base}codeowners:
   a: 'acme-team'
   b: '@acme/x'
   c: '@acme/x'
 `).join('\n');
     expect(problems).toContain('codeowners.a');
-    expect(problemsOf(`${base}codeowners:\n  a: { path: .gitlab/CODEOWNERS, lines: ['* @x'] }\n`).join('\n')).toContain('codeowners.a');
+    expect(problemsOf(`${base}codeowners:\n  a: { path: src/CODEOWNERS, lines: ['* @x'] }\n`).join('\n')).toContain('codeowners.a');
     const crossProblems = problemsOf(`${base}codeowners:\n  b: '@acme/x'\n  c: '@acme/x'\n`).join('\n');
-    expect(crossProblems).toContain('codeowners.b (line 7): "b" has no GitHub repository to hold a CODEOWNERS');
+    expect(crossProblems).toContain('codeowners.b (line 7): "b" is on GitLab: give { path, lines }');
     expect(crossProblems).toContain('codeowners.c (line 8): "c" is not a component of this scenario');
+    // GitLab's own paths, as written.
+    const gitlab = parseScenario(`${base}codeowners:\n  b: { path: .gitlab/CODEOWNERS, lines: ['[Team] @acme/g/x', '*'] }\n`);
+    expect(codeownersFile({ scenario: gitlab, now: () => TEST_NOW }, 'b')).toMatchObject({ path: '.gitlab/CODEOWNERS', text: '[Team] @acme/g/x\n*\n' });
   });
 
   it("computes git's blob sha", () => {
@@ -69,6 +72,7 @@ describe('examples: CODEOWNERS agree with the catalog but for one drift', () => 
   const scenario = loadScenario(resolve(examples, 'scenario.yaml'));
   const ctx = { scenario, now: () => TEST_NOW };
   const onGithub = entities.filter((e) => e.kind === 'Component' && e.metadata.annotations?.['github.com/project-slug']);
+  const onGitlab = entities.filter((e) => e.kind === 'Component' && e.metadata.annotations?.['gitlab.com/project-slug']);
 
   /** The owners of the last `*` rule: what GitHub assigns to the repository root. */
   const rootOwners = (text: string) =>
@@ -79,9 +83,18 @@ describe('examples: CODEOWNERS agree with the catalog but for one drift', () => 
       .at(-1)
       ?.slice(1);
 
-  it('serves a CODEOWNERS for every GitHub component, and only for them', () => {
+  it('serves a CODEOWNERS for every GitHub component, and for GitLab projects owned by a team', () => {
     expect(onGithub.length).toBeGreaterThanOrEqual(15);
-    expect(Object.keys(scenario.codeowners).sort()).toEqual(onGithub.map((e) => e.metadata.name).sort());
+    const names = Object.keys(scenario.codeowners);
+    expect(names.filter((n) => onGithub.some((e) => e.metadata.name === n)).sort()).toEqual(onGithub.map((e) => e.metadata.name).sort());
+    // GitLab, in GitLab's syntax at each of its three paths; legacy-sso-bridge (owned by a person) and
+    // marketing-site have none.
+    expect(names.filter((n) => onGitlab.some((e) => e.metadata.name === n)).sort()).toEqual(['feature-flags', 'payouts-worker', 'reporting-service']);
+    expect(['feature-flags', 'reporting-service', 'payouts-worker'].map((n) => codeownersFile(ctx, n)!.path)).toEqual([
+      'CODEOWNERS',
+      'docs/CODEOWNERS',
+      '.gitlab/CODEOWNERS',
+    ]);
   });
 
   it('names the owning group as @acme/<group>, except storefront-web (owned by team-growth, names team-checkout)', () => {
@@ -94,8 +107,8 @@ describe('examples: CODEOWNERS agree with the catalog but for one drift', () => 
     expect(drift).toEqual(['storefront-web: team-growth vs @acme/team-checkout']);
   });
 
-  it('keeps one file at the root, so readers fall back past .github/CODEOWNERS', () => {
-    const paths = Object.keys(scenario.codeowners).map((name) => codeownersFile(ctx, name)!.path);
+  it('keeps one GitHub file at the root, so readers fall back past .github/CODEOWNERS', () => {
+    const paths = onGithub.map((e) => codeownersFile(ctx, e.metadata.name)!.path);
     expect(paths.filter((p) => p === 'CODEOWNERS')).toHaveLength(1);
     expect(codeownersFile(ctx, 'events-pipeline')!.path).toBe('CODEOWNERS');
   });

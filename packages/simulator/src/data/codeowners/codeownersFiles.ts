@@ -15,12 +15,13 @@ export function blobSha(text: string): string {
 }
 
 /**
- * The CODEOWNERS of a component's GitHub repository (scenario `codeowners`), or undefined when it has none.
- * The short form, owners only, becomes a `*` rule at .github/CODEOWNERS under a comment naming the repo.
+ * The CODEOWNERS of a component's GitHub or GitLab repository (scenario `codeowners`), or undefined when it
+ * has none. The short form (GitHub only), owners only, becomes a `*` rule at .github/CODEOWNERS under a
+ * comment naming the repo.
  */
 export function codeownersFile({ scenario }: SimulatorContext, component: string): RepoFile | undefined {
   const entry = scenario.codeowners[component];
-  const repo = scenario.components[component]?.repo.github;
+  const repo = scenario.components[component]?.repo.github ?? scenario.components[component]?.repo.gitlab;
   if (entry === undefined || repo === undefined) return undefined;
   const { path, text } =
     typeof entry === 'string'

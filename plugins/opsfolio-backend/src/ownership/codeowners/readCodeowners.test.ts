@@ -11,6 +11,8 @@ import { loadScenario, startSimulator, type RunningSimulator } from 'simulator';
 import { parseAllDocuments } from 'yaml';
 import { checkCodeowners } from './check';
 import { ownerDirectory } from './matchGroups';
+import { ScmIntegrations } from '@backstage/integration';
+import { gitlabApiFileReader, type FileReader } from './gitlabFiles';
 import { readCodeowners } from './readCodeowners';
 import { codeownersUrls, repoLocationOf } from './sourceLocation';
 
@@ -127,6 +129,80 @@ describe('readCodeowners through the GitHub UrlReader against the simulator (dem
     await simulator.addFault({ vendor: 'github', path: '/repos/acme/api-gateway/contents/**', status: 502 });
     const urls = codeownersUrls(repoLocationOf(component('api-gateway'))!);
     await expect(readCodeowners(reader, urls)).rejects.toThrow(/502/);
+    await simulator.clearFaults();
+  });
+});
+
+// GitLab, read through the integration's apiBaseUrl (the simulator), GitHub still through Backstage's reader.
+describe('readCodeowners from GitLab through its API base URL against the simulator (demo data)', () => {
+  const examples = fileURLToPath(new URL('../../../../../examples/', import.meta.url));
+  const index = resolve(examples, 'catalog/index.yaml');
+  const read = (file: string): Entity[] => parseAllDocuments(readFileSync(file, 'utf8')).map(d => d.toJS());
+  const entities = (read(index)[0]!.spec!.targets as string[]).flatMap(t => read(resolve(dirname(index), t)));
+  const directory = ownerDirectory(entities);
+  const component = (name: string) => entities.find(e => e.kind === 'Component' && e.metadata.name === name)!;
+
+  let simulator: RunningSimulator;
+  let reader: FileReader;
+  beforeAll(async () => {
+    simulator = await startSimulator({ scenario: loadScenario(resolve(examples, 'scenario.yaml')) });
+    const config = new ConfigReader({
+      integrations: {
+        github: [{ host: 'github.com', apiBaseUrl: `${simulator.url}/github`, token: 'demo-github-token' }],
+        gitlab: [{ host: 'gitlab.com', apiBaseUrl: `${simulator.url}/gitlab/api/v4`, token: 'demo-gitlab-token' }],
+      },
+    });
+    reader = gitlabApiFileReader(ScmIntegrations.fromConfig(config), UrlReaders.default({ config, logger: mockServices.logger.mock() }));
+  });
+  afterAll(() => simulator?.close());
+  beforeEach(() => simulator.clearRequests());
+
+  const urlsOf = (name: string) => codeownersUrls(repoLocationOf(component(name))!);
+  const check = async (name: string) => {
+    const file = await readCodeowners(reader, urlsOf(name));
+    if (!file || 'notModified' in file) throw new Error(`no CODEOWNERS for ${name}`);
+    return { file, result: checkCodeowners({ file, path: '', entityOwnerRef: component(name).spec!.owner as string, directory }) };
+  };
+
+  it('reads feature-flags at the root with GitLab sections and a nested group, and agrees', async () => {
+    const { file, result } = await check('feature-flags');
+    expect(file.url).toBe('https://gitlab.com/acme/platform/feature-flags/-/blob/main/CODEOWNERS');
+    expect(result).toMatchObject({
+      status: 'agrees',
+      owners: [{ owner: '@acme/platform/team-devex', entityRef: 'group:default/team-devex' }],
+      problems: [],
+    });
+    const [request] = await simulator.requests('gitlab');
+    expect(request).toMatchObject({ method: 'GET', query: { ref: 'main' }, status: 200, auth: { present: true, scheme: 'Bearer' } });
+    expect(decodeURIComponent(request!.path)).toBe('/projects/acme/platform/feature-flags/repository/files/CODEOWNERS/raw');
+  });
+
+  it('falls back to docs/ and .gitlab/ after 404s, and revalidates with one 304', async () => {
+    const { file, result } = await check('reporting-service');
+    expect(file.url).toBe('https://gitlab.com/acme/data/reporting-service/-/blob/main/docs/CODEOWNERS');
+    expect(result).toMatchObject({ status: 'agrees', ownerRef: 'group:default/team-data' });
+    expect((await simulator.requests('gitlab')).map(r => r.status)).toEqual([404, 200]);
+    await simulator.clearRequests();
+    const again = await readCodeowners(reader, urlsOf('reporting-service'), { previous: { url: file.url, etag: file.etag } });
+    expect(again).toEqual({ url: file.url, etag: file.etag, notModified: true });
+    expect((await simulator.requests('gitlab')).map(r => r.status)).toEqual([404, 304]);
+
+    const payouts = await check('payouts-worker');
+    expect(payouts.file.url).toBe('https://gitlab.com/acme/payments/payouts-worker/-/blob/main/.gitlab/CODEOWNERS');
+    expect(payouts.result).toMatchObject({ status: 'agrees', ownerRef: 'group:default/team-payments' });
+  });
+
+  it('gives undefined for a GitLab project without CODEOWNERS, and still reads GitHub through the UrlReader', async () => {
+    expect(await readCodeowners(reader, urlsOf('legacy-sso-bridge'))).toBeUndefined();
+    expect((await simulator.requests('gitlab')).map(r => r.status)).toEqual([404, 404, 404]);
+    const { result } = await check('payments-api');
+    expect(result).toMatchObject({ status: 'agrees', ownerRef: 'group:default/team-payments' });
+    expect(await simulator.requests('github')).toHaveLength(1);
+  });
+
+  it('says what GitLab answered when it fails', async () => {
+    await simulator.addFault({ vendor: 'gitlab', path: '/projects/**', status: 502 });
+    await expect(readCodeowners(reader, urlsOf('feature-flags'))).rejects.toThrow(/GitLab answered 502 .* for https:\/\/gitlab\.com\/acme\/platform\/feature-flags\/-\/blob\/main\/CODEOWNERS/);
     await simulator.clearFaults();
   });
 });

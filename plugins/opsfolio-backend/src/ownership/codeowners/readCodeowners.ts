@@ -1,5 +1,5 @@
-import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
+import type { FileReader } from './gitlabFiles';
 
 /** The CODEOWNERS file that was found: the first candidate that exists. */
 export interface CodeownersFile {
@@ -33,7 +33,7 @@ const errorNamed = (error: unknown, name: string) => isError(error) && error.nam
  * file costs one 304, which GitHub does not count against the rate limit.
  */
 export async function readCodeowners(
-  reader: UrlReaderService,
+  reader: FileReader,
   candidates: readonly string[],
   options: ReadCodeownersOptions = {},
 ): Promise<CodeownersFile | CodeownersNotModified | undefined> {
