@@ -19,7 +19,7 @@ interface Imported {
 
 const STATE_KEY = 'imported';
 /** AWS Data Exports' FOCUS column of Cost Categories (`{"team":"payments"}`). */
-export const COST_CATEGORIES_COLUMN = 'x_CostCategories';
+const COST_CATEGORIES_COLUMN = 'x_CostCategories';
 
 export interface FocusCostSourceOptions {
   /** Unique among cost sources: `focus` or `focus-<export id>`. */
