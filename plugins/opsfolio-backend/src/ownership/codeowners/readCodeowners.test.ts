@@ -56,14 +56,19 @@ describe('readCodeowners with a fake reader', () => {
   });
 });
 
-// End to end: Backstage's own GitHub UrlReader against the simulator serving the demo scenario.
-describe('readCodeowners through the GitHub UrlReader against the simulator (demo data)', () => {
+/** The demo's catalog, as examples/ holds it, with the owner directory CODEOWNERS are matched against. */
+function demoCatalog() {
   const examples = fileURLToPath(new URL('../../../../../examples/', import.meta.url));
   const index = resolve(examples, 'catalog/index.yaml');
   const read = (file: string): Entity[] => parseAllDocuments(readFileSync(file, 'utf8')).map(d => d.toJS());
   const entities = (read(index)[0]!.spec!.targets as string[]).flatMap(t => read(resolve(dirname(index), t)));
-  const directory = ownerDirectory(entities);
   const component = (name: string) => entities.find(e => e.kind === 'Component' && e.metadata.name === name)!;
+  return { examples, directory: ownerDirectory(entities), component };
+}
+
+// End to end: Backstage's own GitHub UrlReader against the simulator serving the demo scenario.
+describe('readCodeowners through the GitHub UrlReader against the simulator (demo data)', () => {
+  const { examples, directory, component } = demoCatalog();
 
   let simulator: RunningSimulator;
   let reader: UrlReaderService;
@@ -135,12 +140,7 @@ describe('readCodeowners through the GitHub UrlReader against the simulator (dem
 
 // GitLab, read through the integration's apiBaseUrl (the simulator), GitHub still through Backstage's reader.
 describe('readCodeowners from GitLab through its API base URL against the simulator (demo data)', () => {
-  const examples = fileURLToPath(new URL('../../../../../examples/', import.meta.url));
-  const index = resolve(examples, 'catalog/index.yaml');
-  const read = (file: string): Entity[] => parseAllDocuments(readFileSync(file, 'utf8')).map(d => d.toJS());
-  const entities = (read(index)[0]!.spec!.targets as string[]).flatMap(t => read(resolve(dirname(index), t)));
-  const directory = ownerDirectory(entities);
-  const component = (name: string) => entities.find(e => e.kind === 'Component' && e.metadata.name === name)!;
+  const { examples, directory, component } = demoCatalog();
 
   let simulator: RunningSimulator;
   let reader: FileReader;
