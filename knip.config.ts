@@ -9,7 +9,7 @@ import type { KnipConfig } from 'knip';
 // afterwards, which would take a knip.json of ours with it.
 //
 // Entry points knip already takes from each package.json (`main`, `types`, `exports`) are not repeated: src/index.ts of
-// every plugin (and src/alpha.tsx of the frontend plugin), packages/backend/src/index.ts, packages/simulator/src/index.ts.
+// every plugin (and src/alpha/index.ts of the frontend plugin), packages/backend/src/index.ts, packages/simulator/src/index.ts.
 // Their exports are the packages' public API and are not reported. The vitest plugin adds the vitest configs (the
 // root one with its projects, packages/e2e's) and their setup files.
 

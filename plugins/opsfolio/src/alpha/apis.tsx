@@ -1,0 +1,14 @@
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { ApiBlueprint } from '@backstage/frontend-plugin-api';
+import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { OpsfolioClient } from '../api/OpsfolioClient';
+
+/** The Opsfolio backend client, as the app's `opsfolioApiRef`. */
+export const opsfolioApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: opsfolioApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new OpsfolioClient(deps),
+    }),
+});

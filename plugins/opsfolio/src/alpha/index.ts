@@ -1,0 +1,32 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { opsfolioApi } from './apis';
+import { costCard, deploymentsCard, onCallCard, ownershipCard, scorecardCard, teamCostCard, teamOnCallCard, teamPortfolioCard } from './entityCards';
+import { costContent, deploymentsContent, scorecardsContent } from './entityContents';
+import { costPage, costPageRouteRef, ownershipPage, ownershipPageRouteRef, scorecardsPage, scorecardsPageRouteRef } from './pages';
+
+/**
+ * Opsfolio for the new frontend system: `app.packages: all` picks it up, or add it to `features`.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'opsfolio',
+  info: { packageJson: () => import('../../package.json') },
+  extensions: [
+    opsfolioApi,
+    ownershipCard,
+    deploymentsCard,
+    deploymentsContent,
+    onCallCard,
+    teamOnCallCard,
+    costCard,
+    costContent,
+    teamCostCard,
+    costPage,
+    ownershipPage,
+    scorecardCard,
+    scorecardsContent,
+    scorecardsPage,
+    teamPortfolioCard,
+  ],
+  routes: { costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef, scorecardsPage: scorecardsPageRouteRef },
+});

@@ -1,0 +1,59 @@
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
+import { createRouteRef, PageBlueprint } from '@backstage/frontend-plugin-api';
+import MoneyIcon from '@material-ui/icons/AttachMoney';
+import PeopleIcon from '@material-ui/icons/People';
+import ReadinessIcon from '@material-ui/icons/AssignmentTurnedIn';
+
+export const costPageRouteRef = createRouteRef();
+
+export const costPage = PageBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/opsfolio/cost',
+    title: 'Cost',
+    icon: <MoneyIcon />,
+    routeRef: costPageRouteRef,
+    noHeader: true,
+    loader: () => import('../cost/OpsfolioCostPage').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.OpsfolioCostPage />
+        </ReactRouterV6PageRouter>
+      )),
+  },
+});
+
+export const ownershipPageRouteRef = createRouteRef();
+
+export const ownershipPage = PageBlueprint.make({
+  name: 'ownership',
+  params: {
+    path: '/opsfolio/ownership',
+    title: 'Ownership',
+    icon: <PeopleIcon />,
+    routeRef: ownershipPageRouteRef,
+    noHeader: true,
+    loader: () => import('../ownership/OpsfolioOwnershipPage').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.OpsfolioOwnershipPage />
+        </ReactRouterV6PageRouter>
+      )),
+  },
+});
+
+export const scorecardsPageRouteRef = createRouteRef();
+
+export const scorecardsPage = PageBlueprint.make({
+  name: 'scorecards',
+  params: {
+    path: '/opsfolio/scorecards',
+    title: 'Readiness',
+    icon: <ReadinessIcon />,
+    routeRef: scorecardsPageRouteRef,
+    noHeader: true,
+    loader: () => import('../scorecards/page/OpsfolioScorecardsPage').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.OpsfolioScorecardsPage />
+        </ReactRouterV6PageRouter>
+      )),
+  },
+});
