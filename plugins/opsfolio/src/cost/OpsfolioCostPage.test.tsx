@@ -156,10 +156,34 @@ describe('OpsfolioCostPage', () => {
     expect(screen.queryAllByTestId('opsfolio-cost-row')).toHaveLength(0);
   });
 
-  it('explains how to get cost data when there is none', async () => {
+  describe('without spend, says why from /health', () => {
     const empty = { monthToDate: {}, lastMonth: {}, forecast: {} };
-    await renderPage(apiOf(async () => ({ ...ownerOverview, rows: [], untagged: empty, unmapped: { figures: empty, values: [] }, organisation: empty })));
-    expect(await screen.findByText('No cost data yet')).toBeInTheDocument();
-    expect(screen.getByTestId('opsfolio-empty-state')).toHaveTextContent('AWS Cost Explorer or FOCUS');
+    const none = async () => ({ ...ownerOverview, rows: [], untagged: empty, unmapped: { figures: empty, values: [] }, organisation: empty });
+    const withHealth = (sources: HealthResponse['sources']) => ({ ...apiOf(none), getHealth: vi.fn(async () => ({ status: 'ok' as const, sources })) });
+    const emptyState = async (title: string) => {
+      expect(await screen.findByText(title)).toBeInTheDocument();
+      return screen.getByTestId('opsfolio-empty-state');
+    };
+
+    it('no cost module installed', async () => {
+      await renderPage(withHealth([{ id: 'github', pillar: 'deployments', vendor: 'github', lastSuccessAt: hoursAgo(1) }]));
+      expect(await emptyState('No cost module is installed')).toHaveTextContent('AWS Cost Explorer or FOCUS');
+    });
+
+    it('the first sync still running', async () => {
+      await renderPage(withHealth([{ id: 'aws', pillar: 'cost', vendor: 'aws', lastRun: { sourceId: 'aws', status: 'running', startedAt: hoursAgo(0.05) } }]));
+      expect(await emptyState('First sync of aws in progress')).toHaveTextContent('Started 3 minutes ago.');
+    });
+
+    it('the first sync failed, with its reason', async () => {
+      const error = 'Cost Explorer GetCostAndUsage page 1 of 2026-11 failed: AccessDeniedException';
+      await renderPage(withHealth([{ id: 'aws', pillar: 'cost', vendor: 'aws', lastRun: { sourceId: 'aws', status: 'failed', startedAt: hoursAgo(1), error } }]));
+      expect(await emptyState('The first sync of aws failed')).toHaveTextContent(error);
+    });
+
+    it('synced and found nothing this month', async () => {
+      await renderPage(withHealth([{ id: 'focus', pillar: 'cost', vendor: 'focus', lastSuccessAt: hoursAgo(1), lastRun: { sourceId: 'focus', status: 'succeeded', startedAt: hoursAgo(1) } }]));
+      expect(await emptyState('No spend this month')).toHaveTextContent('focus synced and found no spend for this month. Check that the team tag');
+    });
   });
 });

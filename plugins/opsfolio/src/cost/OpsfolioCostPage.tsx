@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
+import { pillarWaiting } from '../components/pillarWaiting';
 import { CostError } from './CostAccess';
 import { isEmptyFigures, monthLabel } from './costMoney';
 import { CostOverviewTable } from './CostOverviewTable';
@@ -36,20 +37,57 @@ function CostSources() {
   return sources.length ? <SourceFreshness sources={sources} /> : null;
 }
 
+/** Why there is no spend to show: no cost module, the first sync running or failed, or nothing found. */
+function NoCostYet(props: { tagKey: string }) {
+  const api = useApi(opsfolioApiRef);
+  const { value, loading } = useAsync(() => api.getHealth(), [api]);
+  if (loading) return <Progress />;
+  const waiting = pillarWaiting('cost', value?.sources);
+  switch (waiting.kind) {
+    case 'no-source':
+      return (
+        <PillarEmptyState title="No cost module is installed">
+          Opsfolio reads spend from a cost source in the backend: add the AWS Cost Explorer or FOCUS Opsfolio module to
+          the backend and set the organisation&apos;s cost allocation tag.
+        </PillarEmptyState>
+      );
+    case 'first-sync':
+      return (
+        <PillarEmptyState title={`First sync of ${waiting.sources.join(', ')} in progress`}>
+          Started {waiting.since}. A first sync reads months of spend and can take several minutes in a large
+          organisation; this page fills in when it ends.
+        </PillarEmptyState>
+      );
+    case 'failed':
+      return (
+        <PillarEmptyState title={`The first sync of ${waiting.source} failed`}>
+          {waiting.error} It is retried on its schedule; <code>/api/opsfolio/health</code> shows each run.
+        </PillarEmptyState>
+      );
+    case 'nothing-found':
+      return (
+        <PillarEmptyState title="No spend this month">
+          {waiting.sources.join(', ')} synced and found no spend for this month. Check that the{' '}
+          <code>{props.tagKey}</code> tag is active for cost allocation and that the export covers this month.
+        </PillarEmptyState>
+      );
+    default:
+      return (
+        <PillarEmptyState title="No cost data yet">
+          Opsfolio reads spend from a cost source in the backend: install the AWS Cost Explorer or FOCUS Opsfolio
+          module. If one is installed, its first sync has not finished yet.
+        </PillarEmptyState>
+      );
+  }
+}
+
 function CostOverviewBody(props: { groupBy: GroupBy }) {
   const api = useApi(opsfolioApiRef);
   const { value, loading, error } = useAsync(() => api.getCostOverview(props.groupBy), [api, props.groupBy]);
   if (loading) return <Progress />;
   if (error) return <CostError error={error} />;
   const overview = value!;
-  if (isEmptyFigures(overview.organisation)) {
-    return (
-      <PillarEmptyState title="No cost data yet">
-        Opsfolio reads spend from a cost source in the backend: install the AWS Cost Explorer or FOCUS Opsfolio module and
-        set the organisation&apos;s cost allocation tag. If one is installed, its first sync has not finished yet.
-      </PillarEmptyState>
-    );
-  }
+  if (isEmptyFigures(overview.organisation)) return <NoCostYet tagKey={overview.tagKey} />;
   return (
     <>
       <Typography variant="body2" color="textSecondary" gutterBottom>
