@@ -20,6 +20,25 @@ export interface SyncRun {
   error?: string;
   /** What the run read and left out, when its source reports it. */
   details?: SyncRunDetails;
+  /** How far a running run has got, as its source last reported it; only while `running`. */
+  progress?: SyncProgress;
+}
+
+/**
+ * How far a running sync has got: "12 of 40 repositories". Sources report it as they go; the run log keeps
+ * the latest report (written at most about once a second), so every replica serves it. @public
+ */
+export interface SyncProgress {
+  /** What is counted, plural: `repositories`, `projects`, `services`, `months`, `files`, `entities`. */
+  unit: string;
+  /** How many of them are done. */
+  done: number;
+  /** How many there are in all, when the source knows. */
+  total?: number;
+  /** The step the run is on, when a source has several (e.g. `incidents` after `on-call`). */
+  phase?: string;
+  /** ISO instant of the report. */
+  at: string;
 }
 
 /** What one sync run read, left out and replaced: the data-quality line of a source. @public */

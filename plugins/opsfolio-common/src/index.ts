@@ -29,6 +29,7 @@ export type {
   PillarSummary,
   SourceHealth,
   SyncRun,
+  SyncProgress,
   SyncRunDetails,
   TeamOnCallResponse,
   TeamOnCallService,

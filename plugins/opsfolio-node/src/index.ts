@@ -29,7 +29,7 @@ export type {
   VendorSchema,
 } from './http/types';
 export type { VendorQuery } from './http/url';
-export { SourceSyncError, type SourceEntity, type SourceState, type SourceSyncContext, type SourceSyncResult } from './sources/context';
+export { SourceSyncError, type SourceEntity, type SourceState, type SourceSyncContext, type SourceSyncProgress, type SourceSyncResult } from './sources/context';
 export {
   opsfolioDeploymentSourcesExtensionPoint,
   type DeploymentRecord,

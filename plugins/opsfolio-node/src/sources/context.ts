@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { SyncRunDetails } from '@opsfolio/backstage-plugin-common';
+import type { SyncProgress, SyncRunDetails } from '@opsfolio/backstage-plugin-common';
 
 /** A catalog entity a source syncs for: its ref and annotations. @public */
 export interface SourceEntity {
@@ -33,7 +33,17 @@ export interface SourceSyncContext {
   state: SourceState;
   /** When this source last finished without error. */
   lastSuccessAt?: string;
+  /**
+   * Says how far the run has got, e.g. `{ unit: 'repositories', done: 12, total: 40 }`: `/health` and the
+   * cards show it while the run lasts ("first sync of github in progress: 12 of 40 repositories"). Cheap to
+   * call per item: the backend keeps the latest report and writes it at most about once a second. Call it as
+   * `context.progress?.(...)`: backends before this package's 0.2 do not pass it.
+   */
+  progress?(report: SourceSyncProgress): void;
 }
+
+/** One progress report of a running sync. @public */
+export type SourceSyncProgress = Omit<SyncProgress, 'at'>;
 
 /** What a sync run reports: the items it stored and, when it knows, what it read and left out. @public */
 export interface SourceSyncResult {

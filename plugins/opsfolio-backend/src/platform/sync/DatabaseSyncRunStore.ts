@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { DAY_MS, type SyncRun, type SyncRunDetails } from '@opsfolio/backstage-plugin-common';
+import { DAY_MS, type SyncProgress, type SyncRun, type SyncRunDetails } from '@opsfolio/backstage-plugin-common';
 import { toIso } from '../time';
 import type { LastRuns, SyncRunStore } from './SyncRunStore';
 
@@ -17,15 +17,16 @@ type Row = {
   items: number | null;
   error: string | null;
   details: string | null;
+  progress: string | null;
 };
 
 /** Problems kept per run: enough to find the rows, bounded so a broken file cannot bloat the run log. */
 const MAX_PROBLEMS = 20;
 
-function detailsOf(raw: string | null): SyncRunDetails | undefined {
+function parsed<T>(raw: string | null): T | undefined {
   if (!raw) return undefined;
   try {
-    return JSON.parse(raw) as SyncRunDetails;
+    return JSON.parse(raw) as T;
   } catch {
     return undefined;
   }
@@ -38,7 +39,8 @@ const toRun = (row: Row): SyncRun => ({
   finishedAt: toIso(row.finished_at),
   items: row.items ?? undefined,
   error: row.error ?? undefined,
-  details: detailsOf(row.details),
+  details: parsed<SyncRunDetails>(row.details),
+  progress: row.status === 'running' ? parsed<SyncProgress>(row.progress) : undefined,
 });
 
 /** {@link SyncRunStore} on the plugin's database (SQLite or PostgreSQL), through Knex. */
@@ -50,6 +52,7 @@ export class DatabaseSyncRunStore implements SyncRunStore {
       status: 'failed',
       finished_at: at.toISOString(),
       error: 'Interrupted: the run did not finish (the backend stopped or the run timed out)',
+      progress: null,
     });
   }
 
@@ -58,6 +61,10 @@ export class DatabaseSyncRunStore implements SyncRunStore {
       .insert({ source_id: sourceId, status: 'running', started_at: startedAt.toISOString() })
       .returning('id');
     return typeof row === 'object' ? row.id : row;
+  }
+
+  async progress(id: number, progress: SyncProgress): Promise<void> {
+    await this.db(TABLE).where({ id, status: 'running' }).update({ progress: JSON.stringify(progress) });
   }
 
   async finish(
@@ -73,6 +80,7 @@ export class DatabaseSyncRunStore implements SyncRunStore {
         items: outcome.items ?? null,
         error: outcome.error ? outcome.error.slice(0, MAX_ERROR_LENGTH) : null,
         details: details ? JSON.stringify(details) : null,
+        progress: null,
       });
   }
 

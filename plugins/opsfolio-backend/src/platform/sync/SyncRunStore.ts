@@ -1,4 +1,4 @@
-import type { SyncRun, SyncRunDetails } from '@opsfolio/backstage-plugin-common';
+import type { SyncProgress, SyncRun, SyncRunDetails } from '@opsfolio/backstage-plugin-common';
 
 /** A source's last run and when it last succeeded. */
 export interface LastRuns {
@@ -15,6 +15,9 @@ export interface SyncRunStore {
   closeInterrupted(sourceId: string, at: Date): Promise<void>;
   /** Records a run as running; returns its id. */
   start(sourceId: string, startedAt: Date): Promise<number>;
+  /** Records how far a running run has got; a run that has finished is left alone. */
+  progress(id: number, progress: SyncProgress): Promise<void>;
+  /** Ends a run; its progress is dropped. */
   finish(
     id: number,
     outcome: { status: 'succeeded' | 'failed'; finishedAt: Date; items?: number; error?: string; details?: SyncRunDetails },

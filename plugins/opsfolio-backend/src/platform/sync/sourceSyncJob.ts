@@ -21,6 +21,7 @@ export function sourceSyncJob<C extends SourceSyncContext>(
     id: source.id,
     pillar,
     vendor: source.vendor,
+    annotations: source.annotations,
     async run(context) {
       const entities = await entitiesWithAnnotations(deps.catalog, deps.auth, source.annotations);
       return source.sync({ ...context, entities, state: sourceStateStore(deps.db, source.id), ...extra } as C);

@@ -2,6 +2,7 @@ import type { LoggerService, SchedulerService, SchedulerServiceTaskScheduleDefin
 import type { SyncRun, SyncRunDetails } from '@opsfolio/backstage-plugin-common';
 import { SourceSyncError } from '@opsfolio/backstage-plugin-node';
 import type { SourceSettings } from '../config';
+import { ProgressRecorder } from './progressRecorder';
 import { maxAgeOf } from './staleness';
 import type { SyncRunStore } from './SyncRunStore';
 import type { SyncJob } from './types';
@@ -20,6 +21,8 @@ export class SyncRunner {
       runs: SyncRunStore;
       settings: (sourceId: string, pillarDefault?: SchedulerServiceTaskScheduleDefinition) => SourceSettings;
       now?: () => Date;
+      /** Least time between two writes of a run's progress; 1 000 ms by default. */
+      progressIntervalMs?: number;
     },
   ) {}
 
@@ -75,15 +78,22 @@ export class SyncRunner {
     await runs.closeInterrupted(sourceId, startedAt);
     const lastSuccessAt = (await runs.freshness([sourceId])).get(sourceId)?.lastSuccessAt;
     const runId = await runs.start(sourceId, startedAt);
+    const recorder = new ProgressRecorder(progress => runs.progress(runId, progress), {
+      intervalMs: this.deps.progressIntervalMs ?? 1000,
+      logger,
+      now,
+    });
     let outcome: SyncRun;
     try {
-      const { items, details } = await job.run({ signal, logger, lastSuccessAt });
+      const { items, details } = await job.run({ signal, logger, lastSuccessAt, progress: recorder.report });
       outcome = { sourceId, status: 'succeeded', startedAt: startedAt.toISOString(), items, details };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.warn(`Opsfolio sync of '${sourceId}' failed; keeping its last good data: ${message}`);
       const details = detailsOfFailure(error);
       outcome = { sourceId, status: 'failed', startedAt: startedAt.toISOString(), error: message, details };
+    } finally {
+      await recorder.close();
     }
     const finishedAt = now();
     await runs.finish(runId, {
