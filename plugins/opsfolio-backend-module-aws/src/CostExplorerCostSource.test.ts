@@ -117,6 +117,8 @@ describe('Cost Explorer cost source against the simulator', () => {
       `Cost Explorer AmortizedCost by tag service and SERVICE, 2025-10-01 to 2026-04-13 (exclusive): ${pages} request(s) in 7 month(s), ${amounts.size} records`,
     );
     expect(ctx.logs.join('\n')).not.toMatch(/test-secret|test-key-id/);
+    // Progress as the cards show it: "3 of 7 months", one report as each month starts.
+    expect(ctx.progressReports).toEqual(Array.from({ length: 7 }, (_, done) => ({ unit: 'months', done, total: 7 })));
   });
 
   it('spends requests on pages, never on entities; later runs read only the open days', async () => {

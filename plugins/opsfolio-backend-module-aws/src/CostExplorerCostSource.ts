@@ -92,6 +92,7 @@ export class CostExplorerCostSource implements CostSource {
     let items = 0;
     for (const [i, month] of months.entries()) {
       ctx.signal.throwIfAborted();
+      ctx.progress?.({ unit: 'months', done: i, total: months.length });
       const read = { pages: 0, records: [] as CostRecord[] };
       for (const one of series) {
         const part = await this.readMonth(month, one, ctx, i);

@@ -89,7 +89,8 @@ export class FocusCostSource implements CostSource {
     const aggregate = new FocusAggregate();
     const after: Imported = { location: this.options.location, query, files: {} };
     const covered = [...changed.map(f => f.name), ...gone].map(name => before.files[name]?.days);
-    for (const file of changed) {
+    for (const [done, file] of changed.entries()) {
+      context.progress?.({ unit: 'files', done, total: changed.length });
       const stats = await this.read(file, aggregate, context, entityTagKeys);
       after.files[file.name] = { fingerprint: file.fingerprint, days: stats.days };
       covered.push(stats.days);

@@ -51,8 +51,9 @@ export class GithubDeploymentSource implements DeploymentSource {
     const failures: string[] = [];
     let items = 0;
     let pending = 0;
-    for (const entity of context.entities) {
+    for (const [done, entity] of context.entities.entries()) {
       if (context.signal.aborted) throw new Error('GitHub sync aborted (timeout)');
+      context.progress?.({ unit: 'repositories', done, total: context.entities.length });
       const slug = entity.annotations[ANNOTATIONS.githubProjectSlug]?.trim();
       if (!slug || !/^[^/\s]+\/[^/\s]+$/.test(slug)) {
         context.logger.warn(`${entity.entityRef}: ${ANNOTATIONS.githubProjectSlug} must be owner/repo, got '${slug}'`);

@@ -83,4 +83,17 @@ describe('GitLab deployment source against the simulator', () => {
     // It resumed after page 1's newest update, so it did not read the first 100 again from the start.
     expect((await requests()).every(r => r.query.updated_after)).toBe(true);
   });
+
+  it('says in /health how many projects it has read while the first sync runs', async () => {
+    // The second project answers slowly, so the run is seen half-way.
+    await simulator.addFault({ vendor: 'gitlab', path: `/projects/${projectId()}/deployments`, delayMs: 2500, times: 1 });
+    const sync = backend.runSync('gitlab');
+    await expect.poll(async () => (await lastRun())?.progress?.done, { timeout: 5000, interval: 100 }).toBe(1);
+    const running = await lastRun();
+    expect(running).toMatchObject({ status: 'running', progress: { unit: 'projects', done: 1, total: 2 } });
+    expect((await api('/health')).body.sources.find((s: { id: string }) => s.id === 'gitlab').lastSuccessAt).toBeUndefined();
+    await sync;
+    expect(await lastRun()).toMatchObject({ status: 'succeeded', items: 2 * modelCount() });
+    expect((await lastRun()).progress).toBeUndefined();
+  });
 });

@@ -27,12 +27,15 @@ export class GitlabDeploymentSource implements DeploymentSource {
     const clients = new Map<string, VendorClient>();
     const failures: string[] = [];
     let items = 0;
+    const projects = context.entities.flatMap(entity => {
+      const project =
+        entity.annotations[ANNOTATIONS.gitlabProjectId]?.trim() || entity.annotations[ANNOTATIONS.gitlabProjectSlug]?.trim();
+      return project ? [{ entity, project }] : [];
+    });
     try {
-      for (const entity of context.entities) {
+      for (const [done, { entity, project }] of projects.entries()) {
         if (context.signal.aborted) throw new Error('GitLab sync aborted (timeout)');
-        const project =
-          entity.annotations[ANNOTATIONS.gitlabProjectId]?.trim() || entity.annotations[ANNOTATIONS.gitlabProjectSlug]?.trim();
-        if (!project) continue;
+        context.progress?.({ unit: 'projects', done, total: projects.length });
         try {
           const host = this.hostOf(entity);
           if (!clients.has(host)) clients.set(host, this.clientFor(host));

@@ -46,7 +46,8 @@ export class OpsgenieOnCallSource implements OnCallSource {
     const schedules = await this.schedules(signal);
     const reads = new Map<string, OnCallRead | undefined>();
     let items = 0;
-    for (const entity of context.entities) {
+    for (const [done, entity] of context.entities.entries()) {
+      context.progress?.({ unit: 'components', done, total: context.entities.length });
       const team = entity.annotations[ANNOTATIONS.opsgenieTeam]?.trim();
       if (team) {
         // Once per team, however many of its components there are.

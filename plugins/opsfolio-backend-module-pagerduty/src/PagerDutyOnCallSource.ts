@@ -107,7 +107,8 @@ export class PagerDutyOnCallSource implements OnCallSource {
     }
 
     const policies = new Map<string, PdEscalationPolicy>();
-    for (const service of serviceOf.values()) {
+    for (const [done, service] of [...serviceOf.values()].entries()) {
+      context.progress?.({ unit: 'services', done, total: serviceOf.size, phase: 'on-call' });
       const policy = await this.policyOf(service, signal);
       if (policy) policies.set(policy.id, policy);
     }
@@ -140,7 +141,10 @@ export class PagerDutyOnCallSource implements OnCallSource {
     // A resolved incident no longer lists its acknowledgements: they are in the log. Once stored as resolved its
     // log has been read (also when nobody acknowledged it: resolved by the integration), so it is not read again.
     const needLog = new Map<string, number>();
+    let servicesRead = 0;
     for (const ids of chunks([...entitiesOf.keys()], BATCH)) {
+      context.progress?.({ unit: 'services', done: servicesRead, total: entitiesOf.size, phase: 'incidents' });
+      servicesRead += ids.length;
       const pages = paginateOffset(this.client, '/incidents', {
         limit: 100,
         itemsKey: 'incidents',

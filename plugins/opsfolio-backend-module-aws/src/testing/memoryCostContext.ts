@@ -9,6 +9,8 @@ export interface MemoryCostContext extends CostSyncContext {
   days: Map<string, boolean>;
   replaceCalls: { from: string; to: string }[];
   logs: string[];
+  /** every progress report, in order */
+  progressReports: Array<{ unit: string; done: number; total?: number }>;
 }
 
 export function memoryCostContext(
@@ -19,6 +21,7 @@ export function memoryCostContext(
   const state = new Map<string, string>();
   const replaceCalls: { from: string; to: string }[] = [];
   const logs: string[] = [];
+  const progressReports: MemoryCostContext['progressReports'] = [];
   const log = (message: string) => void logs.push(message);
   const logger = { info: log, warn: log, error: log, debug: log, child: () => logger };
   return {
@@ -32,6 +35,8 @@ export function memoryCostContext(
     days,
     replaceCalls,
     logs,
+    progressReports,
+    progress: report => void progressReports.push(report),
     records: () => [...rows.values()],
     async replaceDays(range, records) {
       for (const r of records) {

@@ -46,6 +46,8 @@ export function codeownersSyncJob(deps: {
         return [{ entityRef: stringifyEntityRef(entity), location }];
       });
       let failed = 0;
+      let done = 0;
+      context.progress({ unit: 'repositories', done, total: targets.length });
       await mapWithConcurrency(targets, CONCURRENCY, async ({ entityRef, location }) => {
         const readAt = new Date().toISOString();
         const previous = await deps.store.get(entityRef);
@@ -62,6 +64,7 @@ export function codeownersSyncJob(deps: {
           context.logger.warn(`CODEOWNERS of ${entityRef} could not be read: ${message}`);
           await deps.store.saveError(entityRef, location.path, message, readAt);
         }
+        context.progress({ unit: 'repositories', done: ++done, total: targets.length });
       });
       if (targets.length > 0 && failed === targets.length) throw new Error(`No CODEOWNERS could be read (${failed} entities); see the log`);
       return { items: targets.length - failed };
