@@ -13,6 +13,7 @@ import { loadEntity } from './catalog/loadEntity';
 import { costReadableRefs } from './permissions';
 import type { SyncRunner } from './sync/syncRunner';
 import type { SyncRunStore } from './sync/SyncRunStore';
+import type { SyncJob } from './sync/types';
 
 /** `GET /entities/:kind/:namespace/:name/summary`: which pillars the entity is set up for. */
 export function entitySummaryRoutes(deps: {
@@ -38,9 +39,12 @@ export function entitySummaryRoutes(deps: {
     if (costHidden) setup.cost = { ...setup.cost, found: {} };
     const jobs = deps.runner.registered();
     const freshness = await deps.runs.freshness(jobs.map(j => j.id));
+    // A GitLab project's card is not waiting for GitHub: only sources that read one of its annotations.
+    const annotations = entity.metadata.annotations ?? {};
+    const feeds = (job: SyncJob) => !job.annotations?.length || job.annotations.some(a => annotations[a]);
     const sourcesOf = (pillar: string) =>
       jobs
-        .filter(j => j.pillar === pillar)
+        .filter(j => j.pillar === pillar && feeds(j))
         .map(j => ({ id: j.id, pillar: j.pillar, vendor: j.vendor, ...freshness.get(j.id) }));
     for (const pillar of PILLARS) {
       const probe = deps.storedData?.[pillar];
