@@ -1,12 +1,13 @@
 import Typography from '@material-ui/core/Typography';
-import type { PillarSummary } from '@opsfolio/backstage-plugin-common';
-import { PillarEmptyState } from './PillarEmptyState';
+import type { PillarId, PillarSummary } from '@opsfolio/backstage-plugin-common';
+import { PillarWaitingState } from './PillarWaitingState';
 
 /**
- * What a configured pillar shows while no data has been synced for it: the annotations found, and
- * whether the backend has a source installed that can fill it.
+ * What a configured pillar shows while no data has arrived for the entity: the annotations found, then whether
+ * a module is installed, its first sync is running (and how far it has got) or failed, or it synced and found
+ * nothing for them.
  */
-export function ConfiguredPillar(props: { summary: PillarSummary; waitingFor: string; installHint: string }) {
+export function ConfiguredPillar(props: { pillar: PillarId; summary: PillarSummary; waitingFor: string; installHint: string }) {
   const { summary } = props;
   return (
     <>
@@ -15,11 +16,18 @@ export function ConfiguredPillar(props: { summary: PillarSummary; waitingFor: st
           <code>{name}</code>: {value}
         </Typography>
       ))}
-      <PillarEmptyState title={`No ${props.waitingFor} yet`}>
-        {summary.sources.length > 0
-          ? `Waiting for the first sync of ${summary.sources.map(s => s.id).join(', ')}.`
-          : props.installHint}
-      </PillarEmptyState>
+      <PillarWaitingState
+        pillar={props.pillar}
+        sources={summary.sources}
+        texts={{
+          noSource: { title: `No ${props.waitingFor} yet`, body: props.installHint },
+          nothingFound: ({ sources, syncedAgo }) => ({
+            title: `No ${props.waitingFor} yet`,
+            body: `${sources.join(', ')} synced ${syncedAgo} and found none for the annotation above: check its value.`,
+          }),
+          fills: 'This card',
+        }}
+      />
     </>
   );
 }

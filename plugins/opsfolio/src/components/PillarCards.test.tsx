@@ -82,7 +82,45 @@ describe('Opsfolio entity cards', () => {
       { ...noDeployments, getEntitySummary: async () => summaryOf(entity, [{ id: 'github', pillar: 'deployments', vendor: 'github' }]) },
       <EntityDeploymentsCard />,
     );
-    expect(await screen.findByText('Waiting for the first sync of github.')).toBeInTheDocument();
+    expect(await screen.findByText('Waiting for the first sync of GitHub')).toBeInTheDocument();
+    expect(screen.getByTestId('opsfolio-empty-state')).toHaveTextContent("It starts on the source's schedule. This card fills in when it ends.");
+  });
+
+  describe('while the first sync has not ended', () => {
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const withSources = (sources: SourceHealth[]) => ({ ...noDeployments, getEntitySummary: async () => summaryOf(entity, sources) });
+
+    it('says how far the first sync has got', async () => {
+      const progress = { unit: 'repositories', done: 12, total: 40, at: ago(5_000) };
+      await render(
+        withSources([{ id: 'github', pillar: 'deployments', vendor: 'github', lastRun: { sourceId: 'github', status: 'running', startedAt: ago(120_000), progress } }]),
+        <EntityDeploymentsCard />,
+      );
+      expect(await screen.findByTestId('opsfolio-empty-state-title')).toHaveTextContent('First sync of GitHub in progress: 12 of 40 repositories');
+      expect(screen.getByTestId('opsfolio-empty-state')).toHaveTextContent('Started 2 minutes ago. This card fills in when it ends.');
+      // Said once: the freshness lines leave the first sync to the empty state.
+      expect(screen.getAllByText(/12 of 40 repositories/)).toHaveLength(1);
+    });
+
+    it('says the first sync failed, when and why', async () => {
+      const error = 'github GET /repos/acme/payments-api/deployments failed after 4 attempts: 401';
+      await render(
+        withSources([{ id: 'github', pillar: 'deployments', vendor: 'github', lastRun: { sourceId: 'github', status: 'failed', startedAt: ago(3_700_000), finishedAt: ago(3_600_000), error } }]),
+        <EntityDeploymentsCard />,
+      );
+      expect(await screen.findByTestId('opsfolio-empty-state-title')).toHaveTextContent('The first sync of GitHub failed 1 hour ago');
+      expect(screen.getByTestId('opsfolio-empty-state')).toHaveTextContent(`${error} Nothing has been stored yet`);
+    });
+
+    it('says a source synced and found nothing for the annotation', async () => {
+      await render(
+        withSources([{ id: 'github', pillar: 'deployments', vendor: 'github', lastSuccessAt: ago(300_000), lastRun: { sourceId: 'github', status: 'succeeded', startedAt: ago(310_000) } }]),
+        <EntityDeploymentsCard />,
+      );
+      expect(await screen.findByTestId('opsfolio-empty-state')).toHaveTextContent(
+        'No deployments yetGitHub synced 5 minutes ago and found none for the annotation above: check its value.',
+      );
+    });
   });
 
   it('shows what runs where, the last deploy and the DORA bands, and warns when the last sync failed', async () => {

@@ -8,7 +8,7 @@ import { Fragment, type ReactNode } from 'react';
 export function PillarEmptyState(props: { title: string; fix?: string[]; children?: ReactNode }) {
   return (
     <Box data-testid="opsfolio-empty-state">
-      <Typography variant="subtitle1" gutterBottom>
+      <Typography variant="subtitle1" gutterBottom data-testid="opsfolio-empty-state-title">
         {props.title}
       </Typography>
       {props.fix && props.fix.length > 0 && (

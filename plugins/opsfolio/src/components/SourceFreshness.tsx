@@ -3,14 +3,25 @@ import Typography from '@material-ui/core/Typography';
 import type { SourceHealth } from '@opsfolio/backstage-plugin-common';
 import { formatAge } from './age';
 import { runDetailsLine } from './runDetails';
+import { runningLine } from './syncProgress';
 
 /**
  * How fresh a card's data is. When a source's last run failed, the card keeps showing the last good data
  * and says so, with its age and the error. Sources that report what they read (rows, rows left out) get a
- * data-quality line each.
+ * data-quality line each, and a running source says how far it has got.
  */
-export function SourceFreshness(props: { sources: SourceHealth[] }) {
+export function SourceFreshness(props: {
+  sources: SourceHealth[];
+  /** Leaves out sources on their first sync: the card's empty state already says how far they have got. */
+  firstSyncShownElsewhere?: boolean;
+}) {
   const failed = props.sources.filter(s => s.lastRun?.status === 'failed');
+  const running = props.sources
+    .filter(s => !(props.firstSyncShownElsewhere && !s.lastSuccessAt))
+    .flatMap(s => {
+      const line = runningLine(s);
+      return line ? [{ id: s.id, line }] : [];
+    });
   const newest = props.sources
     .map(s => s.lastSuccessAt)
     .filter((t): t is string => Boolean(t))
@@ -25,6 +36,11 @@ export function SourceFreshness(props: { sources: SourceHealth[] }) {
           title={`${source.id} sync failed ${formatAge(source.lastRun?.finishedAt ?? source.lastRun?.startedAt)}; showing data from ${formatAge(source.lastSuccessAt)}`}
           message={source.lastRun?.error}
         />
+      ))}
+      {running.map(({ id, line }) => (
+        <Typography key={id} variant="body2" component="p" data-testid="opsfolio-sync-progress">
+          {line}
+        </Typography>
       ))}
       {props.sources.map(source => {
         const line = source.lastRun?.status === 'succeeded' ? runDetailsLine(source.id, source.lastRun.details) : undefined;

@@ -1,12 +1,14 @@
 import type { PillarId, SourceHealth } from '@opsfolio/backstage-plugin-common';
 import { formatAge } from './age';
+import { runningLine, sourceLabel } from './syncProgress';
 
-/** Why a pillar's org-wide page has nothing to show, as `/health` tells it. */
+/** Why a pillar has nothing to show, as `/health` (or an entity's summary) tells it. */
 export type PillarWaiting =
   | { kind: 'no-source' }
-  | { kind: 'first-sync'; sources: string[]; since: string }
-  | { kind: 'failed'; source: string; error: string; lastGood?: string }
-  | { kind: 'nothing-found'; sources: string[] }
+  /** `lines`: one per source, "First sync of GitHub in progress: 12 of 40 repositories" when it runs. */
+  | { kind: 'first-sync'; sources: string[]; lines: string[]; since?: string }
+  | { kind: 'failed'; source: string; error: string; failedAgo: string }
+  | { kind: 'nothing-found'; sources: string[]; syncedAgo: string }
   | { kind: 'unknown' };
 
 /**
@@ -20,11 +22,22 @@ export function pillarWaiting(pillar: PillarId, health: SourceHealth[] | undefin
   const synced = sources.filter(s => s.lastSuccessAt);
   const failed = sources.find(s => s.lastRun?.status === 'failed' && !s.lastSuccessAt);
   if (synced.length === 0 && failed) {
-    return { kind: 'failed', source: failed.id, error: failed.lastRun?.error ?? 'no reason given' };
+    return {
+      kind: 'failed',
+      source: sourceLabel(failed),
+      error: failed.lastRun?.error ?? 'no reason given',
+      failedAgo: formatAge(failed.lastRun?.finishedAt ?? failed.lastRun?.startedAt, now),
+    };
   }
   if (synced.length === 0) {
     const started = sources.map(s => s.lastRun?.startedAt).filter((t): t is string => Boolean(t)).sort()[0];
-    return { kind: 'first-sync', sources: sources.map(s => s.id), since: started ? formatAge(started, now) : 'not started yet' };
+    return {
+      kind: 'first-sync',
+      sources: sources.map(sourceLabel),
+      lines: sources.map(s => runningLine(s) ?? `Waiting for the first sync of ${sourceLabel(s)}`),
+      since: started ? formatAge(started, now) : undefined,
+    };
   }
-  return { kind: 'nothing-found', sources: synced.map(s => s.id) };
+  const newest = synced.map(s => s.lastSuccessAt!).sort().pop();
+  return { kind: 'nothing-found', sources: synced.map(sourceLabel), syncedAgo: formatAge(newest, now) };
 }

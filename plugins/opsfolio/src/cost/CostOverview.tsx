@@ -6,9 +6,12 @@ import Typography from '@material-ui/core/Typography';
 import type { PillarSummary } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
+import { PillarWaitingState } from '../components/PillarWaitingState';
 import { SourceFreshness } from '../components/SourceFreshness';
 import { CostChart } from './CostChart';
 import { CostFiguresRow } from './CostFiguresRow';
+import { isEmptyFigures } from './costMoney';
+import { costWaitingTexts } from './costWaitingTexts';
 import { formatMoney } from './formatMoney';
 import { CostError, CostPermissionGate } from './CostAccess';
 
@@ -30,6 +33,15 @@ function EntityCost(props: { summary: PillarSummary }) {
   if (error) return <CostError error={error} />;
   const cost = value!;
   const top = cost.byCloudService.slice(0, 3);
+  if (isEmptyFigures(cost.figures) && !props.summary.sources.some(s => s.lastSuccessAt)) {
+    // Zeros before the first sync ends would read as "this service costs nothing".
+    return (
+      <>
+        <SourceFreshness sources={props.summary.sources} firstSyncShownElsewhere />
+        <PillarWaitingState pillar="cost" sources={props.summary.sources} texts={costWaitingTexts(cost.allocationKey, 'This card')} />
+      </>
+    );
+  }
   return (
     <>
       <SourceFreshness sources={props.summary.sources} />

@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { cost, renderCard } from './testing/renderCostCard';
+import { cost, renderCard, summary } from './testing/renderCostCard';
 
 describe('EntityCostCard', () => {
   it('shows this month, last month, the forecast with its change, the top cloud services and what is left out', async () => {
@@ -22,5 +22,14 @@ describe('EntityCostCard', () => {
     expect(screen.getByTestId('opsfolio-cost-own-key')).toHaveTextContent(
       'Read by its own tag key. The organisation allocates by service, so in team and organisation totals this spend is untagged or under another service value.',
     );
+  });
+
+  it('says how far the first sync has got instead of showing zeros', async () => {
+    const none = { monthToDate: {}, lastMonth: {}, forecast: {} };
+    const progress = { unit: 'months', done: 2, total: 7, at: new Date().toISOString() };
+    const aws = { id: 'aws', pillar: 'cost' as const, vendor: 'aws', lastRun: { sourceId: 'aws', status: 'running' as const, startedAt: new Date().toISOString(), progress } };
+    await renderCard(true, { getEntitySummary: async () => summary([aws]), getEntityCost: async () => ({ ...cost, figures: none }) });
+    expect(await screen.findByTestId('opsfolio-empty-state-title')).toHaveTextContent('First sync of AWS Cost Explorer in progress: 2 of 7 months');
+    expect(screen.queryByTestId('opsfolio-cost-month-to-date')).not.toBeInTheDocument();
   });
 });

@@ -170,20 +170,40 @@ describe('OpsfolioCostPage', () => {
       expect(await emptyState('No cost module is installed')).toHaveTextContent('AWS Cost Explorer or FOCUS');
     });
 
-    it('the first sync still running', async () => {
-      await renderPage(withHealth([{ id: 'aws', pillar: 'cost', vendor: 'aws', lastRun: { sourceId: 'aws', status: 'running', startedAt: hoursAgo(0.05) } }]));
-      expect(await emptyState('First sync of aws in progress')).toHaveTextContent('Started 3 minutes ago.');
+    it('the first sync still running, with how far it has got', async () => {
+      const progress = { unit: 'months', done: 3, total: 7, at: hoursAgo(0.01) };
+      await renderPage(withHealth([{ id: 'aws', pillar: 'cost', vendor: 'aws', lastRun: { sourceId: 'aws', status: 'running', startedAt: hoursAgo(0.05), progress } }]));
+      expect(await emptyState('First sync of AWS Cost Explorer in progress: 3 of 7 months')).toHaveTextContent(
+        'Started 3 minutes ago. This page fills in when it ends.',
+      );
     });
 
-    it('the first sync failed, with its reason', async () => {
+    it('the first sync waiting for its turn, two sources at once', async () => {
+      const progress = { unit: 'files', done: 1, total: 4, at: hoursAgo(0.01) };
+      await renderPage(
+        withHealth([
+          { id: 'aws', pillar: 'cost', vendor: 'aws' },
+          { id: 'focus-azure', pillar: 'cost', vendor: 'focus', lastRun: { sourceId: 'focus-azure', status: 'running', startedAt: hoursAgo(0.1), progress } },
+        ]),
+      );
+      await emptyState('First sync of AWS Cost Explorer, FOCUS (focus-azure) in progress');
+      expect(screen.getAllByTestId('opsfolio-sync-progress').map(line => line.textContent)).toEqual([
+        'Waiting for the first sync of AWS Cost Explorer',
+        'First sync of FOCUS (focus-azure) in progress: 1 of 4 files',
+      ]);
+    });
+
+    it('the first sync failed, with its reason and when', async () => {
       const error = 'Cost Explorer GetCostAndUsage page 1 of 2026-11 failed: AccessDeniedException';
-      await renderPage(withHealth([{ id: 'aws', pillar: 'cost', vendor: 'aws', lastRun: { sourceId: 'aws', status: 'failed', startedAt: hoursAgo(1), error } }]));
-      expect(await emptyState('The first sync of aws failed')).toHaveTextContent(error);
+      await renderPage(
+        withHealth([{ id: 'aws', pillar: 'cost', vendor: 'aws', lastRun: { sourceId: 'aws', status: 'failed', startedAt: hoursAgo(1.5), finishedAt: hoursAgo(1), error } }]),
+      );
+      expect(await emptyState('The first sync of AWS Cost Explorer failed 1 hour ago')).toHaveTextContent(`${error} Nothing has been stored yet`);
     });
 
     it('synced and found nothing this month', async () => {
       await renderPage(withHealth([{ id: 'focus', pillar: 'cost', vendor: 'focus', lastSuccessAt: hoursAgo(1), lastRun: { sourceId: 'focus', status: 'succeeded', startedAt: hoursAgo(1) } }]));
-      expect(await emptyState('No spend this month')).toHaveTextContent('focus synced and found no spend for this month. Check that the team tag');
+      expect(await emptyState('No spend this month')).toHaveTextContent('FOCUS synced 1 hour ago and found no spend for this month. Check that the team tag');
     });
   });
 });

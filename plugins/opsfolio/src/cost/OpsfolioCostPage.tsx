@@ -6,11 +6,11 @@ import { addDays, type CostOverviewResponse } from '@opsfolio/backstage-plugin-c
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
-import { PillarEmptyState } from '../components/PillarEmptyState';
-import { pillarWaiting } from '../components/pillarWaiting';
+import { PillarWaitingState } from '../components/PillarWaitingState';
 import { CostError } from './CostAccess';
 import { isEmptyFigures, monthLabel } from './costMoney';
 import { CostOverviewTable } from './CostOverviewTable';
+import { costWaitingTexts } from './costWaitingTexts';
 import { DownloadCsvButton } from '../components/DownloadCsvButton';
 import { SourceFreshness } from '../components/SourceFreshness';
 
@@ -42,43 +42,7 @@ function NoCostYet(props: { tagKey: string }) {
   const api = useApi(opsfolioApiRef);
   const { value, loading } = useAsync(() => api.getHealth(), [api]);
   if (loading) return <Progress />;
-  const waiting = pillarWaiting('cost', value?.sources);
-  switch (waiting.kind) {
-    case 'no-source':
-      return (
-        <PillarEmptyState title="No cost module is installed">
-          Opsfolio reads spend from a cost source in the backend: add the AWS Cost Explorer or FOCUS Opsfolio module to
-          the backend and set the organisation&apos;s cost allocation tag.
-        </PillarEmptyState>
-      );
-    case 'first-sync':
-      return (
-        <PillarEmptyState title={`First sync of ${waiting.sources.join(', ')} in progress`}>
-          Started {waiting.since}. A first sync reads months of spend and can take several minutes in a large
-          organisation; this page fills in when it ends.
-        </PillarEmptyState>
-      );
-    case 'failed':
-      return (
-        <PillarEmptyState title={`The first sync of ${waiting.source} failed`}>
-          {waiting.error} It is retried on its schedule; <code>/api/opsfolio/health</code> shows each run.
-        </PillarEmptyState>
-      );
-    case 'nothing-found':
-      return (
-        <PillarEmptyState title="No spend this month">
-          {waiting.sources.join(', ')} synced and found no spend for this month. Check that the{' '}
-          <code>{props.tagKey}</code> tag is active for cost allocation and that the export covers this month.
-        </PillarEmptyState>
-      );
-    default:
-      return (
-        <PillarEmptyState title="No cost data yet">
-          Opsfolio reads spend from a cost source in the backend: install the AWS Cost Explorer or FOCUS Opsfolio
-          module. If one is installed, its first sync has not finished yet.
-        </PillarEmptyState>
-      );
-  }
+  return <PillarWaitingState pillar="cost" sources={value?.sources} texts={costWaitingTexts(props.tagKey, 'This page')} />;
 }
 
 function CostOverviewBody(props: { groupBy: GroupBy }) {

@@ -32,8 +32,9 @@ export function DeploymentsOverview(props: { summary: PillarSummary }) {
   if (!last) {
     return (
       <>
-        <SourceFreshness sources={props.summary.sources} />
+        <SourceFreshness sources={props.summary.sources} firstSyncShownElsewhere />
         <ConfiguredPillar
+          pillar="deployments"
           summary={props.summary}
           waitingFor="deployments"
           installHint="No deployment source is installed in the backend: add the GitHub or GitLab Opsfolio module, or POST deployments from CI."

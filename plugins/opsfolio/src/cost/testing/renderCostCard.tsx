@@ -5,7 +5,7 @@ import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react'
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { MockPermissionApi, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { describePillars, PILLARS, type EntityCostResponse, type EntitySummaryResponse } from '@opsfolio/backstage-plugin-common';
+import { describePillars, PILLARS, type EntityCostResponse, type EntitySummaryResponse, type SourceHealth } from '@opsfolio/backstage-plugin-common';
 import { opsfolioApiRef, type OpsfolioApi } from '../../api/OpsfolioApi';
 import { EntityCostCard } from '../EntityCostCard';
 
@@ -16,12 +16,13 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'group:default/team-payments' },
 };
 
-const summary = (): EntitySummaryResponse => {
+/** The entity's summary, its cost pillar fed by `sources`. */
+export const summary = (sources: SourceHealth[] = []): EntitySummaryResponse => {
   const setup = describePillars(entity);
   return {
     entityRef: 'component:default/payments-api',
     pillars: Object.fromEntries(
-      PILLARS.map(p => [p, { ...setup[p], ...(p === 'cost' ? { configured: true, found: { 'data from': 'cost allocation tag service=payments-api' } } : {}), sources: [] }]),
+      PILLARS.map(p => [p, { ...setup[p], ...(p === 'cost' ? { configured: true, found: { 'data from': 'cost allocation tag service=payments-api' } } : {}), sources }]),
     ) as unknown as EntitySummaryResponse['pillars'],
   };
 };

@@ -1,0 +1,57 @@
+import Typography from '@material-ui/core/Typography';
+import type { PillarId, SourceHealth } from '@opsfolio/backstage-plugin-common';
+import type { ReactNode } from 'react';
+import { PillarEmptyState } from './PillarEmptyState';
+import { pillarWaiting } from './pillarWaiting';
+
+/** What a pillar says in each case; the sync cases are worded the same everywhere. */
+export interface PillarWaitingTexts {
+  /** No module for the pillar is installed in the backend. */
+  noSource: { title: string; body: ReactNode };
+  /** The sources synced and found nothing (for this entity, or this month). */
+  nothingFound: (found: { sources: string[]; syncedAgo: string }) => { title: string; body: ReactNode };
+  /** What fills in when the first sync ends, e.g. "This card". */
+  fills: string;
+}
+
+/**
+ * The empty state of a pillar whose data has not arrived, telling apart: no module installed, the first sync
+ * running (with how far it has got), the first sync failed, and synced but nothing found.
+ */
+export function PillarWaitingState(props: { pillar: PillarId; sources: SourceHealth[] | undefined; texts: PillarWaitingTexts }) {
+  const waiting = pillarWaiting(props.pillar, props.sources);
+  switch (waiting.kind) {
+    case 'no-source':
+      return <PillarEmptyState title={props.texts.noSource.title}>{props.texts.noSource.body}</PillarEmptyState>;
+    case 'first-sync':
+      return (
+        <PillarEmptyState title={waiting.lines.length === 1 ? waiting.lines[0] : `First sync of ${waiting.sources.join(', ')} in progress`}>
+          {waiting.lines.length > 1 &&
+            waiting.lines.map(line => (
+              <Typography key={line} variant="body2" data-testid="opsfolio-sync-progress">
+                {line}
+              </Typography>
+            ))}
+          {waiting.since ? `Started ${waiting.since}. ` : 'It starts on the source\'s schedule. '}
+          {props.texts.fills} fills in when it ends.
+        </PillarEmptyState>
+      );
+    case 'failed':
+      return (
+        <PillarEmptyState title={`The first sync of ${waiting.source} failed ${waiting.failedAgo}`}>
+          {waiting.error} Nothing has been stored yet; it is retried on its schedule, and{' '}
+          <code>/api/opsfolio/health</code> shows each run.
+        </PillarEmptyState>
+      );
+    case 'nothing-found': {
+      const { title, body } = props.texts.nothingFound(waiting);
+      return <PillarEmptyState title={title}>{body}</PillarEmptyState>;
+    }
+    default:
+      return (
+        <PillarEmptyState title="No data yet">
+          The sources of this pillar could not be read; if one is installed, its first sync has not finished yet.
+        </PillarEmptyState>
+      );
+  }
+}
