@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { APP_URL, BACKEND_URL, startDemo } from './demo';
+import { APP_URL, BACKEND_URL, SIMULATOR_URL, startDemo } from './demo';
 import { pageHelpers } from './pages';
 import { fuzzer } from './security/fuzz';
 import { guestToken as guestTokenOf } from './security/operations';
@@ -10,6 +10,8 @@ const SCREENSHOTS = new URL('../test-results/', import.meta.url).pathname;
 const CI_TOKEN = 'opsfolio-demo-ci-token';
 const { openEntityPage, waitForFirstSync, untilShown } = pageHelpers({ appUrl: APP_URL, backendUrl: BACKEND_URL, screenshots: SCREENSHOTS, token: CI_TOKEN });
 const PILLARS = ['ownership', 'deployments', 'oncall', 'cost', 'scorecards'];
+/** The demo's GitLab projects (`gitlab.com/project-slug` in examples/catalog). */
+const GITLAB_PROJECTS = 5;
 
 /** A guest's Backstage token, as the app gets it when a guest signs in. */
 const guestToken = () => guestTokenOf(BACKEND_URL);
@@ -20,7 +22,10 @@ describe('the demo, in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    demo = await startDemo();
+    // GitLab on a manual schedule: its first sync starts in a test, once the app is up, so the test sees it run.
+    demo = await startDemo({
+      env: { APP_CONFIG_opsfolio_sources_gitlab_schedule: JSON.stringify({ frequency: { trigger: 'manual' }, timeout: { minutes: 5 } }) },
+    });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -43,6 +48,44 @@ describe('the demo, in a real browser', () => {
     const signedIn = await fetch(`${BACKEND_URL}/api/opsfolio/health`, { headers: { authorization: `Bearer ${CI_TOKEN}` } });
     expect(await signedIn.json()).toMatchObject({ status: expect.stringMatching(/^(ok|degraded)$/), sources: expect.any(Array) });
   });
+
+  it("shows how far GitLab's first sync has got on a GitLab service's card while it runs", async () => {
+    const headers = { authorization: `Bearer ${await guestToken()}` };
+    const gitlabEntities = async () =>
+      (await (await fetch(`${BACKEND_URL}/api/catalog/entities/by-query?filter=metadata.annotations.gitlab.com/project-slug&limit=1`, { headers })).json()).totalItems;
+    await expect.poll(gitlabEntities, { timeout: 120_000, interval: 2000 }).toBe(GITLAB_PROJECTS);
+    await openEntityPage(page, 'feature-flags');
+    await page.getByTestId('opsfolio-card-deployments').waitFor({ timeout: 60_000 });
+    // Each GitLab deployments page answers 5 s late (under the client's 10 s timeout) until the card has been seen.
+    const control = `${SIMULATOR_URL}/_control/faults`;
+    const slow = { vendor: 'gitlab', path: '/projects/*/deployments', delayMs: 5000 };
+    expect((await fetch(control, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(slow) })).status).toBe(201);
+    try {
+      const task = encodeURIComponent('opsfolio-sync:gitlab');
+      const trigger = await fetch(`${BACKEND_URL}/api/opsfolio/.backstage/scheduler/v1/tasks/${task}/trigger`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${CI_TOKEN}` },
+      });
+      expect(trigger.status).toBe(200);
+      const gitlab = async () => {
+        const health = await (await fetch(`${BACKEND_URL}/api/opsfolio/health`, { headers: { authorization: `Bearer ${CI_TOKEN}` } })).json();
+        return health.sources.find((source: { id: string }) => source.id === 'gitlab');
+      };
+      await expect.poll(async () => (await gitlab())?.lastRun?.progress?.done ?? -1, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+      const running = await gitlab();
+      expect(running).toMatchObject({ lastRun: { status: 'running', progress: { unit: 'projects', total: GITLAB_PROJECTS } } });
+      expect(running.lastSuccessAt).toBeUndefined();
+      await page.reload();
+      const title = page.getByTestId('opsfolio-card-deployments').getByTestId('opsfolio-empty-state-title');
+      await title.waitFor({ timeout: 20_000 });
+      expect(await title.innerText()).toMatch(new RegExp(`^First sync of GitLab in progress: [1-${GITLAB_PROJECTS}] of ${GITLAB_PROJECTS} projects$`));
+      await page.screenshot({ path: `${SCREENSHOTS}feature-flags-first-sync.png`, fullPage: true });
+    } finally {
+      await fetch(control, { method: 'DELETE' });
+    }
+    await waitForFirstSync(['gitlab']);
+    await untilShown(page, () => page.getByTestId('opsfolio-last-deploy').isVisible(), 'feature-flags deployments after the first sync');
+  }, 360_000);
 
   it('shows the five Opsfolio cards on the tier-1 service page', async () => {
     await openEntityPage(page, 'payments-api');

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export const APP_URL = 'http://localhost:3000';
 export const BACKEND_URL = 'http://localhost:7007';
-const SIMULATOR_URL = 'http://127.0.0.1:7081';
+export const SIMULATOR_URL = 'http://127.0.0.1:7081';
 const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
 
 async function answers(url: string): Promise<boolean> {
@@ -33,8 +33,14 @@ function signalGroup(demo: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-/** Starts the demo exactly as the README says (`npm start`) and stops the whole process group after. */
-export async function startDemo(timeoutMs = 540_000): Promise<{ stop(): Promise<void>; output(): string }> {
+/**
+ * Starts the demo exactly as the README says (`npm start`) and stops the whole process group after. `env` adds
+ * variables, e.g. Backstage's `APP_CONFIG_*` overrides of app-config.yaml.
+ */
+export async function startDemo(
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<{ stop(): Promise<void>; output(): string }> {
+  const timeoutMs = options.timeoutMs ?? 540_000;
   for (const url of [`${APP_URL}`, `${BACKEND_URL}/api/opsfolio/health`, `${SIMULATOR_URL}/_control/health`]) {
     if (await answers(url)) throw new Error(`${url} already answers: stop the running demo before the browser test`);
   }
@@ -43,7 +49,7 @@ export async function startDemo(timeoutMs = 540_000): Promise<{ stop(): Promise<
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')),
   );
-  const demo = spawn('npm', ['start'], { cwd: REPO_ROOT, detached: true, env: { ...env, BROWSER: 'none' } });
+  const demo = spawn('npm', ['start'], { cwd: REPO_ROOT, detached: true, env: { ...env, ...options.env, BROWSER: 'none' } });
   demo.stdout?.on('data', d => (output = (output + d).slice(-20_000)));
   demo.stderr?.on('data', d => (output = (output + d).slice(-20_000)));
   const deadline = Date.now() + timeoutMs;
