@@ -112,6 +112,24 @@ describe('Opsfolio entity cards', () => {
       expect(screen.getByTestId('opsfolio-empty-state')).toHaveTextContent(`${error} Nothing has been stored yet`);
     });
 
+    it('says the last sync failed, and how old the last good data is', async () => {
+      await render(
+        withSources([
+          {
+            id: 'github',
+            pillar: 'deployments',
+            vendor: 'github',
+            lastSuccessAt: ago(2 * 86_400_000),
+            lastRun: { sourceId: 'github', status: 'failed', startedAt: ago(700_000), finishedAt: ago(600_000), error: 'Bad credentials' },
+          },
+        ]),
+        <EntityDeploymentsCard />,
+      );
+      expect(await screen.findByTestId('opsfolio-empty-state-title')).toHaveTextContent('The last sync of GitHub failed 10 minutes ago');
+      expect(screen.getByTestId('opsfolio-empty-state')).toHaveTextContent('Bad credentials Its last good data, from 2 days ago, has nothing here;');
+      expect(screen.getAllByText(/Bad credentials/)).toHaveLength(1); // said once, not again by the freshness lines
+    });
+
     it('says a source synced and found nothing for the annotation', async () => {
       await render(
         withSources([{ id: 'github', pillar: 'deployments', vendor: 'github', lastSuccessAt: ago(300_000), lastRun: { sourceId: 'github', status: 'succeeded', startedAt: ago(310_000) } }]),

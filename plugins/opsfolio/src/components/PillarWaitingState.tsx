@@ -38,9 +38,14 @@ export function PillarWaitingState(props: { pillar: PillarId; sources: SourceHea
       );
     case 'failed':
       return (
-        <PillarEmptyState title={`The first sync of ${waiting.source} failed ${waiting.failedAgo}`}>
-          {waiting.error} Nothing has been stored yet; it is retried on its schedule, and{' '}
-          <code>/api/opsfolio/health</code> shows each run.
+        <PillarEmptyState
+          title={`The ${waiting.lastGood ? 'last' : 'first'} sync of ${waiting.source} failed ${waiting.failedAgo}`}
+        >
+          {waiting.error}{' '}
+          {waiting.lastGood
+            ? `Its last good data, from ${waiting.lastGood}, has nothing here;`
+            : 'Nothing has been stored yet;'}{' '}
+          it is retried on its schedule, and <code>/api/opsfolio/health</code> shows each run.
         </PillarEmptyState>
       );
     case 'nothing-found': {

@@ -12,12 +12,12 @@ import { runningLine } from './syncProgress';
  */
 export function SourceFreshness(props: {
   sources: SourceHealth[];
-  /** Leaves out sources on their first sync: the card's empty state already says how far they have got. */
-  firstSyncShownElsewhere?: boolean;
+  /** The card shows its empty state, which already says which sync failed or how far a first sync has got. */
+  emptyStateShown?: boolean;
 }) {
-  const failed = props.sources.filter(s => s.lastRun?.status === 'failed');
+  const failed = props.emptyStateShown ? [] : props.sources.filter(s => s.lastRun?.status === 'failed');
   const running = props.sources
-    .filter(s => !(props.firstSyncShownElsewhere && !s.lastSuccessAt))
+    .filter(s => !(props.emptyStateShown && !s.lastSuccessAt))
     .flatMap(s => {
       const line = runningLine(s);
       return line ? [{ id: s.id, line }] : [];

@@ -7,26 +7,29 @@ export type PillarWaiting =
   | { kind: 'no-source' }
   /** `lines`: one per source, "First sync of GitHub in progress: 12 of 40 repositories" when it runs. */
   | { kind: 'first-sync'; sources: string[]; lines: string[]; since?: string }
-  | { kind: 'failed'; source: string; error: string; failedAgo: string }
+  /** `lastGood`: the age of the source's last good data, when it has synced before. */
+  | { kind: 'failed'; source: string; error: string; failedAgo: string; lastGood?: string }
   | { kind: 'nothing-found'; sources: string[]; syncedAgo: string }
   | { kind: 'unknown' };
 
 /**
- * Tells apart "no module installed", "the first sync is still running", "it failed" and "synced, found
- * nothing" for a pillar, from its sources' last runs. Pure. `undefined` health (not readable): unknown.
+ * Tells apart "no module installed", "the first sync is still running", "the last sync failed" and "synced,
+ * found nothing" for a pillar, from its sources' last runs. Pure. `undefined` health (not readable): unknown.
  */
 export function pillarWaiting(pillar: PillarId, health: SourceHealth[] | undefined, now = new Date()): PillarWaiting {
   if (!health) return { kind: 'unknown' };
   const sources = health.filter(s => s.pillar === pillar);
   if (sources.length === 0) return { kind: 'no-source' };
   const synced = sources.filter(s => s.lastSuccessAt);
-  const failed = sources.find(s => s.lastRun?.status === 'failed' && !s.lastSuccessAt);
-  if (synced.length === 0 && failed) {
+  // Nothing to show and a source's last run failed: that failure is the likeliest reason, first sync or not.
+  const failed = sources.find(s => s.lastRun?.status === 'failed' && !s.lastSuccessAt) ?? sources.find(s => s.lastRun?.status === 'failed');
+  if (failed) {
     return {
       kind: 'failed',
       source: sourceLabel(failed),
       error: failed.lastRun?.error ?? 'no reason given',
       failedAgo: formatAge(failed.lastRun?.finishedAt ?? failed.lastRun?.startedAt, now),
+      lastGood: failed.lastSuccessAt ? formatAge(failed.lastSuccessAt, now) : undefined,
     };
   }
   if (synced.length === 0) {

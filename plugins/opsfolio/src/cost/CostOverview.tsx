@@ -37,7 +37,7 @@ function EntityCost(props: { summary: PillarSummary }) {
     // Zeros before the first sync ends would read as "this service costs nothing".
     return (
       <>
-        <SourceFreshness sources={props.summary.sources} firstSyncShownElsewhere />
+        <SourceFreshness sources={props.summary.sources} emptyStateShown />
         <PillarWaitingState pillar="cost" sources={props.summary.sources} texts={costWaitingTexts(cost.allocationKey, 'This card')} />
       </>
     );

@@ -32,7 +32,7 @@ export function DeploymentsOverview(props: { summary: PillarSummary }) {
   if (!last) {
     return (
       <>
-        <SourceFreshness sources={props.summary.sources} firstSyncShownElsewhere />
+        <SourceFreshness sources={props.summary.sources} emptyStateShown />
         <ConfiguredPillar
           pillar="deployments"
           summary={props.summary}
