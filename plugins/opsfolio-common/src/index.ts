@@ -1,6 +1,6 @@
 /**
- * Types, annotation names and permissions shared by the Opsfolio backend and frontend: what a permission
- * policy, a caller of the REST API and a module author need.
+ * Types, annotation names and permissions shared by the Opsfolio backend and frontend, and a client of its REST
+ * API: what a permission policy, a caller of the REST API (another plugin, a script) and a module author need.
  *
  * @packageDocumentation
  */
@@ -35,6 +35,8 @@ export type {
   TeamOnCallService,
   WeeklyDeploymentsResponse,
 } from './api';
+export { OpsfolioClient, type OpsfolioClientOptions } from './client/OpsfolioClient';
+export type { CostQuery, DeploymentsQuery, OpsfolioApi, ScorecardOverviewQuery } from './client/OpsfolioApi';
 export { productionEnvironmentsOf, type Deployment, type DeploymentStatus } from './deployments';
 export type { DoraBand, DoraFigure, DoraMetricId, DoraResult, DoraUnit } from './dora';
 export type {

@@ -7,8 +7,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { OpsfolioClient } from '@opsfolio/backstage-plugin-common';
 import { opsfolioApiRef } from './api/OpsfolioApi';
-import { OpsfolioClient } from './api/OpsfolioClient';
 
 const deploymentsRouteRef = createRouteRef({ id: 'opsfolio:deployments' });
 const costRouteRef = createRouteRef({ id: 'opsfolio:cost' });

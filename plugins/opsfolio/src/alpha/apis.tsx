@@ -1,7 +1,7 @@
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { ApiBlueprint } from '@backstage/frontend-plugin-api';
+import { OpsfolioClient } from '@opsfolio/backstage-plugin-common';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
-import { OpsfolioClient } from '../api/OpsfolioClient';
 
 /** The Opsfolio backend client, as the app's `opsfolioApiRef`. */
 export const opsfolioApi = ApiBlueprint.make({
