@@ -1,4 +1,4 @@
-import Typography from '@material-ui/core/Typography';
+import { Text } from '@backstage/ui';
 import type { PillarId, PillarSummary } from '@opsfolio/backstage-plugin-common';
 import { PillarWaitingState } from './PillarWaitingState';
 
@@ -12,9 +12,9 @@ export function ConfiguredPillar(props: { pillar: PillarId; summary: PillarSumma
   return (
     <>
       {Object.entries(summary.found).map(([name, value]) => (
-        <Typography key={name} variant="body2">
+        <Text key={name} as="p">
           <code>{name}</code>: {value}
-        </Typography>
+        </Text>
       ))}
       <PillarWaitingState
         pillar={props.pillar}

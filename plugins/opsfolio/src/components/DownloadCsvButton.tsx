@@ -1,5 +1,5 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
+import { Button } from '@backstage/ui';
 import { useState } from 'react';
 import { saveBlob } from './saveBlob';
 
@@ -21,7 +21,7 @@ export function DownloadCsvButton(props: { fetch: () => Promise<Blob>; fileName:
     }
   };
   return (
-    <Button variant="outlined" color="primary" disabled={busy} onClick={download}>
+    <Button variant="secondary" size="medium" isPending={busy} onPress={download}>
       Download CSV
     </Button>
   );

@@ -1,4 +1,5 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Card, CardBody, CardHeader, Text } from '@backstage/ui';
 import type { PillarId, PillarSummary } from '@opsfolio/backstage-plugin-common';
 import type { ReactNode } from 'react';
 import { PillarEmptyState } from './PillarEmptyState';
@@ -32,8 +33,16 @@ export function PillarCard(props: PillarCardProps) {
     );
   }
   return (
-    <InfoCard title={props.title} variant="gridItem">
-      <div data-testid={`opsfolio-card-${props.pillar}`}>{body}</div>
-    </InfoCard>
+    // Full height, as the entity page's grid lines cards up in rows.
+    <Card style={{ height: '100%' }}>
+      <CardHeader>
+        <Text as="h2" variant="title-x-small" weight="bold">
+          {props.title}
+        </Text>
+      </CardHeader>
+      <CardBody>
+        <div data-testid={`opsfolio-card-${props.pillar}`}>{body}</div>
+      </CardBody>
+    </Card>
   );
 }

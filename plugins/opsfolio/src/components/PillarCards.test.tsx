@@ -192,7 +192,7 @@ describe('Opsfolio entity cards', () => {
     expect(screen.getByText('How reworkRate is computed. Based on 40 data points over 30 days.')).toBeInTheDocument();
     fireEvent.mouseOver(screen.getByTestId('opsfolio-dora-leadTime'));
     expect(await screen.findByText('How leadTime is computed. Based on 40 data points over 30 days; bands: DORA 2024.')).toBeInTheDocument();
-    expect(screen.getByText(/github sync failed 10 minutes ago; showing data from 2 hours ago/)).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(/GitHub sync failed 10 minutes ago; showing data from 2 hours ago/);
   });
 
   it('shows the backend error instead of an empty card', async () => {

@@ -1,5 +1,4 @@
-import Typography from '@material-ui/core/Typography';
-import Box from '@material-ui/core/Box';
+import { Box, Text } from '@backstage/ui';
 import { Fragment, type ReactNode } from 'react';
 
 /**
@@ -8,11 +7,11 @@ import { Fragment, type ReactNode } from 'react';
 export function PillarEmptyState(props: { title: string; fix?: string[]; children?: ReactNode }) {
   return (
     <Box data-testid="opsfolio-empty-state">
-      <Typography variant="subtitle1" gutterBottom data-testid="opsfolio-empty-state-title">
+      <Text as="p" variant="body-large" style={{ marginBottom: 'var(--bui-space-2)' }} data-testid="opsfolio-empty-state-title">
         {props.title}
-      </Typography>
+      </Text>
       {props.fix && props.fix.length > 0 && (
-        <Typography variant="body2" color="textSecondary">
+        <Text as="p" color="secondary">
           Add{' '}
           {props.fix.map((name, i) => (
             <Fragment key={name}>
@@ -21,12 +20,12 @@ export function PillarEmptyState(props: { title: string; fix?: string[]; childre
             </Fragment>
           ))}{' '}
           to this entity&apos;s <code>catalog-info.yaml</code>.
-        </Typography>
+        </Text>
       )}
       {props.children && (
-        <Typography variant="body2" color="textSecondary" component="div">
+        <Text as="div" color="secondary">
           {props.children}
-        </Typography>
+        </Text>
       )}
     </Box>
   );

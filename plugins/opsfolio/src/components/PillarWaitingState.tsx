@@ -1,4 +1,4 @@
-import Typography from '@material-ui/core/Typography';
+import { Text } from '@backstage/ui';
 import type { PillarId, SourceHealth } from '@opsfolio/backstage-plugin-common';
 import type { ReactNode } from 'react';
 import { PillarEmptyState } from './PillarEmptyState';
@@ -28,9 +28,9 @@ export function PillarWaitingState(props: { pillar: PillarId; sources: SourceHea
         <PillarEmptyState title={waiting.lines.length === 1 ? waiting.lines[0] : `First sync of ${waiting.sources.join(', ')} in progress`}>
           {waiting.lines.length > 1 &&
             waiting.lines.map(line => (
-              <Typography key={line} variant="body2" data-testid="opsfolio-sync-progress">
+              <Text key={line} as="p" data-testid="opsfolio-sync-progress">
                 {line}
-              </Typography>
+              </Text>
             ))}
           {waiting.since ? `Started ${waiting.since}. ` : 'It starts on the source\'s schedule. '}
           {props.texts.fills} fills in when it ends.

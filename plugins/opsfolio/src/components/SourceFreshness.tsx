@@ -1,9 +1,8 @@
-import { WarningPanel } from '@backstage/core-components';
-import Typography from '@material-ui/core/Typography';
+import { Alert, Text } from '@backstage/ui';
 import type { SourceHealth } from '@opsfolio/backstage-plugin-common';
 import { formatAge } from './age';
 import { runDetailsLine } from './runDetails';
-import { runningLine } from './syncProgress';
+import { runningLine, sourceLabel } from './syncProgress';
 
 /**
  * How fresh a card's data is. When a source's last run failed, the card keeps showing the last good data
@@ -30,32 +29,35 @@ export function SourceFreshness(props: {
   return (
     <>
       {failed.map(source => (
-        <WarningPanel
+        <Alert
           key={source.id}
-          severity="warning"
-          title={`${source.id} sync failed ${formatAge(source.lastRun?.finishedAt ?? source.lastRun?.startedAt)}; showing data from ${formatAge(source.lastSuccessAt)}`}
-          message={source.lastRun?.error}
+          role="alert"
+          status="warning"
+          icon
+          mb="2"
+          title={`${sourceLabel(source)} sync failed ${formatAge(source.lastRun?.finishedAt ?? source.lastRun?.startedAt)}; showing data from ${formatAge(source.lastSuccessAt)}`}
+          description={source.lastRun?.error}
         />
       ))}
       {running.map(({ id, line }) => (
-        <Typography key={id} variant="body2" component="p" data-testid="opsfolio-sync-progress">
+        <Text key={id} as="p" data-testid="opsfolio-sync-progress">
           {line}
-        </Typography>
+        </Text>
       ))}
       {props.sources.map(source => {
         const line = source.lastRun?.status === 'succeeded' ? runDetailsLine(source.id, source.lastRun.details) : undefined;
         return (
           line && (
-            <Typography key={source.id} variant="caption" color="textSecondary" component="p" data-testid="opsfolio-data-quality">
+            <Text key={source.id} as="p" variant="body-small" color="secondary" data-testid="opsfolio-data-quality">
               {line}
-            </Typography>
+            </Text>
           )
         );
       })}
       {newest && (
-        <Typography variant="caption" color="textSecondary" data-testid="opsfolio-freshness">
+        <Text as="p" variant="body-small" color="secondary" data-testid="opsfolio-freshness">
           Synced {formatAge(newest)}
-        </Typography>
+        </Text>
       )}
     </>
   );
