@@ -12,6 +12,7 @@ import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { CostError } from './CostAccess';
 import { monthLabel, spendByEntity } from './costMoney';
 import { formatMoney } from './formatMoney';
+import { ProblemText } from '../components/ProblemText';
 
 /** The services behind one row of the overview, loaded when the row is opened. */
 export function CostDrillDown(props: { entityRef: string }) {
@@ -27,9 +28,7 @@ export function CostDrillDown(props: { entityRef: string }) {
   return (
     <div data-testid="opsfolio-cost-drilldown">
       {cost.tagProblem && (
-        <Typography variant="body2" style={{ color: '#c62828' }}>
-          {cost.tagProblem}
-        </Typography>
+        <ProblemText>{cost.tagProblem}</ProblemText>
       )}
       {spend.length === 0 ? (
         <Typography variant="body2" color="textSecondary">

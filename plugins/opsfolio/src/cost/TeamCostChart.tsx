@@ -4,9 +4,12 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { monthLabel } from './costMoney';
 import { formatMoney } from './formatMoney';
 import { mainCurrency } from './mainCurrency';
+import { chartStyle } from '../components/chartStyle';
+import { usePalette } from '../components/usePalette';
 
 /** Spend per month in the team's main currency; other currencies are named, never converted or added in. */
 export function TeamCostChart(props: { series: EntityCostResponse['series'] }) {
+  const palette = usePalette();
   const amounts = props.series.map(p => p.amounts);
   if (largestAmount(sumMoney(amounts)) <= 0) return null;
   const { currency, others } = mainCurrency(amounts);
@@ -15,17 +18,18 @@ export function TeamCostChart(props: { series: EntityCostResponse['series'] }) {
     const amount = p.amounts[currency] ?? 0;
     return { month: monthLabel(p.period), known: p.estimated ? 0 : amount, estimated: p.estimated ? amount : 0 };
   });
+  const style = chartStyle(palette);
   return (
     <div data-testid="opsfolio-team-cost-chart">
       <div style={{ width: '100%', height: 180 }}>
         <ResponsiveContainer>
           <BarChart data={rows}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="month" />
-            <YAxis width={70} tickFormatter={(v: number) => formatMoney({ [currency]: v })} />
+            <CartesianGrid strokeDasharray="3 3" {...style.grid} />
+            <XAxis dataKey="month" {...style.axis} />
+            <YAxis {...style.axis} width={70} tickFormatter={(v: number) => formatMoney({ [currency]: v })} />
             <Tooltip formatter={(v: unknown) => formatMoney({ [currency]: Number(v) })} />
-            <Bar dataKey="known" name={`Spend (${currency})`} stackId="s" fill="#1976d2" isAnimationActive={false} />
-            <Bar dataKey="estimated" name={`Estimated (${currency})`} stackId="s" fill="#90caf9" isAnimationActive={false} />
+            <Bar dataKey="known" name={`Spend (${currency})`} stackId="s" fill={palette.tone.info} isAnimationActive={false} />
+            <Bar dataKey="estimated" name={`Estimated (${currency})`} stackId="s" fill={palette.faded.info} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>

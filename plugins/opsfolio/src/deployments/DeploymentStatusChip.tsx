@@ -1,12 +1,13 @@
-import Chip from '@material-ui/core/Chip';
 import type { Deployment } from '@opsfolio/backstage-plugin-common';
+import { ToneChip } from '../components/ToneChip';
+import type { Tone } from '../components/palette';
 
-const COLORS: Record<Deployment['status'], string> = {
-  success: '#2e7d32',
-  failure: '#c62828',
-  in_progress: '#1565c0',
-  pending: '#757575',
-  cancelled: '#757575',
+const TONES: Record<Deployment['status'], Tone> = {
+  success: 'good',
+  failure: 'bad',
+  in_progress: 'info',
+  pending: 'neutral',
+  cancelled: 'neutral',
 };
 
 /** A deployment's status, with "rolled back to" made visible. */
@@ -14,8 +15,8 @@ export function DeploymentStatusChip(props: { deployment: Pick<Deployment, 'stat
   const { status, rollback } = props.deployment;
   return (
     <>
-      <Chip size="small" label={status.replace('_', ' ')} style={{ backgroundColor: COLORS[status], color: 'white' }} />
-      {rollback && <Chip size="small" variant="outlined" label="rollback" style={{ marginLeft: 4 }} />}
+      <ToneChip label={status.replace('_', ' ')} tone={TONES[status]} />
+      {rollback && <ToneChip label="rollback" outlined style={{ marginLeft: 4 }} />}
     </>
   );
 }

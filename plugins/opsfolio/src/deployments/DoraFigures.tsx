@@ -1,15 +1,17 @@
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { DORA_METRICS, type DoraBand, type DoraResult } from '@opsfolio/backstage-plugin-common';
+import { ToneChip } from '../components/ToneChip';
+import type { Tone } from '../components/palette';
 import { DORA_TITLES, formatDoraValue } from './formatDora';
 
-const BAND_COLORS: Record<DoraBand, string> = {
-  elite: '#1b5e20',
-  high: '#2e7d32',
-  medium: '#ef6c00',
-  low: '#c62828',
+// Elite and high are both good news: filled for elite, outlined for high.
+const BAND_LOOKS: Record<DoraBand, { tone: Tone; outlined?: boolean }> = {
+  elite: { tone: 'good' },
+  high: { tone: 'good', outlined: true },
+  medium: { tone: 'warn' },
+  low: { tone: 'bad' },
 };
 
 /**
@@ -52,15 +54,7 @@ export function DoraFigures(props: { dora: DoraResult }) {
                 </Typography>
                 <Typography variant="h6">{formatDoraValue(figure)}</Typography>
                 {figure.band && (
-                  <Chip
-                    size="small"
-                    label={figure.band}
-                    style={{
-                      backgroundColor: BAND_COLORS[figure.band],
-                      color: 'white',
-                      textTransform: 'capitalize',
-                    }}
-                  />
+                  <ToneChip label={figure.band} {...BAND_LOOKS[figure.band]} style={{ textTransform: 'capitalize' }} />
                 )}
               </Box>
             </Tooltip>

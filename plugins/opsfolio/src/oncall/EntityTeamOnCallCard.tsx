@@ -15,10 +15,9 @@ import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { formatAge } from '../components/age';
 import { PillarEmptyState } from '../components/PillarEmptyState';
 import { hours, onCallWarnings, until } from './formatOnCall';
+import { ProblemText } from '../components/ProblemText';
 
 const ON_CALL_ANNOTATIONS = [ANNOTATIONS.pagerdutyServiceId, ANNOTATIONS.pagerdutyIntegrationKey, ANNOTATIONS.opsgenieTeam];
-
-const red = { color: '#c62828' };
 
 /** Level 1 now, with who backs them up: the first thing a manager checks is that someone answers. */
 function Responders(props: { service: TeamOnCallService }) {
@@ -28,7 +27,7 @@ function Responders(props: { service: TeamOnCallService }) {
     <>
       {service.sources.map(answer => {
         const onCall = answer.onCall;
-        if (!onCall) return <Typography key={answer.source} variant="body2" style={red}>{answer.source}: {answer.error ?? 'no data'}</Typography>;
+        if (!onCall) return <ProblemText key={answer.source}>{answer.source}: {answer.error ?? 'no data'}</ProblemText>;
         const levels = [...new Set(onCall.shifts.map(s => s.level))].sort((a, b) => a - b);
         return (
           <div key={answer.source}>
@@ -42,9 +41,9 @@ function Responders(props: { service: TeamOnCallService }) {
               </Typography>
             ))}
             {answer.stale && (
-              <Typography variant="caption" style={red}>
+              <ProblemText small>
                 {answer.source} unreachable; as read {formatAge(onCall.readAt)}
-              </Typography>
+              </ProblemText>
             )}
           </div>
         );
@@ -77,9 +76,9 @@ function ServiceRow(props: { service: TeamOnCallService; showOwner: boolean }) {
           service.sources.length ? 'none' : ''
         ) : (
           warnings.map(w => (
-            <Typography key={w} variant="body2" style={red} data-testid="opsfolio-team-oncall-warning">
+            <ProblemText key={w} data-testid="opsfolio-team-oncall-warning">
               {w}
-            </Typography>
+            </ProblemText>
           ))
         )}
       </TableCell>

@@ -14,6 +14,7 @@ import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { formatAge } from '../components/age';
 import { SourceFreshness } from '../components/SourceFreshness';
 import { hours, onCallWarnings, until } from './formatOnCall';
+import { ProblemText } from '../components/ProblemText';
 
 function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallResponse }) {
   const { answer } = props;
@@ -64,9 +65,9 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
         </TableBody>
       </Table>
       {onCallWarnings(answer, props.response.drift).map(w => (
-        <Typography key={w} variant="body2" style={{ color: '#c62828' }} data-testid="opsfolio-oncall-warning">
+        <ProblemText key={w} data-testid="opsfolio-oncall-warning">
           {w}
-        </Typography>
+        </ProblemText>
       ))}
     </Box>
   );

@@ -8,6 +8,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { formatAge } from '../components/age';
 import { until } from '../oncall/formatOnCall';
+import { ProblemText } from '../components/ProblemText';
 
 /** The ownership card's body: the owner, how to reach them, who answers now, and what is wrong. */
 export function OwnershipOverview() {
@@ -74,9 +75,7 @@ export function OwnershipOverview() {
       )}
       {facts.problems.map(problem => (
         <Box key={`${problem.kind}:${problem.message}`} mt={1} data-testid="opsfolio-ownership-problem" data-kind={problem.kind}>
-          <Typography variant="body2" style={{ color: '#c62828' }}>
-            {problem.message}
-          </Typography>
+          <ProblemText>{problem.message}</ProblemText>
           <Typography variant="caption" color="textSecondary">
             {problem.fix}
           </Typography>

@@ -38,9 +38,10 @@ describe('EntityScorecardCard', () => {
     const [failing] = await screen.findAllByText('fail');
     const notReported = screen.getByText('not reported');
     const chipOf = (label: HTMLElement) => label.closest('[data-testid="opsfolio-check-state"]') as HTMLElement;
-    expect(chipOf(failing)).toHaveStyle({ backgroundColor: '#c62828' });
-    expect(chipOf(notReported)).not.toHaveStyle({ backgroundColor: '#c62828' });
-    expect(chipOf(notReported)).toHaveClass('MuiChip-outlined');
+    // Filled in the light theme's "bad" tone with white text; "not reported" only outlined in grey.
+    expect(chipOf(failing)).toHaveStyle({ backgroundColor: '#b83d00', color: '#ffffff' });
+    expect(chipOf(notReported)).toHaveStyle({ color: '#616161' });
+    expect(chipOf(notReported)).not.toHaveStyle({ backgroundColor: '#b83d00' });
     expect(screen.getByText('No deployment source reports this entity')).toBeInTheDocument();
   });
 

@@ -1,4 +1,3 @@
-import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -9,6 +8,7 @@ import type { EntityScorecardResult, Exemption } from '@opsfolio/backstage-plugi
 import { Fragment } from 'react';
 import { formatAge } from '../components/age';
 import { CheckFix } from './CheckFix';
+import { ToneChip } from '../components/ToneChip';
 import { CheckStateChip } from './CheckStateChip';
 import { countsAsPassing, STATE_SINCE } from './checkStates';
 import { formatThreshold, formatValue } from './formatFact';
@@ -26,7 +26,7 @@ function ExemptionCell(props: { exemption?: Exemption }) {
         until {e.until}
         {e.approvedBy ? `, approved by ${e.approvedBy}` : ''}
       </Typography>
-      {e.expired && <Chip size="small" label="expired" style={{ marginLeft: 4, backgroundColor: '#ef6c00', color: 'white' }} />}
+      {e.expired && <ToneChip label="expired" tone="warn" style={{ marginLeft: 4 }} />}
     </>
   );
 }

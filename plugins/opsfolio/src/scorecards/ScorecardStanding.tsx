@@ -1,8 +1,9 @@
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import WarningIcon from '@material-ui/icons/Warning';
+import { RiAlertFill } from '@remixicon/react';
 import type { EntityScorecardResult } from '@opsfolio/backstage-plugin-common';
+import { usePalette } from '../components/usePalette';
 import { LevelChip } from './page/LevelChip';
 import { targetMet } from './scorecardChecks';
 
@@ -43,11 +44,12 @@ function NextLevelProgress(props: { card: EntityScorecardResult }) {
 
 /** Exemptions that no longer count (expired, malformed, naming no check): the entity's owner should fix them. */
 function ExemptionProblems(props: { problems: string[] }) {
+  const palette = usePalette();
   return (
     <>
       {props.problems.map(problem => (
         <Box key={problem} display="flex" alignItems="center" marginTop={1} style={{ gap: 4 }} data-testid="opsfolio-exemption-problem">
-          <WarningIcon fontSize="small" style={{ color: '#ef6c00' }} />
+          <RiAlertFill size={18} color={palette.tone.warn} aria-hidden />
           <Typography variant="body2">{problem}</Typography>
         </Box>
       ))}

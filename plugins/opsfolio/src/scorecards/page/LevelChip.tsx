@@ -1,6 +1,6 @@
-import Chip from '@material-ui/core/Chip';
 import type { ScorecardLevel } from '@opsfolio/backstage-plugin-common';
-import { levelColor, textOn } from './levelColors';
+import { levelColor } from '../../components/palette';
+import { ToneChip } from '../../components/ToneChip';
 
 /**
  * A readiness level, or "No level". Given the scorecard's levels the chip is shaded by rank; without them (the
@@ -8,8 +8,7 @@ import { levelColor, textOn } from './levelColors';
  */
 export function LevelChip(props: { level: ScorecardLevel | null; levels?: ScorecardLevel[] }) {
   const { level, levels } = props;
-  if (!level) return <Chip size="small" variant="outlined" label="No level" data-testid="opsfolio-level-chip" />;
+  if (!level) return <ToneChip label="No level" outlined data-testid="opsfolio-level-chip" />;
   const rank = levels ? levels.findIndex(l => l.id === level.id) : 0;
-  const color = levelColor(rank, levels ? levels.length : 1);
-  return <Chip size="small" label={level.title} style={{ backgroundColor: color, color: textOn(color) }} data-testid="opsfolio-level-chip" />;
+  return <ToneChip label={level.title} color={levelColor(rank, levels ? levels.length : 1)} data-testid="opsfolio-level-chip" />;
 }
