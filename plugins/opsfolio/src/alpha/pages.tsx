@@ -1,8 +1,6 @@
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { createRouteRef, PageBlueprint } from '@backstage/frontend-plugin-api';
-import MoneyIcon from '@material-ui/icons/AttachMoney';
-import PeopleIcon from '@material-ui/icons/People';
-import ReadinessIcon from '@material-ui/icons/AssignmentTurnedIn';
+import { CostIcon, OwnershipIcon, ReadinessIcon } from '../components/pageIcons';
 
 export const costPageRouteRef = createRouteRef();
 
@@ -11,7 +9,7 @@ export const costPage = PageBlueprint.make({
   params: {
     path: '/opsfolio/cost',
     title: 'Cost',
-    icon: <MoneyIcon />,
+    icon: <CostIcon />,
     routeRef: costPageRouteRef,
     noHeader: true,
     loader: () => import('../cost/OpsfolioCostPage').then(m => (
@@ -29,7 +27,7 @@ export const ownershipPage = PageBlueprint.make({
   params: {
     path: '/opsfolio/ownership',
     title: 'Ownership',
-    icon: <PeopleIcon />,
+    icon: <OwnershipIcon />,
     routeRef: ownershipPageRouteRef,
     noHeader: true,
     loader: () => import('../ownership/OpsfolioOwnershipPage').then(m => (

@@ -1,4 +1,4 @@
-import { Content, ContentHeader, Header, Page, Progress } from '@backstage/core-components';
+import { ContentHeader, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -13,6 +13,8 @@ import { CostOverviewTable } from './CostOverviewTable';
 import { costWaitingTexts } from './costWaitingTexts';
 import { DownloadCsvButton } from '../components/DownloadCsvButton';
 import { SourceFreshness } from '../components/SourceFreshness';
+import { OpsfolioPage } from '../components/OpsfolioPage';
+import { CostIcon } from '../components/pageIcons';
 
 type GroupBy = CostOverviewResponse['groupBy'];
 const GROUP_BYS: Array<{ value: GroupBy; label: string }> = [
@@ -106,13 +108,8 @@ function CostOverview() {
  */
 export function OpsfolioCostPage() {
   return (
-    <Page themeId="tool">
-      <Header title="Cost" subtitle="Cloud spend by team, system or domain" />
-      <Content>
-        <div data-testid="opsfolio-cost-page">
-          <CostOverview />
-        </div>
-      </Content>
-    </Page>
+    <OpsfolioPage title="Cost" description="Cloud spend by team, system or domain" icon={<CostIcon />} testId="opsfolio-cost-page">
+      <CostOverview />
+    </OpsfolioPage>
   );
 }

@@ -1,4 +1,4 @@
-import { Content, ContentHeader, Header, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { ContentHeader, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -16,6 +16,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
 import { DownloadCsvButton } from '../components/DownloadCsvButton';
+import { OpsfolioPage } from '../components/OpsfolioPage';
+import { OwnershipIcon } from '../components/pageIcons';
 
 const LABELS: Record<OwnershipProblemKind, string> = {
   'no-owner': 'No owner',
@@ -111,13 +113,8 @@ function Problems() {
 /** `/opsfolio/ownership`: where ownership is broken, by problem and by team, with how to fix each. */
 export function OpsfolioOwnershipPage() {
   return (
-    <Page themeId="tool">
-      <Header title="Ownership" subtitle="Owners that do not exist, people instead of teams, empty teams, and owners that disagree with who runs the code" />
-      <Content>
-        <div data-testid="opsfolio-ownership-page">
-          <Problems />
-        </div>
-      </Content>
-    </Page>
+    <OpsfolioPage title="Ownership" description="Owners that do not exist, people instead of teams, empty teams, and owners that disagree with who runs the code" icon={<OwnershipIcon />} testId="opsfolio-ownership-page">
+      <Problems />
+    </OpsfolioPage>
   );
 }

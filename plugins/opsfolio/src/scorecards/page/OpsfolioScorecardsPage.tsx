@@ -1,4 +1,4 @@
-import { Content, ContentHeader, Header, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { ContentHeader, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import TextField from '@material-ui/core/TextField';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
@@ -10,6 +10,8 @@ import { ScorecardFilters } from './ScorecardFilters';
 import { ScorecardExemptions, useScorecardExemptions } from './ScorecardExemptions';
 import { ScorecardOverviewSections } from './ScorecardOverviewSections';
 import { useOverviewQuery } from './useOverviewQuery';
+import { OpsfolioPage } from '../../components/OpsfolioPage';
+import { ReadinessIcon } from '../../components/pageIcons';
 
 /** Shown only when there is a choice: most organisations run one scorecard. */
 function ScorecardPicker(props: { scorecards: ScorecardOverviewResponse['scorecards']; value: string; onChange: (id: string) => void }) {
@@ -74,13 +76,8 @@ function ScorecardsOverview() {
  */
 export function OpsfolioScorecardsPage() {
   return (
-    <Page themeId="tool">
-      <Header title="Readiness" subtitle="Ops-readiness levels by team, check and entity" />
-      <Content>
-        <div data-testid="opsfolio-scorecards-page">
-          <ScorecardsOverview />
-        </div>
-      </Content>
-    </Page>
+    <OpsfolioPage title="Readiness" description="Ops-readiness levels by team, check and entity" icon={<ReadinessIcon />} testId="opsfolio-scorecards-page">
+      <ScorecardsOverview />
+    </OpsfolioPage>
   );
 }
