@@ -4,6 +4,7 @@ import type { PillarId, PillarSummary } from '@opsfolio/backstage-plugin-common'
 import type { ReactNode } from 'react';
 import { PillarEmptyState } from './PillarEmptyState';
 import { useEntitySummary } from './useEntitySummary';
+import { PaletteScope } from './PaletteScope';
 
 export interface PillarCardProps {
   title: string;
@@ -34,15 +35,17 @@ export function PillarCard(props: PillarCardProps) {
   }
   return (
     // Full height, as the entity page's grid lines cards up in rows.
-    <Card style={{ height: '100%' }}>
-      <CardHeader>
-        <Text as="h2" variant="title-x-small" weight="bold">
-          {props.title}
-        </Text>
-      </CardHeader>
-      <CardBody>
-        <div data-testid={`opsfolio-card-${props.pillar}`}>{body}</div>
-      </CardBody>
-    </Card>
+    <PaletteScope>
+      <Card style={{ height: '100%' }}>
+        <CardHeader>
+          <Text as="h2" variant="title-x-small" weight="bold">
+            {props.title}
+          </Text>
+        </CardHeader>
+        <CardBody>
+          <div data-testid={`opsfolio-card-${props.pillar}`}>{body}</div>
+        </CardBody>
+      </Card>
+    </PaletteScope>
   );
 }

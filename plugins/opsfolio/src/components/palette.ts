@@ -24,6 +24,8 @@ export interface Palette {
   /** Chart text (ticks, legends) and grid lines: recharts' defaults are grey on grey in the dark theme. */
   chartText: string;
   chartGrid: string;
+  /** Secondary text: BUI's dark-theme grey reads at 4.2:1 on a dark card, below WCAG AA. */
+  secondaryText: string;
 }
 
 const PALETTES: Record<ThemeMode, Palette> = {
@@ -35,6 +37,7 @@ const PALETTES: Record<ThemeMode, Palette> = {
     marker: '#a1407f',
     chartText: '#616161',
     chartGrid: '#e0e0e0',
+    secondaryText: '#616161',
   },
   dark: {
     mode: 'dark',
@@ -44,6 +47,7 @@ const PALETTES: Record<ThemeMode, Palette> = {
     marker: '#e59acb',
     chartText: '#c4c4c4',
     chartGrid: '#5c5c5c',
+    secondaryText: '#c4c4c4',
   },
 };
 

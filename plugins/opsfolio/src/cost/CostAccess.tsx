@@ -1,6 +1,5 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
+import { Box, Text } from '@backstage/ui';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { ReactNode } from 'react';
@@ -16,10 +15,10 @@ function isNotAllowed(error: unknown): boolean {
 function CostNotAllowed() {
   return (
     <Box data-testid="opsfolio-cost-not-allowed">
-      <Typography variant="body2">{COST_DENIED}</Typography>
-      <Typography variant="body2" color="textSecondary">
+      <Text as="p">{COST_DENIED}</Text>
+      <Text as="p" color="secondary">
         Ask your Backstage administrators if you need to see spend.
-      </Typography>
+      </Text>
     </Box>
   );
 }

@@ -2,24 +2,24 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { CostError } from './CostAccess';
 import { monthLabel, spendByEntity } from './costMoney';
 import { formatMoney } from './formatMoney';
 import { ProblemText } from '../components/ProblemText';
+import { Text } from '@backstage/ui';
 
 /** The services behind one row of the overview, loaded when the row is opened. */
 export function CostDrillDown(props: { entityRef: string }) {
   const api = useApi(opsfolioApiRef);
   const { value, loading, error } = useAsync(
     () => api.getEntityCost(parseEntityRef(props.entityRef), { granularity: 'month' }),
-    [api, props.entityRef],
+    [api, props.entityRef]
   );
   if (loading) return <Progress />;
   if (error) return <CostError error={error} />;
@@ -27,18 +27,16 @@ export function CostDrillDown(props: { entityRef: string }) {
   const spend = spendByEntity(cost);
   return (
     <div data-testid="opsfolio-cost-drilldown">
-      {cost.tagProblem && (
-        <ProblemText>{cost.tagProblem}</ProblemText>
-      )}
+      {cost.tagProblem && <ProblemText>{cost.tagProblem}</ProblemText>}
       {spend.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
+        <Text as="p" color="secondary">
           Nothing here carries a cost tag.
-        </Typography>
+        </Text>
       ) : (
         <>
-          <Typography variant="caption" color="textSecondary">
+          <Text variant="body-small" color="secondary">
             Spend since {monthLabel(cost.from)}, by service
-          </Typography>
+          </Text>
           <Table size="small">
             <TableBody>
               {spend.map(s => (
@@ -46,9 +44,9 @@ export function CostDrillDown(props: { entityRef: string }) {
                   <TableCell>
                     <EntityRefLink entityRef={s.entityRef} defaultKind="component" />
                     {s.tag && (
-                      <Typography variant="caption" display="block" color="textSecondary">
+                      <Text as="p" variant="body-small" color="secondary">
                         tag <code>{s.tag}</code>
-                      </Typography>
+                      </Text>
                     )}
                   </TableCell>
                   <TableCell align="right">{formatMoney(s.amounts)}</TableCell>

@@ -1,16 +1,16 @@
-import TableCell from '@material-ui/core/TableCell';
-import Typography from '@material-ui/core/Typography';
+import TableCell from '@mui/material/TableCell';
 import type { CostFigures, Money } from '@opsfolio/backstage-plugin-common';
 import { formatChange, formatMoney } from './formatMoney';
+import { Text } from '@backstage/ui';
 
 function Amount(props: { money: Money; own?: Money; bold?: boolean }) {
   return (
     <TableCell align="right">
       <span style={props.bold ? { fontWeight: 700 } : undefined}>{formatMoney(props.money)}</span>
       {props.own && (
-        <Typography variant="caption" display="block" color="textSecondary">
+        <Text as="p" variant="body-small" color="secondary">
           own {formatMoney(props.own)}
-        </Typography>
+        </Text>
       )}
     </TableCell>
   );

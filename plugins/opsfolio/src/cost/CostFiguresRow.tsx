@@ -1,19 +1,20 @@
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
+import { Box, Flex, Text } from '@backstage/ui';
 import type { CostFigures } from '@opsfolio/backstage-plugin-common';
 import { formatChange, formatMoney } from './formatMoney';
 
 function Figure(props: { label: string; value: string; note?: string; testId: string }) {
   return (
-    <Box mr={4} mb={1} data-testid={props.testId}>
-      <Typography variant="caption" color="textSecondary">
+    <Box data-testid={props.testId}>
+      <Text as="p" variant="body-small" color="secondary">
         {props.label}
-      </Typography>
-      <Typography variant="h6">{props.value}</Typography>
+      </Text>
+      <Text as="p" variant="title-x-small" weight="bold">
+        {props.value}
+      </Text>
       {props.note && (
-        <Typography variant="caption" color="textSecondary">
+        <Text as="p" variant="body-small" color="secondary">
           {props.note}
-        </Typography>
+        </Text>
       )}
     </Box>
   );
@@ -24,7 +25,7 @@ export function CostFiguresRow(props: { figures: CostFigures }) {
   const { figures } = props;
   const change = formatChange(figures.forecast, figures.lastMonth);
   return (
-    <Box display="flex" flexWrap="wrap">
+    <Flex gap="6" mb="2" style={{ flexWrap: 'wrap' }}>
       <Figure label="This month so far" value={formatMoney(figures.monthToDate)} testId="opsfolio-cost-month-to-date" />
       <Figure label="Last month" value={formatMoney(figures.lastMonth)} testId="opsfolio-cost-last-month" />
       <Figure
@@ -33,6 +34,6 @@ export function CostFiguresRow(props: { figures: CostFigures }) {
         note={change ? `${change} on last month` : undefined}
         testId="opsfolio-cost-forecast"
       />
-    </Box>
+    </Flex>
   );
 }

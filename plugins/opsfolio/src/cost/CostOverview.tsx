@@ -2,7 +2,6 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
 import type { PillarSummary } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -14,6 +13,7 @@ import { isEmptyFigures } from './costMoney';
 import { costWaitingTexts } from './costWaitingTexts';
 import { formatMoney } from './formatMoney';
 import { CostError, CostPermissionGate } from './CostAccess';
+import { Text } from '@backstage/ui';
 
 /** The cost card's body: this month, last month, forecast, 30 days of spend, where it goes, and what is left out. */
 export function CostOverview(props: { summary: PillarSummary }) {
@@ -38,34 +38,40 @@ function EntityCost(props: { summary: PillarSummary }) {
     return (
       <>
         <SourceFreshness sources={props.summary.sources} emptyStateShown />
-        <PillarWaitingState pillar="cost" sources={props.summary.sources} texts={costWaitingTexts(cost.allocationKey, 'This card')} />
+        <PillarWaitingState
+          pillar="cost"
+          sources={props.summary.sources}
+          texts={costWaitingTexts(cost.allocationKey, 'This card')}
+        />
       </>
     );
   }
   return (
     <>
       <SourceFreshness sources={props.summary.sources} />
-      {cost.tagProblem && <WarningPanel severity="warning" title="The cost tag of this entity cannot be used" message={cost.tagProblem} />}
-      <Typography variant="body2" color="textSecondary">
+      {cost.tagProblem && (
+        <WarningPanel severity="warning" title="The cost tag of this entity cannot be used" message={cost.tagProblem} />
+      )}
+      <Text as="p" color="secondary">
         Tag {cost.tags.map(t => `${t.key}=${t.value}`).join(', ') || 'none'}
-      </Typography>
+      </Text>
       {cost.allocationKey && cost.tags.some(t => t.key !== cost.allocationKey) && (
-        <Typography variant="caption" color="textSecondary" component="p" data-testid="opsfolio-cost-own-key">
+        <Text as="p" variant="body-small" color="secondary" data-testid="opsfolio-cost-own-key">
           Read by its own tag key. The organisation allocates by {cost.allocationKey}, so in team and organisation
           totals this spend is untagged or under another {cost.allocationKey} value.
-        </Typography>
+        </Text>
       )}
       <CostFiguresRow figures={cost.figures} />
       <CostChart cost={cost} height={80} compact />
       {top.length > 0 && (
-        <Typography variant="body2" data-testid="opsfolio-cost-top-services">
+        <Text as="p" data-testid="opsfolio-cost-top-services">
           Last 30 days: {top.map(s => `${s.cloudService} ${formatMoney(s.amounts)}`).join(' · ')}
-        </Typography>
+        </Text>
       )}
-      <Typography variant="caption" color="textSecondary" component="p" data-testid="opsfolio-cost-not-included">
+      <Text as="p" variant="body-small" color="secondary" data-testid="opsfolio-cost-not-included">
         Not included, organisation-wide this month: {formatMoney(cost.notIncluded.untagged)} untagged and{' '}
         {formatMoney(cost.notIncluded.unmapped)} under tag values no catalog entity carries.
-      </Typography>
+      </Text>
     </>
   );
 }

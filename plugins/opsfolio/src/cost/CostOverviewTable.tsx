@@ -1,11 +1,9 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import IconButton from '@material-ui/core/IconButton';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import type { CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { useState } from 'react';
 import { CostDrillDown } from './CostDrillDown';
@@ -13,6 +11,8 @@ import { CostFigureCells } from './CostFigureCells';
 import { sameFigures } from './costMoney';
 import { costTree, type CostTreeRow } from './costTree';
 import { formatMoney } from './formatMoney';
+import { ButtonIcon, Text } from '@backstage/ui';
+import { RiArrowDownSLine, RiArrowRightSLine } from '@remixicon/react';
 
 type GroupBy = CostOverviewResponse['groupBy'];
 const COLUMNS = 6;
@@ -24,23 +24,31 @@ function KeyRow(props: { tree: CostTreeRow; groupBy: GroupBy }) {
   const { row, depth, hasChildren } = props.tree;
   const [open, setOpen] = useState(false);
   const showOwn = hasChildren && !sameFigures(row.total, row.direct);
-  const label = row.key ? <EntityRefLink entityRef={row.key} title={row.title} defaultKind={props.groupBy} /> : NONE[props.groupBy];
+  const label = row.key ? (
+    <EntityRefLink entityRef={row.key} title={row.title} defaultKind={props.groupBy} />
+  ) : (
+    NONE[props.groupBy]
+  );
   return (
     <>
       <TableRow data-testid="opsfolio-cost-row" data-key={row.key} data-depth={depth}>
         <TableCell style={{ paddingLeft: 16 + depth * 24 }}>
           {row.key ? (
-            <IconButton size="small" aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} services of ${row.title ?? row.key}`} onClick={() => setOpen(!open)}>
-              {open ? '▾' : '▸'}
-            </IconButton>
+            <ButtonIcon
+              variant="tertiary"
+              aria-expanded={open}
+              aria-label={`${open ? 'Hide' : 'Show'} services of ${row.title ?? row.key}`}
+              onPress={() => setOpen(!open)}
+              icon={open ? <RiArrowDownSLine size={16} aria-hidden /> : <RiArrowRightSLine size={16} aria-hidden />}
+            />
           ) : (
             <span style={{ display: 'inline-block', width: 30 }} />
           )}
           {label}
           {hasChildren && (
-            <Typography variant="caption" display="block" color="textSecondary" style={{ marginLeft: 30 }}>
+            <Text as="p" variant="body-small" color="secondary" style={{ marginLeft: 30 }}>
               with sub-teams
-            </Typography>
+            </Text>
           )}
         </TableCell>
         <TableCell align="right">{row.entities}</TableCell>
@@ -63,18 +71,18 @@ function UnmappedRow(props: { unmapped: CostOverviewResponse['unmapped'] }) {
     <TableRow data-testid="opsfolio-cost-unmapped">
       <TableCell>
         Unmapped tag values
-        <Typography variant="caption" display="block" color="textSecondary">
+        <Text as="p" variant="body-small" color="secondary">
           {values.length === 0 ? 'every tag value matches an entity' : 'tag values no entity carries:'}
-        </Typography>
+        </Text>
         {values.slice(0, UNMAPPED_SHOWN).map(v => (
-          <Typography key={v.tagValue} variant="caption" display="block" data-testid="opsfolio-cost-unmapped-value">
+          <Text as="p" variant="body-small" key={v.tagValue} data-testid="opsfolio-cost-unmapped-value">
             <code>{v.tagValue}</code> {formatMoney(v.monthToDate)} this month, {formatMoney(v.lastMonth)} last month
-          </Typography>
+          </Text>
         ))}
         {values.length > UNMAPPED_SHOWN && (
-          <Typography variant="caption" display="block" color="textSecondary">
+          <Text as="p" variant="body-small" color="secondary">
             and {values.length - UNMAPPED_SHOWN} more (all are in the CSV)
-          </Typography>
+          </Text>
         )}
       </TableCell>
       <TableCell />
@@ -108,9 +116,9 @@ export function CostOverviewTable(props: { overview: CostOverviewResponse }) {
           <TableRow data-testid="opsfolio-cost-untagged">
             <TableCell>
               Untagged
-              <Typography variant="caption" display="block" color="textSecondary">
+              <Text as="p" variant="body-small" color="secondary">
                 spend without the <code>{overview.tagKey}</code> tag
-              </Typography>
+              </Text>
             </TableCell>
             <TableCell />
             <CostFigureCells figures={overview.untagged} />
@@ -122,11 +130,14 @@ export function CostOverviewTable(props: { overview: CostOverviewResponse }) {
           </TableRow>
         </TableBody>
       </Table>
-      <Typography variant="body2" color="textSecondary" style={{ marginTop: 8 }} data-testid="opsfolio-cost-reconciliation">
-        {PLURAL[overview.groupBy]}, unmapped and untagged add up to the organisation&apos;s {formatMoney(overview.organisation.monthToDate)} this
-        month{overview.groupBy === 'owner' ? ", counting each team's own spend (a figure with sub-teams includes theirs)" : ''}.
-        Forecasts are month-end at the last 7 days&apos; run rate.
-      </Typography>
+      <Text as="p" color="secondary" style={{ marginTop: 8 }} data-testid="opsfolio-cost-reconciliation">
+        {PLURAL[overview.groupBy]}, unmapped and untagged add up to the organisation&apos;s{' '}
+        {formatMoney(overview.organisation.monthToDate)} this month
+        {overview.groupBy === 'owner'
+          ? ", counting each team's own spend (a figure with sub-teams includes theirs)"
+          : ''}
+        . Forecasts are month-end at the last 7 days&apos; run rate.
+      </Text>
     </>
   );
 }

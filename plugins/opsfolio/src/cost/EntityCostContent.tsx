@@ -2,14 +2,12 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
+import MenuItem from '@mui/material/MenuItem';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import { DAY_MS, dayOf, type Money, monthStart } from '@opsfolio/backstage-plugin-common';
 import { useState, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -21,10 +19,11 @@ import { formatMoney } from './formatMoney';
 import { mainCurrency } from './mainCurrency';
 import { CostError, CostPermissionGate } from './CostAccess';
 import { useDeployMarkers } from './useDeployMarkers';
+import { Grid, Text } from '@backstage/ui';
+import { PaletteScope } from '../components/PaletteScope';
 
 const VIEWS = { day: { label: 'Daily, 90 days', days: 90 }, month: { label: 'Monthly, 12 months', days: 0 } } as const;
 type View = keyof typeof VIEWS;
-
 
 function Breakdown(props: { rows: Array<{ label: ReactNode; amounts: Money; key: string }> }) {
   return (
@@ -58,7 +57,11 @@ function CostTab() {
   const today = dayOf(Date.now());
   const query =
     view === 'day'
-      ? { granularity: 'day' as const, from: dayOf(Date.now() - (VIEWS.day.days - 1) * DAY_MS), to: dayOf(Date.now() + DAY_MS) }
+      ? {
+          granularity: 'day' as const,
+          from: dayOf(Date.now() - (VIEWS.day.days - 1) * DAY_MS),
+          to: dayOf(Date.now() + DAY_MS),
+        }
       : { granularity: 'month' as const, from: monthStart(dayOf(Date.now() - 335 * DAY_MS)) };
   const cost = useAsync(() => api.getEntityCost(ref, query), [api, ref.kind, ref.namespace, ref.name, view]);
   const markers = useDeployMarkers(ref, query.from ?? today);
@@ -69,49 +72,62 @@ function CostTab() {
     return (
       <InfoCard title="Cost">
         <PillarEmptyState title="No spend can be attributed to this entity" fix={['opsfolio.io/cost-tag']}>
-          {data.tagProblem ?? "Or tag its cloud resources with the organisation's cost allocation tag set to the entity's name."}
+          {data.tagProblem ??
+            "Or tag its cloud resources with the organisation's cost allocation tag set to the entity's name."}
         </PillarEmptyState>
       </InfoCard>
     );
   }
   const { currency, others } = mainCurrency(data.series.map(p => p.amounts));
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <InfoCard
-          title="Spend"
-          subheader={`${currency}${others.length ? ` (also spent in ${others.join(', ')}: see the tables)` : ''}; dashed lines are production deploys`}
-          action={
-            <TextField select size="small" label="View" value={view} onChange={e => setView(e.target.value as View)}>
-              {Object.entries(VIEWS).map(([key, v]) => (
-                <MenuItem key={key} value={key}>
-                  {v.label}
-                </MenuItem>
-              ))}
-            </TextField>
-          }
-        >
-          <CostFiguresRow figures={data.figures} />
-          <CostChart cost={data} markers={view === 'day' ? markers : []} />
-          {data.series.some(p => p.estimated) && (
-            <Typography variant="caption" color="textSecondary">
-              Recent days are estimates until the provider finalises them.
-            </Typography>
-          )}
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={data.byEntity ? 6 : 12}>
-        <InfoCard title="By cloud service" subheader={`${data.from} to ${data.to} (exclusive)`}>
-          <Breakdown rows={data.byCloudService.map(s => ({ key: s.cloudService, label: s.cloudService, amounts: s.amounts }))} />
-        </InfoCard>
-      </Grid>
-      {data.byEntity && (
-        <Grid item xs={12} md={6}>
-          <InfoCard title="By service">
-            <Breakdown rows={data.byEntity.map(e => ({ key: e.entityRef, label: <EntityRefLink entityRef={e.entityRef} />, amounts: e.amounts }))} />
+    <PaletteScope>
+      <Grid.Root columns="12" gap="6">
+        <Grid.Item colSpan="12">
+          <InfoCard
+            title="Spend"
+            subheader={`${currency}${
+              others.length ? ` (also spent in ${others.join(', ')}: see the tables)` : ''
+            }; dashed lines are production deploys`}
+            action={
+              <TextField select size="small" label="View" value={view} onChange={e => setView(e.target.value as View)}>
+                {Object.entries(VIEWS).map(([key, v]) => (
+                  <MenuItem key={key} value={key}>
+                    {v.label}
+                  </MenuItem>
+                ))}
+              </TextField>
+            }
+          >
+            <CostFiguresRow figures={data.figures} />
+            <CostChart cost={data} markers={view === 'day' ? markers : []} />
+            {data.series.some(p => p.estimated) && (
+              <Text variant="body-small" color="secondary">
+                Recent days are estimates until the provider finalises them.
+              </Text>
+            )}
           </InfoCard>
-        </Grid>
-      )}
-    </Grid>
+        </Grid.Item>
+        <Grid.Item colSpan={{ initial: '12', md: data.byEntity ? '6' : '12' }}>
+          <InfoCard title="By cloud service" subheader={`${data.from} to ${data.to} (exclusive)`}>
+            <Breakdown
+              rows={data.byCloudService.map(s => ({ key: s.cloudService, label: s.cloudService, amounts: s.amounts }))}
+            />
+          </InfoCard>
+        </Grid.Item>
+        {data.byEntity && (
+          <Grid.Item colSpan={{ initial: '12', md: '6' }}>
+            <InfoCard title="By service">
+              <Breakdown
+                rows={data.byEntity.map(e => ({
+                  key: e.entityRef,
+                  label: <EntityRefLink entityRef={e.entityRef} />,
+                  amounts: e.amounts,
+                }))}
+              />
+            </InfoCard>
+          </Grid.Item>
+        )}
+      </Grid.Root>
+    </PaletteScope>
   );
 }

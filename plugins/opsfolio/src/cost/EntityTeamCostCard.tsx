@@ -2,11 +2,10 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
 import { type EntityCostResponse, largestAmount, sumMoney } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -16,6 +15,8 @@ import { CostFiguresRow } from './CostFiguresRow';
 import { isEmptyFigures, monthLabel, spendByEntity } from './costMoney';
 import { formatMoney } from './formatMoney';
 import { TeamCostChart } from './TeamCostChart';
+import { Text } from '@backstage/ui';
+import { PaletteScope } from '../components/PaletteScope';
 
 const TOP_SERVICES = 5;
 
@@ -23,14 +24,16 @@ function NoTeamSpend(props: { cost: EntityCostResponse; name: string }) {
   const tagKey = props.cost.tags.find(t => !t.annotated)?.key;
   return (
     <PillarEmptyState title="No spend found for this team's services">
-      A service is charged when a cloud cost allocation tag value equals its entity name under the organisation&apos;s tag
-      key{tagKey && (
+      A service is charged when a cloud cost allocation tag value equals its entity name under the organisation&apos;s
+      tag key
+      {tagKey && (
         <>
-          {' '}(e.g. <code>{tagKey}=&lt;name&gt;</code>)
+          {' '}
+          (e.g. <code>{tagKey}=&lt;name&gt;</code>)
         </>
       )}
-      , or the value set in its <code>opsfolio.io/cost-tag</code> annotation (<code>key=value</code>). The team is charged
-      for what it and its sub-teams own
+      , or the value set in its <code>opsfolio.io/cost-tag</code> annotation (<code>key=value</code>). The team is
+      charged for what it and its sub-teams own
       {props.cost.tags.length === 0 ? `; nothing ${props.name} owns carries a cost tag yet.` : '.'}
     </PillarEmptyState>
   );
@@ -45,15 +48,15 @@ function TeamCost(props: { cost: EntityCostResponse; name: string }) {
   return (
     <>
       <CostFiguresRow figures={cost.figures} />
-      <Typography variant="caption" color="textSecondary" display="block" gutterBottom>
+      <Text as="p" variant="body-small" color="secondary" style={{ marginBottom: 'var(--bui-space-2)' }}>
         With its sub-teams; the forecast is month-end at the last 7 days&apos; run rate.
-      </Typography>
+      </Text>
       <TeamCostChart series={cost.series} />
       {top.length > 0 && (
         <>
-          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+          <Text as="p" weight="bold" style={{ marginTop: 16 }}>
             Top services since {monthLabel(cost.from)}
-          </Typography>
+          </Text>
           <Table size="small">
             <TableBody>
               {top.map(s => (
@@ -78,7 +81,7 @@ function TeamCostLoader() {
   const ref = getCompoundEntityRef(entity);
   const { value, loading, error } = useAsync(
     () => api.getEntityCost(ref, { granularity: 'month' }),
-    [api, ref.kind, ref.namespace, ref.name],
+    [api, ref.kind, ref.namespace, ref.name]
   );
   if (loading) return <Progress />;
   if (error) return <CostError error={error} />;
@@ -88,12 +91,14 @@ function TeamCostLoader() {
 /** On a Group page: what the team and its sub-teams spend, its trend, and where the money goes. */
 export function EntityTeamCostCard() {
   return (
-    <InfoCard title="Team cost" variant="gridItem" deepLink={{ title: 'Cost of every team', link: '/opsfolio/cost' }}>
-      <div data-testid="opsfolio-card-team-cost">
-        <CostPermissionGate>
-          <TeamCostLoader />
-        </CostPermissionGate>
-      </div>
-    </InfoCard>
+    <PaletteScope>
+      <InfoCard title="Team cost" variant="gridItem" deepLink={{ title: 'Cost of every team', link: '/opsfolio/cost' }}>
+        <div data-testid="opsfolio-card-team-cost">
+          <CostPermissionGate>
+            <TeamCostLoader />
+          </CostPermissionGate>
+        </div>
+      </InfoCard>
+    </PaletteScope>
   );
 }

@@ -73,7 +73,7 @@ describe('OpsfolioCostPage', () => {
       '$2,250own $150',
       '+41%',
     ]);
-    expect(cells(rows[1])).toEqual(['▸Search', '3', '$800', '$700', '$1,100', '+57%']);
+    expect(cells(rows[1])).toEqual(['Search', '3', '$800', '$700', '$1,100', '+57%']);
     expect(within(rows[2]).getByText('$600')).toBeInTheDocument();
     expect(within(rows[2]).getByText('own $400')).toBeInTheDocument();
     expect(within(rows[0]).getByRole('link', { name: 'Engineering' })).toHaveAttribute('href', '/catalog/default/group/engineering');

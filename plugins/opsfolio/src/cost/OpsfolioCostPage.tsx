@@ -1,7 +1,6 @@
 import { ContentHeader, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
+import TextField from '@mui/material/TextField';
 import { addDays, type CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -15,6 +14,7 @@ import { DownloadCsvButton } from '../components/DownloadCsvButton';
 import { SourceFreshness } from '../components/SourceFreshness';
 import { OpsfolioPage } from '../components/OpsfolioPage';
 import { CostIcon } from '../components/pageIcons';
+import { Text } from '@backstage/ui';
 
 type GroupBy = CostOverviewResponse['groupBy'];
 const GROUP_BYS: Array<{ value: GroupBy; label: string }> = [
@@ -28,7 +28,12 @@ const groupByOf = (raw: string | null): GroupBy => GROUP_BYS.find(g => g.value =
 
 function DownloadCsv(props: { groupBy: GroupBy }) {
   const api = useApi(opsfolioApiRef);
-  return <DownloadCsvButton fetch={() => api.getCostOverviewCsv(props.groupBy)} fileName={`opsfolio-cost-by-${props.groupBy}.csv`} />;
+  return (
+    <DownloadCsvButton
+      fetch={() => api.getCostOverviewCsv(props.groupBy)}
+      fileName={`opsfolio-cost-by-${props.groupBy}.csv`}
+    />
+  );
 }
 
 /** The cost sources' freshness and data-quality lines: what each last read and left out. */
@@ -44,7 +49,9 @@ function NoCostYet(props: { tagKey: string }) {
   const api = useApi(opsfolioApiRef);
   const { value, loading } = useAsync(() => api.getHealth(), [api]);
   if (loading) return <Progress />;
-  return <PillarWaitingState pillar="cost" sources={value?.sources} texts={costWaitingTexts(props.tagKey, 'This page')} />;
+  return (
+    <PillarWaitingState pillar="cost" sources={value?.sources} texts={costWaitingTexts(props.tagKey, 'This page')} />
+  );
 }
 
 function CostOverviewBody(props: { groupBy: GroupBy }) {
@@ -56,16 +63,21 @@ function CostOverviewBody(props: { groupBy: GroupBy }) {
   if (isEmptyFigures(overview.organisation)) return <NoCostYet tagKey={overview.tagKey} />;
   return (
     <>
-      <Typography variant="body2" color="textSecondary" gutterBottom>
+      <Text as="p" color="secondary" style={{ marginBottom: 'var(--bui-space-2)' }}>
         {monthLabel(overview.month)}, through {addDays(overview.asOf, -1)}. Spend is matched to entities by the{' '}
         <code>{overview.tagKey}</code> tag.
-      </Typography>
+      </Text>
       <CostSources />
       {overview.scope === 'permitted' && (
-        <Typography variant="body2" color="textSecondary" gutterBottom data-testid="opsfolio-cost-permitted">
+        <Text
+          as="p"
+          color="secondary"
+          style={{ marginBottom: 'var(--bui-space-2)' }}
+          data-testid="opsfolio-cost-permitted"
+        >
           Your permission policy shows you the spend of some teams only: the total is theirs, and untagged and unmapped
           spend are not shown.
-        </Typography>
+        </Text>
       )}
       <CostOverviewTable overview={overview} />
     </>
@@ -108,7 +120,12 @@ function CostOverview() {
  */
 export function OpsfolioCostPage() {
   return (
-    <OpsfolioPage title="Cost" description="Cloud spend by team, system or domain" icon={<CostIcon />} testId="opsfolio-cost-page">
+    <OpsfolioPage
+      title="Cost"
+      description="Cloud spend by team, system or domain"
+      icon={<CostIcon />}
+      testId="opsfolio-cost-page"
+    >
       <CostOverview />
     </OpsfolioPage>
   );

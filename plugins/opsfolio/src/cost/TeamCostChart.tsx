@@ -1,4 +1,3 @@
-import Typography from '@material-ui/core/Typography';
 import { type EntityCostResponse, largestAmount, sumMoney } from '@opsfolio/backstage-plugin-common';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { monthLabel } from './costMoney';
@@ -6,6 +5,7 @@ import { formatMoney } from './formatMoney';
 import { mainCurrency } from './mainCurrency';
 import { chartStyle } from '../components/chartStyle';
 import { usePalette } from '../components/usePalette';
+import { Text } from '@backstage/ui';
 
 /** Spend per month in the team's main currency; other currencies are named, never converted or added in. */
 export function TeamCostChart(props: { series: EntityCostResponse['series'] }) {
@@ -28,16 +28,28 @@ export function TeamCostChart(props: { series: EntityCostResponse['series'] }) {
             <XAxis dataKey="month" {...style.axis} />
             <YAxis {...style.axis} width={70} tickFormatter={(v: number) => formatMoney({ [currency]: v })} />
             <Tooltip formatter={(v: unknown) => formatMoney({ [currency]: Number(v) })} />
-            <Bar dataKey="known" name={`Spend (${currency})`} stackId="s" fill={palette.tone.info} isAnimationActive={false} />
-            <Bar dataKey="estimated" name={`Estimated (${currency})`} stackId="s" fill={palette.faded.info} isAnimationActive={false} />
+            <Bar
+              dataKey="known"
+              name={`Spend (${currency})`}
+              stackId="s"
+              fill={palette.tone.info}
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="estimated"
+              name={`Estimated (${currency})`}
+              stackId="s"
+              fill={palette.faded.info}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <Typography variant="caption" color="textSecondary" display="block">
+      <Text as="p" variant="body-small" color="secondary">
         Monthly spend in {currency}
         {others.length > 0 && `; also spent in ${others.join(', ')}, not charted`}
         {props.series.some(p => p.estimated) && '; lighter bars include estimated days'}.
-      </Typography>
+      </Text>
     </div>
   );
 }

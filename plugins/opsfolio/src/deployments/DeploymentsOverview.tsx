@@ -2,11 +2,10 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
 import type { PillarSummary } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -15,6 +14,7 @@ import { ConfiguredPillar } from '../components/ConfiguredPillar';
 import { SourceFreshness } from '../components/SourceFreshness';
 import { DeploymentStatusChip } from './DeploymentStatusChip';
 import { DoraFigures } from './DoraFigures';
+import { Text } from '@backstage/ui';
 
 /** The card's body: what runs where, when it last shipped, and the DORA figures. */
 export function DeploymentsOverview(props: { summary: PillarSummary }) {
@@ -23,7 +23,7 @@ export function DeploymentsOverview(props: { summary: PillarSummary }) {
   const ref = getCompoundEntityRef(entity);
   const { value, loading, error } = useAsync(
     async () => Promise.all([api.getCurrentDeployments(ref), api.getDora(ref)]),
-    [api, ref.kind, ref.namespace, ref.name],
+    [api, ref.kind, ref.namespace, ref.name]
   );
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -45,10 +45,10 @@ export function DeploymentsOverview(props: { summary: PillarSummary }) {
   return (
     <>
       <SourceFreshness sources={props.summary.sources} />
-      <Typography variant="body1" data-testid="opsfolio-last-deploy">
+      <Text as="p" variant="body-large" data-testid="opsfolio-last-deploy">
         Last shipped {formatAge(last.finishedAt ?? last.startedAt)} to {last.environment}
         {last.actor ? ` by ${last.actor}` : ''}
-      </Typography>
+      </Text>
       <Table size="small" data-testid="opsfolio-environments">
         <TableBody>
           {current.environments.map(env => (
@@ -56,7 +56,11 @@ export function DeploymentsOverview(props: { summary: PillarSummary }) {
               <TableCell>{env.environment}</TableCell>
               <TableCell>
                 {env.running ? (
-                  env.running.url ? <Link to={env.running.url}>{env.running.version}</Link> : env.running.version
+                  env.running.url ? (
+                    <Link to={env.running.url}>{env.running.version}</Link>
+                  ) : (
+                    env.running.version
+                  )
                 ) : (
                   'nothing running'
                 )}
@@ -69,9 +73,9 @@ export function DeploymentsOverview(props: { summary: PillarSummary }) {
           ))}
         </TableBody>
       </Table>
-      <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+      <Text as="p" weight="bold" style={{ marginTop: 16 }}>
         DORA, last {dora.window.days} days ({dora.environments.join(', ')})
-      </Typography>
+      </Text>
       <DoraFigures dora={dora} />
     </>
   );

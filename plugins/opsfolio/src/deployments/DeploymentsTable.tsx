@@ -2,15 +2,15 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { Link, Table, type TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
-import Box from '@material-ui/core/Box';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import { DEPLOYMENT_STATUSES, type Deployment, type DeploymentStatus } from '@opsfolio/backstage-plugin-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { formatAge } from '../components/age';
 import { DeploymentStatusChip } from './DeploymentStatusChip';
+import { Box, Flex } from '@backstage/ui';
 
 const duration = (d: Deployment) => {
   if (!d.finishedAt) return '';
@@ -45,7 +45,7 @@ export function DeploymentsTable(props: { environments: string[] }) {
         limit: pageSize,
         offset: page * pageSize,
       }),
-    [api, ref.kind, ref.namespace, ref.name, environment, status, page, pageSize],
+    [api, ref.kind, ref.namespace, ref.name, environment, status, page, pageSize]
   );
   const filter = (label: string, current: string, options: readonly string[], set: (v: string) => void) => (
     <TextField
@@ -70,10 +70,10 @@ export function DeploymentsTable(props: { environments: string[] }) {
   );
   return (
     <>
-      <Box display="flex" style={{ gap: 16 }} mb={2}>
+      <Flex gap="4" mb="4">
         {filter('Environment', environment, props.environments, setEnvironment)}
         {filter('Status', status, DEPLOYMENT_STATUSES, v => setStatus(v as DeploymentStatus | ''))}
-      </Box>
+      </Flex>
       <Table<Deployment>
         title="Deployments"
         columns={columns}
@@ -87,7 +87,9 @@ export function DeploymentsTable(props: { environments: string[] }) {
           setPage(0);
         }}
         options={{ paging: true, pageSize, pageSizeOptions: [20, 50, 100], search: false, padding: 'dense' }}
-        emptyContent={<Box p={2}>{error ? `Could not load deployments: ${error.message}` : 'No deployments match.'}</Box>}
+        emptyContent={
+          <Box p="4">{error ? `Could not load deployments: ${error.message}` : 'No deployments match.'}</Box>
+        }
       />
     </>
   );

@@ -1,10 +1,9 @@
-import Box from '@material-ui/core/Box';
-import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
+import Tooltip from '@mui/material/Tooltip';
 import { DORA_METRICS, type DoraBand, type DoraResult } from '@opsfolio/backstage-plugin-common';
 import { ToneChip } from '../components/ToneChip';
 import type { Tone } from '../components/palette';
 import { DORA_TITLES, formatDoraValue } from './formatDora';
+import { Box, Flex, Text } from '@backstage/ui';
 
 // Elite and high are both good news: filled for elite, outlined for high.
 const BAND_LOOKS: Record<DoraBand, { tone: Tone; outlined?: boolean }> = {
@@ -25,7 +24,7 @@ export function DoraFigures(props: { dora: DoraResult }) {
   const unbanded = (dora.unbanded ?? []).filter(metric => dora.figures[metric]);
   return (
     <Box data-testid="opsfolio-dora">
-      <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
+      <Flex gap="4" style={{ flexWrap: 'wrap' }}>
         {metrics.map(metric => {
           const figure = dora.figures[metric];
           // An unbanded figure's explanation says so itself.
@@ -35,24 +34,23 @@ export function DoraFigures(props: { dora: DoraResult }) {
               key={metric}
               title={
                 <>
-                  {figure.definition && (
-                    <Typography variant="body2" component="p" gutterBottom>
-                      {figure.definition}
-                    </Typography>
-                  )}
-                  <Typography variant="body2" component="p">
+                  {/* Plain paragraphs: the tooltip sets its own colours. */}
+                  {figure.definition && <p style={{ margin: '0 0 8px' }}>{figure.definition}</p>}
+                  <p style={{ margin: 0 }}>
                     {`${figure.explanation} Based on ${figure.sampleSize} data point${
                       figure.sampleSize === 1 ? '' : 's'
                     } over ${dora.window.days} days${bands}.`}
-                  </Typography>
+                  </p>
                 </>
               }
             >
-              <Box minWidth={150} data-testid={`opsfolio-dora-${metric}`}>
-                <Typography variant="caption" color="textSecondary">
+              <Box minWidth="150px" data-testid={`opsfolio-dora-${metric}`}>
+                <Text variant="body-small" color="secondary">
                   {DORA_TITLES[metric]}
-                </Typography>
-                <Typography variant="h6">{formatDoraValue(figure)}</Typography>
+                </Text>
+                <Text as="div" variant="title-x-small" weight="bold">
+                  {formatDoraValue(figure)}
+                </Text>
                 {figure.band && (
                   <ToneChip label={figure.band} {...BAND_LOOKS[figure.band]} style={{ textTransform: 'capitalize' }} />
                 )}
@@ -60,11 +58,11 @@ export function DoraFigures(props: { dora: DoraResult }) {
             </Tooltip>
           );
         })}
-      </Box>
-      <Typography variant="caption" color="textSecondary" component="p" data-testid="opsfolio-dora-bands">
+      </Flex>
+      <Text as="p" variant="body-small" color="secondary" data-testid="opsfolio-dora-bands">
         {`Bands: ${dora.thresholdsSource}`}
         {unbanded.length > 0 && ` (${unbanded.map(m => DORA_TITLES[m].toLowerCase()).join(', ')}: none published)`}
-      </Typography>
+      </Text>
     </Box>
   );
 }

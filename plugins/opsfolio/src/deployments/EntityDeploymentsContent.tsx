@@ -2,9 +2,8 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -14,6 +13,8 @@ import { useEntitySummary } from '../components/useEntitySummary';
 import { DeploymentsTable } from './DeploymentsTable';
 import { DeploysPerWeekChart } from './DeploysPerWeekChart';
 import { DoraFigures } from './DoraFigures';
+import { Grid } from '@backstage/ui';
+import { PaletteScope } from '../components/PaletteScope';
 
 const WINDOWS = [7, 30, 90];
 
@@ -25,8 +26,9 @@ export function EntityDeploymentsContent() {
   const summary = useEntitySummary();
   const [windowDays, setWindowDays] = useState(30);
   const data = useAsync(
-    () => Promise.all([api.getDora(ref, windowDays), api.getWeeklyDeployments(ref, 12), api.getCurrentDeployments(ref)]),
-    [api, ref.kind, ref.namespace, ref.name, windowDays],
+    () =>
+      Promise.all([api.getDora(ref, windowDays), api.getWeeklyDeployments(ref, 12), api.getCurrentDeployments(ref)]),
+    [api, ref.kind, ref.namespace, ref.name, windowDays]
   );
   if (summary.loading || data.loading) return <Progress />;
   if (summary.error || data.error) return <ResponseErrorPanel error={(summary.error ?? data.error)!} />;
@@ -40,39 +42,41 @@ export function EntityDeploymentsContent() {
     );
   }
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <InfoCard
-          title={`DORA over ${windowDays} days`}
-          subheader={`Production: ${dora.environments.join(', ')}`}
-          action={
-            <TextField
-              select
-              size="small"
-              label="Window"
-              value={windowDays}
-              onChange={e => setWindowDays(Number(e.target.value))}
-            >
-              {WINDOWS.map(w => (
-                <MenuItem key={w} value={w}>
-                  {w} days
-                </MenuItem>
-              ))}
-            </TextField>
-          }
-        >
-          <SourceFreshness sources={pillar.sources} />
-          <DoraFigures dora={dora} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <InfoCard title="Production deploys per week">
-          <DeploysPerWeekChart data={weekly} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <DeploymentsTable environments={current.environments.map(e => e.environment)} />
-      </Grid>
-    </Grid>
+    <PaletteScope>
+      <Grid.Root columns="12" gap="6">
+        <Grid.Item colSpan="12">
+          <InfoCard
+            title={`DORA over ${windowDays} days`}
+            subheader={`Production: ${dora.environments.join(', ')}`}
+            action={
+              <TextField
+                select
+                size="small"
+                label="Window"
+                value={windowDays}
+                onChange={e => setWindowDays(Number(e.target.value))}
+              >
+                {WINDOWS.map(w => (
+                  <MenuItem key={w} value={w}>
+                    {w} days
+                  </MenuItem>
+                ))}
+              </TextField>
+            }
+          >
+            <SourceFreshness sources={pillar.sources} />
+            <DoraFigures dora={dora} />
+          </InfoCard>
+        </Grid.Item>
+        <Grid.Item colSpan="12">
+          <InfoCard title="Production deploys per week">
+            <DeploysPerWeekChart data={weekly} />
+          </InfoCard>
+        </Grid.Item>
+        <Grid.Item colSpan="12">
+          <DeploymentsTable environments={current.environments.map(e => e.environment)} />
+        </Grid.Item>
+      </Grid.Root>
+    </PaletteScope>
   );
 }

@@ -2,12 +2,11 @@ import { getCompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import { ANNOTATIONS, type TeamOnCallService } from '@opsfolio/backstage-plugin-common';
 import { Fragment } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -16,29 +15,45 @@ import { formatAge } from '../components/age';
 import { PillarEmptyState } from '../components/PillarEmptyState';
 import { hours, onCallWarnings, until } from './formatOnCall';
 import { ProblemText } from '../components/ProblemText';
+import { Text } from '@backstage/ui';
+import { PaletteScope } from '../components/PaletteScope';
 
-const ON_CALL_ANNOTATIONS = [ANNOTATIONS.pagerdutyServiceId, ANNOTATIONS.pagerdutyIntegrationKey, ANNOTATIONS.opsgenieTeam];
+const ON_CALL_ANNOTATIONS = [
+  ANNOTATIONS.pagerdutyServiceId,
+  ANNOTATIONS.pagerdutyIntegrationKey,
+  ANNOTATIONS.opsgenieTeam,
+];
 
 /** Level 1 now, with who backs them up: the first thing a manager checks is that someone answers. */
 function Responders(props: { service: TeamOnCallService }) {
   const { service } = props;
-  if (service.sources.length === 0) return <Typography variant="body2" color="textSecondary">not mapped</Typography>;
+  if (service.sources.length === 0)
+    return (
+      <Text as="p" color="secondary">
+        not mapped
+      </Text>
+    );
   return (
     <>
       {service.sources.map(answer => {
         const onCall = answer.onCall;
-        if (!onCall) return <ProblemText key={answer.source}>{answer.source}: {answer.error ?? 'no data'}</ProblemText>;
+        if (!onCall)
+          return (
+            <ProblemText key={answer.source}>
+              {answer.source}: {answer.error ?? 'no data'}
+            </ProblemText>
+          );
         const levels = [...new Set(onCall.shifts.map(s => s.level))].sort((a, b) => a - b);
         return (
           <div key={answer.source}>
             {levels.map(level => (
-              <Typography key={level} variant="body2" data-testid={`opsfolio-team-oncall-level-${level}`}>
+              <Text as="p" key={level} data-testid={`opsfolio-team-oncall-level-${level}`}>
                 L{level}:{' '}
                 {onCall.shifts
                   .filter(s => s.level === level)
                   .map(s => `${s.person.name} (${until(s.end)})`)
                   .join(', ')}
-              </Typography>
+              </Text>
             ))}
             {answer.stale && (
               <ProblemText small>
@@ -61,9 +76,9 @@ function ServiceRow(props: { service: TeamOnCallService; showOwner: boolean }) {
       <TableCell>
         <EntityRefLink entityRef={service.entityRef} title={service.title} />
         {props.showOwner && (
-          <Typography variant="caption" display="block" color="textSecondary">
+          <Text as="p" variant="body-small" color="secondary">
             {parseEntityRef(service.ownerRef).name}
-          </Typography>
+          </Text>
         )}
       </TableCell>
       <TableCell>
@@ -72,15 +87,15 @@ function ServiceRow(props: { service: TeamOnCallService; showOwner: boolean }) {
       <TableCell>{times.open}</TableCell>
       <TableCell>{times.mtta.hours === null ? '–' : hours(times.mtta.hours)}</TableCell>
       <TableCell>
-        {warnings.length === 0 ? (
-          service.sources.length ? 'none' : ''
-        ) : (
-          warnings.map(w => (
-            <ProblemText key={w} data-testid="opsfolio-team-oncall-warning">
-              {w}
-            </ProblemText>
-          ))
-        )}
+        {warnings.length === 0
+          ? service.sources.length
+            ? 'none'
+            : ''
+          : warnings.map(w => (
+              <ProblemText key={w} data-testid="opsfolio-team-oncall-warning">
+                {w}
+              </ProblemText>
+            ))}
       </TableCell>
     </TableRow>
   );
@@ -106,7 +121,7 @@ export function EntityTeamOnCallCard() {
     const unmapped = services.filter(s => s.sources.length === 0).length;
     body = (
       <>
-        <Typography variant="body2" gutterBottom>
+        <Text as="p" style={{ marginBottom: 'var(--bui-space-2)' }}>
           {services.length - unmapped} of {services.length} services have an on-call rota
           {unmapped > 0 && (
             <>
@@ -120,7 +135,7 @@ export function EntityTeamOnCallCard() {
             </>
           )}
           .
-        </Typography>
+        </Text>
         <Table size="small">
           <TableHead>
             <TableRow>
@@ -141,8 +156,10 @@ export function EntityTeamOnCallCard() {
     );
   }
   return (
-    <InfoCard title="Team on call" variant="gridItem">
-      <div data-testid="opsfolio-card-team-oncall">{body}</div>
-    </InfoCard>
+    <PaletteScope>
+      <InfoCard title="Team on call" variant="gridItem">
+        <div data-testid="opsfolio-card-team-oncall">{body}</div>
+      </InfoCard>
+    </PaletteScope>
   );
 }

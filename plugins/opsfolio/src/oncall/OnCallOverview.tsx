@@ -2,12 +2,10 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { Link, Progress, ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
 import type { OnCallResponse, OnCallSourceAnswer, PillarSummary } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -15,14 +13,15 @@ import { formatAge } from '../components/age';
 import { SourceFreshness } from '../components/SourceFreshness';
 import { hours, onCallWarnings, until } from './formatOnCall';
 import { ProblemText } from '../components/ProblemText';
+import { Box, Text } from '@backstage/ui';
 
 function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallResponse }) {
   const { answer } = props;
   const onCall = answer.onCall;
-  if (!onCall) return <Typography variant="body2">{answer.source}: no on-call data for this service.</Typography>;
+  if (!onCall) return <Text as="p">{answer.source}: no on-call data for this service.</Text>;
   const levels = [...new Set(onCall.shifts.map(s => s.level))].sort((a, b) => a - b);
   return (
-    <Box mb={2} data-testid={`opsfolio-oncall-${answer.source}`}>
+    <Box mb="4" data-testid={`opsfolio-oncall-${answer.source}`}>
       {answer.stale && (
         <WarningPanel
           severity="warning"
@@ -30,7 +29,7 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
           message={answer.error}
         />
       )}
-      <Typography variant="subtitle2">
+      <Text as="p" weight="bold">
         {onCall.service.url ? <Link to={onCall.service.url}>{onCall.service.name}</Link> : onCall.service.name}
         {onCall.escalationPolicy && (
           <>
@@ -43,7 +42,7 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
             ({onCall.escalationPolicy.levels} level{onCall.escalationPolicy.levels === 1 ? '' : 's'})
           </>
         )}
-      </Typography>
+      </Text>
       <Table size="small">
         <TableBody>
           {levels.flatMap(level =>
@@ -53,14 +52,22 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
                 <TableRow key={`${level}-${i}`} data-testid={`opsfolio-oncall-level-${level}`}>
                   <TableCell>Level {level}</TableCell>
                   <TableCell>
-                    {shift.person.email ? <Link to={`mailto:${shift.person.email}`}>{shift.person.name}</Link> : shift.person.name}
+                    {shift.person.email ? (
+                      <Link to={`mailto:${shift.person.email}`}>{shift.person.name}</Link>
+                    ) : (
+                      shift.person.name
+                    )}
                   </TableCell>
                   <TableCell>{until(shift.end)}</TableCell>
                   <TableCell>
-                    {shift.scheduleUrl ? <Link to={shift.scheduleUrl}>{shift.scheduleName}</Link> : shift.scheduleName ?? ''}
+                    {shift.scheduleUrl ? (
+                      <Link to={shift.scheduleUrl}>{shift.scheduleName}</Link>
+                    ) : (
+                      shift.scheduleName ?? ''
+                    )}
                   </TableCell>
                 </TableRow>
-              )),
+              ))
           )}
         </TableBody>
       </Table>
@@ -87,16 +94,21 @@ export function OnCallOverview(props: { summary: PillarSummary }) {
     <>
       <SourceFreshness sources={props.summary.sources} />
       {response.sources.length === 0 && (
-        <Typography variant="body2">No on-call source is installed in the backend: add the PagerDuty or Opsgenie Opsfolio module.</Typography>
+        <Text as="p">
+          No on-call source is installed in the backend: add the PagerDuty or Opsgenie Opsfolio module.
+        </Text>
       )}
       {response.sources.map(answer => (
         <SourceAnswer key={answer.source} answer={answer} response={response} />
       ))}
-      <Typography variant="body2" data-testid="opsfolio-response-times">
-        Last 30 days: {times.mtta.hours === null ? 'too few incidents to time' : `acknowledged in ${hours(times.mtta.hours)}, resolved in ${hours(times.mttr.hours)} on average`}
+      <Text as="p" data-testid="opsfolio-response-times">
+        Last 30 days:{' '}
+        {times.mtta.hours === null
+          ? 'too few incidents to time'
+          : `acknowledged in ${hours(times.mtta.hours)}, resolved in ${hours(times.mttr.hours)} on average`}
         {' · '}
         {times.open} open incident{times.open === 1 ? '' : 's'}
-      </Typography>
+      </Text>
     </>
   );
 }

@@ -1,15 +1,12 @@
 import { ContentHeader, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import { OWNERSHIP_PROBLEM_KINDS, type OwnershipProblemKind } from '@opsfolio/backstage-plugin-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -18,6 +15,7 @@ import { PillarEmptyState } from '../components/PillarEmptyState';
 import { DownloadCsvButton } from '../components/DownloadCsvButton';
 import { OpsfolioPage } from '../components/OpsfolioPage';
 import { OwnershipIcon } from '../components/pageIcons';
+import { Box, Text, ToggleButton } from '@backstage/ui';
 
 const LABELS: Record<OwnershipProblemKind, string> = {
   'no-owner': 'No owner',
@@ -29,7 +27,8 @@ const LABELS: Record<OwnershipProblemKind, string> = {
   'deployer-drift': 'Deployed by another team',
 };
 
-const kindOf = (value: string | null) => (OWNERSHIP_PROBLEM_KINDS as readonly string[]).includes(value ?? '') ? (value as OwnershipProblemKind) : undefined;
+const kindOf = (value: string | null) =>
+  (OWNERSHIP_PROBLEM_KINDS as readonly string[]).includes(value ?? '') ? (value as OwnershipProblemKind) : undefined;
 
 function Problems() {
   const api = useApi(opsfolioApiRef);
@@ -49,31 +48,51 @@ function Problems() {
   const overview = value!;
   return (
     <>
-      <ContentHeader title={`${overview.problems.length} ownership problem${overview.problems.length === 1 ? '' : 's'}`}>
-        <TextField select size="small" variant="outlined" label="Owner" value={owner ?? ''} onChange={e => set('owner', e.target.value)} SelectProps={{ native: true }} InputLabelProps={{ shrink: true }} style={{ marginRight: 16, minWidth: 200 }}>
+      <ContentHeader
+        title={`${overview.problems.length} ownership problem${overview.problems.length === 1 ? '' : 's'}`}
+      >
+        <TextField
+          select
+          size="small"
+          variant="outlined"
+          label="Owner"
+          value={owner ?? ''}
+          onChange={e => set('owner', e.target.value)}
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          style={{ marginRight: 16, minWidth: 200 }}
+        >
           <option value="">Every owner</option>
-          {overview.byTeam.filter(t => t.ownerRef).map(t => (
-            <option key={t.ownerRef} value={t.ownerRef}>
-              {t.title ?? t.ownerRef}
-            </option>
-          ))}
+          {overview.byTeam
+            .filter(t => t.ownerRef)
+            .map(t => (
+              <option key={t.ownerRef} value={t.ownerRef}>
+                {t.title ?? t.ownerRef}
+              </option>
+            ))}
         </TextField>
-        <DownloadCsvButton fetch={() => api.getOwnershipOverviewCsv(filters)} fileName="opsfolio-ownership-problems.csv" />
+        <DownloadCsvButton
+          fetch={() => api.getOwnershipOverviewCsv(filters)}
+          fileName="opsfolio-ownership-problems.csv"
+        />
       </ContentHeader>
-      <Box mb={2} data-testid="opsfolio-ownership-counts">
+      <Box mb="4" data-testid="opsfolio-ownership-counts">
         {OWNERSHIP_PROBLEM_KINDS.map(kind => (
-          <Chip
+          <ToggleButton
             key={kind}
-            label={`${LABELS[kind]}: ${overview.counts[kind]}`}
-            color={problem === kind ? 'primary' : 'default'}
-            onClick={() => set('problem', problem === kind ? undefined : kind)}
+            isSelected={problem === kind}
+            onChange={selected => set('problem', selected ? kind : undefined)}
             style={{ margin: 4 }}
             data-testid={`opsfolio-ownership-count-${kind}`}
-          />
+          >
+            {`${LABELS[kind]}: ${overview.counts[kind]}`}
+          </ToggleButton>
         ))}
       </Box>
       {overview.problems.length === 0 ? (
-        <PillarEmptyState title="No ownership problems">Every checked entity has an owner that exists, has members and agrees with its rota.</PillarEmptyState>
+        <PillarEmptyState title="No ownership problems">
+          Every checked entity has an owner that exists, has members and agrees with its rota.
+        </PillarEmptyState>
       ) : (
         <Table size="small">
           <TableHead>
@@ -86,16 +105,21 @@ function Problems() {
           </TableHead>
           <TableBody>
             {overview.problems.map(p => (
-              <TableRow key={`${p.entityRef}:${p.problem.kind}:${p.problem.message}`} data-testid="opsfolio-ownership-row" data-kind={p.problem.kind} data-entity={p.entityRef}>
+              <TableRow
+                key={`${p.entityRef}:${p.problem.kind}:${p.problem.message}`}
+                data-testid="opsfolio-ownership-row"
+                data-kind={p.problem.kind}
+                data-entity={p.entityRef}
+              >
                 <TableCell>
                   <EntityRefLink entityRef={p.entityRef} title={p.title} />
                 </TableCell>
                 <TableCell>{p.ownerRef ? <EntityRefLink entityRef={p.ownerRef} /> : '–'}</TableCell>
                 <TableCell>
-                  <Typography variant="body2">{LABELS[p.problem.kind]}</Typography>
-                  <Typography variant="caption" color="textSecondary">
+                  <Text as="p">{LABELS[p.problem.kind]}</Text>
+                  <Text variant="body-small" color="secondary">
                     {p.problem.message}
-                  </Typography>
+                  </Text>
                 </TableCell>
                 <TableCell>{p.problem.fix}</TableCell>
               </TableRow>
@@ -103,9 +127,9 @@ function Problems() {
           </TableBody>
         </Table>
       )}
-      <Typography variant="caption" color="textSecondary" component="p" style={{ marginTop: 8 }}>
+      <Text as="p" variant="body-small" color="secondary" style={{ marginTop: 8 }}>
         {overview.entities} entities checked (components, APIs, resources, systems, domains and groups).
-      </Typography>
+      </Text>
     </>
   );
 }
@@ -113,7 +137,12 @@ function Problems() {
 /** `/opsfolio/ownership`: where ownership is broken, by problem and by team, with how to fix each. */
 export function OpsfolioOwnershipPage() {
   return (
-    <OpsfolioPage title="Ownership" description="Owners that do not exist, people instead of teams, empty teams, and owners that disagree with who runs the code" icon={<OwnershipIcon />} testId="opsfolio-ownership-page">
+    <OpsfolioPage
+      title="Ownership"
+      description="Owners that do not exist, people instead of teams, empty teams, and owners that disagree with who runs the code"
+      icon={<OwnershipIcon />}
+      testId="opsfolio-ownership-page"
+    >
       <Problems />
     </OpsfolioPage>
   );

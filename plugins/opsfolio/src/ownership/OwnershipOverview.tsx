@@ -2,13 +2,12 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { formatAge } from '../components/age';
 import { until } from '../oncall/formatOnCall';
 import { ProblemText } from '../components/ProblemText';
+import { Box, Text } from '@backstage/ui';
 
 /** The ownership card's body: the owner, how to reach them, who answers now, and what is wrong. */
 export function OwnershipOverview() {
@@ -23,62 +22,75 @@ export function OwnershipOverview() {
   return (
     <>
       {facts.ownerRef && (
-        <Typography variant="body1" data-testid="opsfolio-ownership-owner">
-          Owned by <EntityRefLink entityRef={facts.ownerRef} title={facts.ownerTitle} /> ({ownerKind}
-          {facts.ownerIsGroup && facts.memberCount !== null ? `, ${facts.memberCount} member${facts.memberCount === 1 ? '' : 's'}` : ''})
-        </Typography>
+        <Text as="p" variant="body-large" data-testid="opsfolio-ownership-owner">
+          Owned by <EntityRefLink entityRef={facts.ownerRef} title={facts.ownerTitle} underline="always" /> ({ownerKind}
+          {facts.ownerIsGroup && facts.memberCount !== null
+            ? `, ${facts.memberCount} member${facts.memberCount === 1 ? '' : 's'}`
+            : ''}
+          )
+        </Text>
       )}
       {facts.parentChain.length > 0 && (
-        <Typography variant="body2" color="textSecondary">
+        <Text as="p" color="secondary">
           Part of {facts.parentChain.map(p => p.title ?? p.ref).join(' › ')}
-        </Typography>
+        </Text>
       )}
       {facts.contact && (facts.contact.email || facts.contact.links.length > 0) && (
-        <Typography variant="body2" data-testid="opsfolio-ownership-contact">
-          Contact:{' '}
-          {facts.contact.email && <Link to={`mailto:${facts.contact.email}`}>{facts.contact.email}</Link>}
+        <Text as="p" data-testid="opsfolio-ownership-contact">
+          Contact: {facts.contact.email && <Link to={`mailto:${facts.contact.email}`} underline="always">{facts.contact.email}</Link>}
           {facts.contact.links.map(l => (
             <span key={l.url}>
               {' · '}
-              <Link to={l.url}>{l.title ?? l.type ?? l.url}</Link>
+              <Link to={l.url} underline="always">
+                {l.title ?? l.type ?? l.url}
+              </Link>
             </span>
           ))}
-        </Typography>
+        </Text>
       )}
       {facts.onCallNow && facts.onCallNow.length > 0 && (
-        <Typography variant="body2" data-testid="opsfolio-ownership-oncall">
+        <Text as="p" data-testid="opsfolio-ownership-oncall">
           On call now: {facts.onCallNow.map(p => `${p.name} (${until(p.until)})`).join(', ')}{' '}
-          <Typography variant="caption" color="textSecondary" component="span">
+          <Text variant="body-small" color="secondary">
             as read {formatAge(facts.onCallNow[0].readAt)}
-          </Typography>
-        </Typography>
+          </Text>
+        </Text>
       )}
       {facts.codeowners && facts.codeowners.status !== 'no-owner' && (
-        <Typography variant="body2" data-testid="opsfolio-ownership-codeowners">
+        <Text as="p" data-testid="opsfolio-ownership-codeowners">
           CODEOWNERS:{' '}
           {facts.codeowners.status === 'no-file'
             ? 'none in the repository'
-            : `${facts.codeowners.owners.join(', ') || 'nobody'}${facts.codeowners.status === 'agrees' ? ' (agrees)' : ''}`}
+            : `${facts.codeowners.owners.join(', ') || 'nobody'}${
+                facts.codeowners.status === 'agrees' ? ' (agrees)' : ''
+              }`}
           {facts.codeowners.url && (
             <>
               {' · '}
-              <Link to={facts.codeowners.url}>file</Link>
+              <Link to={facts.codeowners.url} underline="always">
+                file
+              </Link>
             </>
           )}
           {facts.codeowners.error && (
-            <Typography variant="caption" color="textSecondary" component="span">
+            <Text variant="body-small" color="secondary">
               {' '}
               (last read failed: {facts.codeowners.error})
-            </Typography>
+            </Text>
           )}
-        </Typography>
+        </Text>
       )}
       {facts.problems.map(problem => (
-        <Box key={`${problem.kind}:${problem.message}`} mt={1} data-testid="opsfolio-ownership-problem" data-kind={problem.kind}>
+        <Box
+          mt="2"
+          key={`${problem.kind}:${problem.message}`}
+          data-testid="opsfolio-ownership-problem"
+          data-kind={problem.kind}
+        >
           <ProblemText>{problem.message}</ProblemText>
-          <Typography variant="caption" color="textSecondary">
+          <Text variant="body-small" color="secondary">
             {problem.fix}
-          </Typography>
+          </Text>
         </Box>
       ))}
     </>

@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { ScorecardCardBody } from './ScorecardCardBody';
+import { PaletteScope } from '../components/PaletteScope';
 
 /**
  * The readiness level of the entity on each scorecard that applies, and the checks to fix for the next level.
@@ -8,10 +9,12 @@ import { ScorecardCardBody } from './ScorecardCardBody';
  */
 export function EntityScorecardCard() {
   return (
-    <InfoCard title="Readiness" variant="gridItem">
-      <div data-testid="opsfolio-card-scorecards">
-        <ScorecardCardBody />
-      </div>
-    </InfoCard>
+    <PaletteScope>
+      <InfoCard title="Readiness" variant="gridItem">
+        <div data-testid="opsfolio-card-scorecards">
+          <ScorecardCardBody />
+        </div>
+      </InfoCard>
+    </PaletteScope>
   );
 }

@@ -1,12 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import RefreshIcon from '@material-ui/icons/Refresh';
 import type { EntityScorecardResult } from '@opsfolio/backstage-plugin-common';
 import { formatAge } from '../components/age';
 import { HISTORY_DAYS, LevelHistory } from './LevelHistory';
@@ -14,37 +8,46 @@ import { NoScorecardApplies } from './NoScorecardApplies';
 import { ScorecardChecksTable } from './ScorecardChecksTable';
 import { ScorecardStanding } from './ScorecardStanding';
 import { useEntityScorecards, useEvaluateEntityScorecards } from './useEntityScorecards';
+import { Box, Button, Flex, Grid, Text } from '@backstage/ui';
+import { RiRefreshLine } from '@remixicon/react';
+import { ProblemText } from '../components/ProblemText';
+import { PaletteScope } from '../components/PaletteScope';
 
 /** The tab's header: when the results were evaluated, and "Evaluate now" with its progress and its error. */
-function EvaluateNowHeader(props: { cards: EntityScorecardResult[]; running: boolean; error?: Error; onEvaluate: () => void }) {
+function EvaluateNowHeader(props: {
+  cards: EntityScorecardResult[];
+  running: boolean;
+  error?: Error;
+  onEvaluate: () => void;
+}) {
   // The oldest evaluation: how stale the page can be.
   const evaluatedAt = props.cards.map(c => c.evaluatedAt).sort()[0];
   return (
-    <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 16 }} data-testid="opsfolio-readiness-header">
-      <Box flexGrow={1}>
-        <Typography variant="h6" component="h2">
+    <Flex align="center" gap="4" style={{ flexWrap: 'wrap' }} data-testid="opsfolio-readiness-header">
+      <Box grow={1}>
+        <Text as="h2" variant="title-x-small" weight="bold">
           Readiness
-        </Typography>
-        <Typography variant="body2" color="textSecondary" data-testid="opsfolio-readiness-evaluated" title={evaluatedAt}>
+        </Text>
+        <Text as="p" color="secondary" data-testid="opsfolio-readiness-evaluated" title={evaluatedAt}>
           Evaluated {formatAge(evaluatedAt)}
-        </Typography>
+        </Text>
       </Box>
       {props.error && (
-        <Typography variant="body2" color="error" role="alert" data-testid="opsfolio-evaluate-error">
+        <ProblemText role="alert" data-testid="opsfolio-evaluate-error">
           Could not evaluate now: {props.error.message}
-        </Typography>
+        </ProblemText>
       )}
       <Button
-        variant="outlined"
-        color="primary"
-        disabled={props.running}
+        variant="secondary"
+        size="medium"
+        isDisabled={props.running}
         aria-busy={props.running}
-        onClick={props.onEvaluate}
-        startIcon={props.running ? <CircularProgress size={16} color="inherit" /> : <RefreshIcon />}
+        onPress={props.onEvaluate}
+        iconStart={<RiRefreshLine size={16} aria-hidden />}
       >
         {props.running ? 'Evaluating…' : 'Evaluate now'}
       </Button>
-    </Box>
+    </Flex>
   );
 }
 
@@ -64,31 +67,33 @@ function ReadinessTab() {
     );
   }
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <EvaluateNowHeader
-          cards={applicable}
-          running={evaluation.running}
-          error={evaluation.error}
-          onEvaluate={evaluation.evaluate}
-        />
-      </Grid>
-      {applicable.map(card => (
-        <Grid item xs={12} key={card.scorecard.id}>
-          <InfoCard title={card.scorecard.title} subheader={card.scorecard.description}>
-            <ScorecardStanding card={card} />
-            <Box marginTop={2}>
-              <ScorecardChecksTable card={card} />
-            </Box>
-          </InfoCard>
-          <Box marginTop={3}>
-            <InfoCard title={`${card.scorecard.title}: level over the last ${HISTORY_DAYS} days`}>
-              <LevelHistory scorecard={card.scorecard} evaluatedAt={card.evaluatedAt} />
+    <PaletteScope>
+      <Grid.Root columns="12" gap="6">
+        <Grid.Item colSpan="12">
+          <EvaluateNowHeader
+            cards={applicable}
+            running={evaluation.running}
+            error={evaluation.error}
+            onEvaluate={evaluation.evaluate}
+          />
+        </Grid.Item>
+        {applicable.map(card => (
+          <Grid.Item colSpan="12" key={card.scorecard.id}>
+            <InfoCard title={card.scorecard.title} subheader={card.scorecard.description}>
+              <ScorecardStanding card={card} />
+              <Box mt="4">
+                <ScorecardChecksTable card={card} />
+              </Box>
             </InfoCard>
-          </Box>
-        </Grid>
-      ))}
-    </Grid>
+            <Box mt="6">
+              <InfoCard title={`${card.scorecard.title}: level over the last ${HISTORY_DAYS} days`}>
+                <LevelHistory scorecard={card.scorecard} evaluatedAt={card.evaluatedAt} />
+              </InfoCard>
+            </Box>
+          </Grid.Item>
+        ))}
+      </Grid.Root>
+    </PaletteScope>
   );
 }
 

@@ -2,7 +2,7 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
+import { Text } from '@backstage/ui';
 import type { Scorecard } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -22,16 +22,16 @@ export function LevelHistory(props: { scorecard: Scorecard; evaluatedAt?: string
   const { scorecard } = props;
   const { value, loading, error } = useAsync(
     () => api.getScorecardHistory(ref, scorecard.id, HISTORY_DAYS),
-    [api, ref.kind, ref.namespace, ref.name, scorecard.id, props.evaluatedAt],
+    [api, ref.kind, ref.namespace, ref.name, scorecard.id, props.evaluatedAt]
   );
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   const history = value!;
   if (history.days.length === 0) {
     return (
-      <Typography variant="body2" color="textSecondary" data-testid="opsfolio-level-history-empty">
+      <Text as="p" color="secondary" data-testid="opsfolio-level-history-empty">
         No history yet: the level is recorded once a day from the first evaluation on.
-      </Typography>
+      </Text>
     );
   }
   const changes = [...history.levelChanges].sort((a, b) => b.at.localeCompare(a.at));
@@ -39,14 +39,14 @@ export function LevelHistory(props: { scorecard: Scorecard; evaluatedAt?: string
     <>
       <LevelHistoryChart scorecard={scorecard} days={history.days} />
       {changes.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
+        <Text as="p" color="secondary">
           The level has not changed since {history.days[0].day}.
-        </Typography>
+        </Text>
       ) : (
         <ul data-testid="opsfolio-level-changes">
           {changes.map(change => (
             <li key={`${change.at}-${change.to}`} title={change.at}>
-              <Typography variant="body2">{describeLevelChange(scorecard, change)}</Typography>
+              <Text>{describeLevelChange(scorecard, change)}</Text>
             </li>
           ))}
         </ul>

@@ -1,5 +1,4 @@
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
+import { Box, Flex, Text } from '@backstage/ui';
 import { formatAge } from '../components/age';
 import { CheckFix } from './CheckFix';
 import { CheckStateChip } from './CheckStateChip';
@@ -13,25 +12,27 @@ export function NextLevelChecks(props: { rows: CheckRow[]; nextLevel: string }) 
   if (props.rows.length === 0) return null;
   const hidden = props.rows.length - SHOWN;
   return (
-    <Box marginTop={2}>
-      <Typography variant="subtitle2">Keeping it from {props.nextLevel}</Typography>
+    <Box mt="4">
+      <Text as="p" weight="bold">
+        Keeping it from {props.nextLevel}
+      </Text>
       {props.rows.slice(0, SHOWN).map(({ check, result }) => (
-        <Box key={check.id} marginTop={1} data-testid="opsfolio-blocking-check">
-          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        <Box key={check.id} mt="2" data-testid="opsfolio-blocking-check">
+          <Flex align="center" gap="2">
             <CheckStateChip state={result!.state} />
-            <Typography variant="body1">{check.title}</Typography>
-          </Box>
-          <Typography variant="body2" color="textSecondary">
+            <Text variant="body-large">{check.title}</Text>
+          </Flex>
+          <Text as="p" color="secondary">
             {result!.reason}
             {result!.state === 'stale' && ` (data from ${formatAge(result!.observedAt)})`}
-          </Typography>
+          </Text>
           <CheckFix fix={check.fix} />
         </Box>
       ))}
       {hidden > 0 && (
-        <Typography variant="body2" color="textSecondary">
+        <Text as="p" color="secondary">
           and {hidden} more
-        </Typography>
+        </Text>
       )}
     </Box>
   );

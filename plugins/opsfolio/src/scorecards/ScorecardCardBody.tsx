@@ -1,14 +1,12 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Divider from '@material-ui/core/Divider';
-import Typography from '@material-ui/core/Typography';
 import { formatAge } from '../components/age';
 import { NextLevelChecks } from './NextLevelChecks';
 import { NoScorecardApplies } from './NoScorecardApplies';
 import { blockingChecks } from './scorecardChecks';
 import { ScorecardStanding } from './ScorecardStanding';
 import { useEntityScorecards } from './useEntityScorecards';
+import { Box, Text } from '@backstage/ui';
 
 /** The card's body: for each scorecard that applies, the level, progress and what to fix for the next level. */
 export function ScorecardCardBody() {
@@ -24,18 +22,18 @@ export function ScorecardCardBody() {
     <>
       {applicable.map((card, i) => (
         <Box key={card.scorecard.id} data-testid="opsfolio-scorecard">
-          {i > 0 && <Divider style={{ margin: '16px 0' }} />}
-          <Typography variant="subtitle1" gutterBottom>
+          {i > 0 && <hr style={{ border: 0, borderTop: '1px solid var(--bui-border-1)', margin: '16px 0' }} />}
+          <Text as="p" variant="body-large" weight="bold" style={{ marginBottom: 'var(--bui-space-2)' }}>
             {card.scorecard.title}
-          </Typography>
+          </Text>
           <ScorecardStanding card={card} />
           {card.next && <NextLevelChecks rows={blockingChecks(card)} nextLevel={card.next.level.title} />}
-          <Typography variant="caption" color="textSecondary" component="p" style={{ marginTop: 8 }}>
+          <Text as="p" variant="body-small" color="secondary" style={{ marginTop: 8 }}>
             Evaluated {formatAge(card.evaluatedAt)}
-          </Typography>
+          </Text>
         </Box>
       ))}
-      <Box marginTop={1}>
+      <Box mt="2">
         <Link to={`${entityLink(entity)}/scorecards`}>See all checks</Link>
       </Box>
     </>

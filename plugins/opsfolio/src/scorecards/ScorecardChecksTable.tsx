@@ -1,9 +1,8 @@
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import type { EntityScorecardResult, Exemption } from '@opsfolio/backstage-plugin-common';
 import { Fragment } from 'react';
 import { formatAge } from '../components/age';
@@ -13,6 +12,7 @@ import { CheckStateChip } from './CheckStateChip';
 import { countsAsPassing, STATE_SINCE } from './checkStates';
 import { formatThreshold, formatValue } from './formatFact';
 import { checksByLevel, type CheckRow } from './scorecardChecks';
+import { Text } from '@backstage/ui';
 
 const COLUMNS = ['Check', 'State', 'Value', 'Evidence', 'Data age', 'Since', 'Exemption'];
 
@@ -21,11 +21,11 @@ function ExemptionCell(props: { exemption?: Exemption }) {
   if (!e) return null;
   return (
     <>
-      <Typography variant="body2">{e.reason}</Typography>
-      <Typography variant="caption" color="textSecondary">
+      <Text as="p">{e.reason}</Text>
+      <Text variant="body-small" color="secondary">
         until {e.until}
         {e.approvedBy ? `, approved by ${e.approvedBy}` : ''}
-      </Typography>
+      </Text>
       {e.expired && <ToneChip label="expired" tone="warn" style={{ marginLeft: 4 }} />}
     </>
   );
@@ -36,24 +36,26 @@ function CheckTableRow(props: { row: CheckRow }) {
   return (
     <TableRow data-testid="opsfolio-check-row" data-check={check.id}>
       <TableCell>
-        <Typography variant="body2">
+        <Text as="p">
           <strong>{check.title}</strong>
-        </Typography>
-        <Typography variant="caption" color="textSecondary">
+        </Text>
+        <Text variant="body-small" color="secondary">
           {check.description}
-        </Typography>
+        </Text>
         {result && !countsAsPassing(result.state) && <CheckFix fix={check.fix} />}
       </TableCell>
       <TableCell>{result ? <CheckStateChip state={result.state} /> : 'no result'}</TableCell>
       <TableCell>
-        <Typography variant="body2">{formatValue(result?.value)}</Typography>
-        <Typography variant="caption" color="textSecondary">
+        <Text as="p">{formatValue(result?.value)}</Text>
+        <Text variant="body-small" color="secondary">
           needs {formatThreshold(check)}
-        </Typography>
+        </Text>
       </TableCell>
       <TableCell>{result?.reason}</TableCell>
       <TableCell title={result?.observedAt}>{result?.observedAt ? formatAge(result.observedAt) : '—'}</TableCell>
-      <TableCell title={result?.since}>{result && `${STATE_SINCE[result.state]} since ${formatAge(result.since)}`}</TableCell>
+      <TableCell title={result?.since}>
+        {result && `${STATE_SINCE[result.state]} since ${formatAge(result.since)}`}
+      </TableCell>
       <TableCell>
         <ExemptionCell exemption={result?.exemption} />
       </TableCell>
@@ -77,10 +79,10 @@ export function ScorecardChecksTable(props: { card: EntityScorecardResult }) {
           <Fragment key={level.id}>
             <TableRow data-testid="opsfolio-level-row">
               <TableCell colSpan={COLUMNS.length}>
-                <Typography variant="subtitle2">
-                  {level.title}: {rows.filter(r => r.result && countsAsPassing(r.result.state)).length} of {rows.length} checks
-                  count as passing
-                </Typography>
+                <Text as="p" weight="bold">
+                  {level.title}: {rows.filter(r => r.result && countsAsPassing(r.result.state)).length} of {rows.length}{' '}
+                  checks count as passing
+                </Text>
               </TableCell>
             </TableRow>
             {rows.map(row => (

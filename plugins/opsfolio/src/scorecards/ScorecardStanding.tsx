@@ -1,25 +1,26 @@
-import Box from '@material-ui/core/Box';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
 import { RiAlertFill } from '@remixicon/react';
 import type { EntityScorecardResult } from '@opsfolio/backstage-plugin-common';
 import { usePalette } from '../components/usePalette';
 import { LevelChip } from './page/LevelChip';
 import { targetMet } from './scorecardChecks';
+import { Box, Flex, Text } from '@backstage/ui';
+import { ProblemText } from '../components/ProblemText';
+import { ProgressBar } from '../components/ProgressBar';
 
 function LevelBadge(props: { card: EntityScorecardResult }) {
   const { level, target } = props.card;
   const met = targetMet(props.card);
   return (
-    <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }} data-testid="opsfolio-scorecard-level">
+    <Flex align="center" gap="2" style={{ flexWrap: 'wrap' }} data-testid="opsfolio-scorecard-level">
       {/* The managers' page's chip, so a level is shaded the same everywhere. */}
       <LevelChip level={level} levels={props.card.scorecard.levels} />
-      {target && (
-        <Typography variant="body2" color={met ? 'textSecondary' : 'error'}>
-          target: {target.title} ({met ? 'met' : 'not met'})
-        </Typography>
-      )}
-    </Box>
+      {target &&
+        (met ? (
+          <Text color="secondary">target: {target.title} (met)</Text>
+        ) : (
+          <ProblemText>target: {target.title} (not met)</ProblemText>
+        ))}
+    </Flex>
   );
 }
 
@@ -27,17 +28,20 @@ function NextLevelProgress(props: { card: EntityScorecardResult }) {
   const { next } = props.card;
   if (!next) {
     return (
-      <Typography variant="body2" data-testid="opsfolio-scorecard-progress">
+      <Text as="p" data-testid="opsfolio-scorecard-progress">
         Highest level reached: every check counts as passing.
-      </Typography>
+      </Text>
     );
   }
   return (
-    <Box data-testid="opsfolio-scorecard-progress" marginTop={1}>
-      <LinearProgress variant="determinate" value={next.total ? (100 * next.passing) / next.total : 0} />
-      <Typography variant="body2">
+    <Box mt="2" data-testid="opsfolio-scorecard-progress">
+      <ProgressBar
+        value={next.total ? (100 * next.passing) / next.total : 0}
+        label={`Checks toward ${next.level.title}`}
+      />
+      <Text as="p">
         {next.passing} of {next.total} checks toward {next.level.title}
-      </Typography>
+      </Text>
     </Box>
   );
 }
@@ -48,10 +52,10 @@ function ExemptionProblems(props: { problems: string[] }) {
   return (
     <>
       {props.problems.map(problem => (
-        <Box key={problem} display="flex" alignItems="center" marginTop={1} style={{ gap: 4 }} data-testid="opsfolio-exemption-problem">
+        <Flex align="center" gap="1" mt="2" key={problem} data-testid="opsfolio-exemption-problem">
           <RiAlertFill size={18} color={palette.tone.warn} aria-hidden />
-          <Typography variant="body2">{problem}</Typography>
-        </Box>
+          <Text as="p">{problem}</Text>
+        </Flex>
       ))}
     </>
   );

@@ -1,29 +1,28 @@
-import Box from '@material-ui/core/Box';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { levelTitle } from './levelColors';
+import { Box, Flex, Text } from '@backstage/ui';
+import { ProgressBar } from '../../components/ProgressBar';
 
 type Check = ScorecardOverviewResponse['checks'][number];
 
 /** A bar and a percentage; no rate (every entity not applicable) is a dash, not 0%. */
 function PassRate(props: { rate: number | null }) {
-  if (props.rate === null) return <Typography variant="body2">—</Typography>;
+  if (props.rate === null) return <Text as="p">—</Text>;
   const pct = Math.round(props.rate * 100);
   return (
-    <Box display="flex" alignItems="center">
-      <Box flexGrow={1} mr={1} minWidth={80}>
-        <LinearProgress variant="determinate" value={pct} aria-label="Pass rate" />
+    <Flex align="center" gap="0">
+      <Box mr="2" grow={1} minWidth="80px">
+        <ProgressBar value={pct} label="Pass rate" />
       </Box>
-      <Typography variant="body2" style={{ minWidth: 40, textAlign: 'right' }}>
+      <Text as="p" style={{ minWidth: 40, textAlign: 'right' }}>
         {pct}%
-      </Typography>
-    </Box>
+      </Text>
+    </Flex>
   );
 }
 

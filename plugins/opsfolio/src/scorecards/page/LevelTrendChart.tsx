@@ -1,10 +1,10 @@
-import Typography from '@material-ui/core/Typography';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { levelColor, NO_LEVEL_COLOR } from '../../components/palette';
 import { NO_LEVEL } from './levelColors';
 import { chartStyle } from '../../components/chartStyle';
 import { usePalette } from '../../components/usePalette';
+import { Text } from '@backstage/ui';
 
 /** Entities at each level per day, stacked with "no level" at the bottom so the green grows over grey. */
 export function LevelTrendChart(props: { overview: ScorecardOverviewResponse }) {
@@ -12,9 +12,9 @@ export function LevelTrendChart(props: { overview: ScorecardOverviewResponse }) 
   const palette = usePalette();
   if (trend.length === 0) {
     return (
-      <Typography variant="body2" color="textSecondary" data-testid="opsfolio-scorecards-trend">
+      <Text as="p" color="secondary" data-testid="opsfolio-scorecards-trend">
         No daily snapshots yet: the trend starts after the first day of evaluations.
-      </Typography>
+      </Text>
     );
   }
   const series = [
@@ -23,7 +23,10 @@ export function LevelTrendChart(props: { overview: ScorecardOverviewResponse }) 
   ];
   // Days missing a level had none there; recharts needs the zero to stack.
   const style = chartStyle(palette);
-  const rows = trend.map(d => ({ day: d.day.slice(5, 10), ...Object.fromEntries(series.map(s => [s.id, d.levels[s.id] ?? 0])) }));
+  const rows = trend.map(d => ({
+    day: d.day.slice(5, 10),
+    ...Object.fromEntries(series.map(s => [s.id, d.levels[s.id] ?? 0])),
+  }));
   return (
     <div data-testid="opsfolio-scorecards-trend" style={{ width: '100%', height: 260 }}>
       <ResponsiveContainer>

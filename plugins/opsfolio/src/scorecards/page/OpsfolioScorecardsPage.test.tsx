@@ -104,7 +104,7 @@ describe('OpsfolioScorecardsPage', () => {
     const api = apiOf();
     await renderPage(api);
     expect(api.getScorecardOverview).toHaveBeenCalledWith({});
-    fireEvent.click(await screen.findByRole('button', { name: 'Show the entity of Payments at Gold' }));
+    fireEvent.click(await screen.findByRole('button', { name: '1: show the entity of Payments at Gold' }));
     await waitFor(() => expect(api.getScorecardOverview).toHaveBeenLastCalledWith({ owner: 'group:default/payments', level: 'gold' }));
     expect(screen.getByTestId('location')).toHaveTextContent('?owner=group:default/payments&level=gold');
     expect(await screen.findByTestId('opsfolio-scorecards-filter-owner')).toHaveValue('group:default/payments');

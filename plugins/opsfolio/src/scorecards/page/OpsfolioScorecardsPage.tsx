@@ -1,6 +1,6 @@
 import { ContentHeader, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import TextField from '@material-ui/core/TextField';
+import TextField from '@mui/material/TextField';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../../api/OpsfolioApi';
@@ -14,7 +14,11 @@ import { OpsfolioPage } from '../../components/OpsfolioPage';
 import { ReadinessIcon } from '../../components/pageIcons';
 
 /** Shown only when there is a choice: most organisations run one scorecard. */
-function ScorecardPicker(props: { scorecards: ScorecardOverviewResponse['scorecards']; value: string; onChange: (id: string) => void }) {
+function ScorecardPicker(props: {
+  scorecards: ScorecardOverviewResponse['scorecards'];
+  value: string;
+  onChange: (id: string) => void;
+}) {
   if (props.scorecards.length < 2) return null;
   return (
     <TextField
@@ -51,10 +55,22 @@ function ScorecardsOverview() {
   return (
     <>
       <ContentHeader title={shown?.title ?? 'Readiness'}>
-        {value && <ScorecardPicker scorecards={value.scorecards} value={query.scorecard ?? value.scorecard.id} onChange={id => setFilters({ scorecard: id })} />}
+        {value && (
+          <ScorecardPicker
+            scorecards={value.scorecards}
+            value={query.scorecard ?? value.scorecard.id}
+            onChange={id => setFilters({ scorecard: id })}
+          />
+        )}
         <DownloadScorecardCsv query={query} scorecardId={shown?.id} />
       </ContentHeader>
-      <ScorecardFilters query={query} options={options} levels={shown?.levels} onChange={setFilters} onClear={clearFilters} />
+      <ScorecardFilters
+        query={query}
+        options={options}
+        levels={shown?.levels}
+        onChange={setFilters}
+        onClear={clearFilters}
+      />
       {loading && <Progress />}
       {!loading && error && <ResponseErrorPanel error={error} />}
       {!loading && !error && value && (
@@ -76,7 +92,12 @@ function ScorecardsOverview() {
  */
 export function OpsfolioScorecardsPage() {
   return (
-    <OpsfolioPage title="Readiness" description="Ops-readiness levels by team, check and entity" icon={<ReadinessIcon />} testId="opsfolio-scorecards-page">
+    <OpsfolioPage
+      title="Readiness"
+      description="Ops-readiness levels by team, check and entity"
+      icon={<ReadinessIcon />}
+      testId="opsfolio-scorecards-page"
+    >
       <ScorecardsOverview />
     </OpsfolioPage>
   );

@@ -1,10 +1,10 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { useTheme } from '@material-ui/core/styles';
-import Typography from '@material-ui/core/Typography';
 import type { ScorecardOverviewEntity, ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import type { CSSProperties, ReactNode } from 'react';
 import { VirtualRows } from '../../components/VirtualRows';
 import { LevelChip } from './LevelChip';
+import { Text } from '@backstage/ui';
+import { ProblemText } from '../../components/ProblemText';
 
 const ROW_HEIGHT = 44;
 const MAX_HEIGHT = 520;
@@ -25,35 +25,41 @@ function Cell(props: { children?: ReactNode; title?: string }) {
 /** Every filtered entity with its level and what fails; only the rows in view are rendered. */
 export function ScorecardEntitiesTable(props: { overview: ScorecardOverviewResponse }) {
   const { scorecard, entities } = props.overview;
-  const theme = useTheme();
   const checkTitles = new Map(scorecard.checks.map(c => [c.id, c.title]));
   const levels = new Map(scorecard.levels.map(l => [l.id, l]));
   const rowStyle: CSSProperties = {
     display: 'grid',
     gridTemplateColumns: COLUMNS,
     alignItems: 'center',
-    borderBottom: `1px solid ${theme.palette.divider}`,
+    borderBottom: '1px solid var(--bui-border-1)',
   };
 
   const renderRow = (e: ScorecardOverviewEntity, index: number, style: CSSProperties) => {
     const failing = e.failing.map(id => checkTitles.get(id) ?? id).join(', ');
     return (
-      <div role="row" aria-rowindex={index + 2} style={{ ...style, ...rowStyle }} data-testid="opsfolio-scorecards-entity" data-entity={e.entityRef}>
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        style={{ ...style, ...rowStyle }}
+        data-testid="opsfolio-scorecards-entity"
+        data-entity={e.entityRef}
+      >
         <Cell>
           <EntityRefLink entityRef={e.entityRef} title={e.title} defaultKind="component" />
         </Cell>
         <Cell>{e.ownerRef ? <EntityRefLink entityRef={e.ownerRef} defaultKind="group" /> : '–'}</Cell>
         <Cell>{e.tier ?? '–'}</Cell>
         <Cell>
-          <LevelChip level={e.level === null ? null : levels.get(e.level) ?? { id: e.level, title: e.level }} levels={scorecard.levels} />
+          <LevelChip
+            level={e.level === null ? null : levels.get(e.level) ?? { id: e.level, title: e.level }}
+            levels={scorecard.levels}
+          />
         </Cell>
         <Cell>
           {e.passing}/{e.total}
         </Cell>
         <Cell title={failing}>
-          <Typography variant="body2" component="span" color={failing ? 'error' : 'textSecondary'}>
-            {failing || 'none'}
-          </Typography>
+          {failing ? <ProblemText small>{failing}</ProblemText> : <Text color="secondary">none</Text>}
         </Cell>
       </div>
     );
@@ -63,9 +69,7 @@ export function ScorecardEntitiesTable(props: { overview: ScorecardOverviewRespo
     <div role="row" aria-rowindex={1} style={{ ...rowStyle, height: ROW_HEIGHT, fontWeight: 500 }}>
       {HEADINGS.map(h => (
         <div key={h} role="columnheader" style={cell}>
-          <Typography variant="body2" component="span" style={{ fontWeight: 500 }}>
-            {h}
-          </Typography>
+          <Text style={{ fontWeight: 500 }}>{h}</Text>
         </div>
       ))}
     </div>

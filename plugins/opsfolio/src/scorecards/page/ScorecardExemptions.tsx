@@ -1,16 +1,16 @@
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { useTheme } from '@material-ui/core/styles';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import type { ExemptionRow, ExemptionsOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../../api/OpsfolioApi';
+import { Text } from '@backstage/ui';
+import { usePalette } from '../../components/usePalette';
 
 type ExemptionsState = { loading: boolean; error?: Error; value?: ExemptionsOverviewResponse };
 
@@ -26,7 +26,10 @@ const SOON_DAYS = 30;
  */
 export function useScorecardExemptions(scorecard: string | undefined, owner: string | undefined): ExemptionsState {
   const api = useApi(opsfolioApiRef);
-  return useAsync(async () => (scorecard ? api.getExemptions(owner ? { scorecard, owner } : { scorecard }) : undefined), [api, scorecard, owner]);
+  return useAsync(
+    async () => (scorecard ? api.getExemptions(owner ? { scorecard, owner } : { scorecard }) : undefined),
+    [api, scorecard, owner]
+  );
 }
 
 /** The backend's 403: the user may see the page but not the catalog-wide list of exemptions. */
@@ -39,7 +42,9 @@ const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 function countsLine(counts: ExemptionsOverviewResponse['counts']): string {
   const soon = counts.expiringIn30Days;
-  return `${counts.active} active, ${counts.expired} expired, ${soon} ${soon === 1 ? 'ends' : 'end'} within ${SOON_DAYS} days`;
+  return `${counts.active} active, ${counts.expired} expired, ${soon} ${
+    soon === 1 ? 'ends' : 'end'
+  } within ${SOON_DAYS} days`;
 }
 
 type Urgency = 'expired' | 'soon' | 'ok';
@@ -55,8 +60,12 @@ function daysLeftText(row: ExemptionRow): string {
 }
 
 function ExemptionsTable(props: { rows: ExemptionRow[] }) {
-  const theme = useTheme();
-  const colour: Record<Urgency, string | undefined> = { expired: theme.palette.error.main, soon: theme.palette.warning.main, ok: undefined };
+  const palette = usePalette();
+  const colour: Record<Urgency, string | undefined> = {
+    expired: palette.tone.bad,
+    soon: palette.tone.warn,
+    ok: undefined,
+  };
   return (
     <Table size="small" data-testid="opsfolio-exemptions-table">
       <TableHead>
@@ -81,12 +90,16 @@ function ExemptionsTable(props: { rows: ExemptionRow[] }) {
               <TableCell>
                 <EntityRefLink entityRef={row.entityRef} title={row.title} defaultKind="component" />
               </TableCell>
-              <TableCell>{row.ownerRef ? <EntityRefLink entityRef={row.ownerRef} defaultKind="group" /> : '–'}</TableCell>
+              <TableCell>
+                {row.ownerRef ? <EntityRefLink entityRef={row.ownerRef} defaultKind="group" /> : '–'}
+              </TableCell>
               <TableCell title={row.exemption.check}>{row.checkTitle}</TableCell>
               <TableCell>{row.exemption.reason}</TableCell>
               <TableCell style={{ whiteSpace: 'nowrap' }}>{row.exemption.until}</TableCell>
               <TableCell>{row.exemption.approvedBy ?? '–'}</TableCell>
-              <TableCell style={{ whiteSpace: 'nowrap', color: colour[urgency], fontWeight: urgency === 'ok' ? undefined : 500 }}>
+              <TableCell
+                style={{ whiteSpace: 'nowrap', color: colour[urgency], fontWeight: urgency === 'ok' ? undefined : 500 }}
+              >
                 {daysLeftText(row)}
               </TableCell>
             </TableRow>
@@ -103,25 +116,25 @@ function ExemptionsBody(props: { state: ExemptionsState }) {
   if (error) {
     if (!isForbidden(error)) return <ResponseErrorPanel error={error} />;
     return (
-      <Typography variant="body2" color="textSecondary" data-testid="opsfolio-exemptions-denied">
+      <Text as="p" color="secondary" data-testid="opsfolio-exemptions-denied">
         {EXEMPTIONS_DENIED}
-      </Typography>
+      </Text>
     );
   }
   if (!value) return <Progress />;
   if (value.exemptions.length === 0) {
     return (
-      <Typography variant="body2" color="textSecondary" data-testid="opsfolio-exemptions-empty">
-        No exemptions. Teams add them to an entity&apos;s <code>catalog-info.yaml</code> under the <code>opsfolio.io/exemptions</code>{' '}
-        annotation, with a reason and an end date.
-      </Typography>
+      <Text as="p" color="secondary" data-testid="opsfolio-exemptions-empty">
+        No exemptions. Teams add them to an entity&apos;s <code>catalog-info.yaml</code> under the{' '}
+        <code>opsfolio.io/exemptions</code> annotation, with a reason and an end date.
+      </Text>
     );
   }
   return (
     <>
-      <Typography variant="body2" gutterBottom data-testid="opsfolio-exemptions-counts">
+      <Text as="p" style={{ marginBottom: 'var(--bui-space-2)' }} data-testid="opsfolio-exemptions-counts">
         {countsLine(value.counts)}
-      </Typography>
+      </Text>
       <ExemptionsTable rows={value.exemptions} />
     </>
   );

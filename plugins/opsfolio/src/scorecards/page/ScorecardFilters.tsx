@@ -1,12 +1,11 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
+import TextField from '@mui/material/TextField';
 import type { ScorecardLevel } from '@opsfolio/backstage-plugin-common';
 import type { ScorecardOverviewQuery } from '../../api/OpsfolioApi';
 import { ENTITY_FILTERS, type FilterOptions } from './filterOptions';
 import { NO_LEVEL } from './levelColors';
 import type { QueryKey } from './useOverviewQuery';
+import { Button, Flex } from '@backstage/ui';
 
 interface Choice {
   value: string;
@@ -23,7 +22,10 @@ function FilterSelect(props: {
 }) {
   const { value, labelOf = (v: string) => v } = props;
   // A value from a shared link may not be among the choices seen yet; it still has to show as selected.
-  const choices = value && !props.choices.some(c => c.value === value) ? [{ value, label: labelOf(value) }, ...props.choices] : props.choices;
+  const choices =
+    value && !props.choices.some(c => c.value === value)
+      ? [{ value, label: labelOf(value) }, ...props.choices]
+      : props.choices;
   return (
     <TextField
       select
@@ -68,11 +70,14 @@ export function ScorecardFilters(props: {
 }) {
   const { query, options } = props;
   const active = ENTITY_FILTERS.some(f => query[f.key]) || Boolean(query.level);
-  const levelChoices = props.levels ? [{ value: NO_LEVEL, label: 'No level' }, ...props.levels.map(l => ({ value: l.id, label: l.title }))] : [];
+  const levelChoices = props.levels
+    ? [{ value: NO_LEVEL, label: 'No level' }, ...props.levels.map(l => ({ value: l.id, label: l.title }))]
+    : [];
   return (
-    <Box display="flex" flexWrap="wrap" alignItems="center" data-testid="opsfolio-scorecards-filters">
+    <Flex align="center" gap="0" style={{ flexWrap: 'wrap' }} data-testid="opsfolio-scorecards-filters">
       {ENTITY_FILTERS.map(f => {
-        const labelOf = f.key === 'owner' ? refLabel(options.ownerTitles) : f.key === 'system' ? refLabel({}) : undefined;
+        const labelOf =
+          f.key === 'owner' ? refLabel(options.ownerTitles) : f.key === 'system' ? refLabel({}) : undefined;
         return (
           <FilterSelect
             key={f.key}
@@ -94,10 +99,10 @@ export function ScorecardFilters(props: {
         onChange={v => props.onChange({ level: v })}
       />
       {active && (
-        <Button size="small" onClick={props.onClear} style={{ marginBottom: 16 }}>
+        <Button variant="tertiary" onPress={props.onClear} style={{ marginBottom: 16 }}>
           Clear filters
         </Button>
       )}
-    </Box>
+    </Flex>
   );
 }

@@ -1,7 +1,4 @@
 import { InfoCard } from '@backstage/core-components';
-import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import type { ReactNode } from 'react';
 import { formatAge } from '../../components/age';
@@ -10,6 +7,7 @@ import { CheckPassRates } from './CheckPassRates';
 import { LevelTrendChart } from './LevelTrendChart';
 import { ScorecardEntitiesTable } from './ScorecardEntitiesTable';
 import { TeamLevelsTable } from './TeamLevelsTable';
+import { Button, Grid, Text } from '@backstage/ui';
 
 const entities = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'entity' : 'entities'}`;
 
@@ -27,7 +25,7 @@ function EmptyOverview(props: { overview: ScorecardOverviewResponse; filtered: b
   if (props.filtered) {
     return (
       <PillarEmptyState title="No entities match these filters">
-        <Button size="small" color="primary" onClick={props.onClear}>
+        <Button variant="secondary" onPress={props.onClear}>
           Clear filters
         </Button>
       </PillarEmptyState>
@@ -52,38 +50,34 @@ export function ScorecardOverviewSections(props: {
   const { overview } = props;
   if (!overview.evaluatedAt || overview.entities.length === 0) return <EmptyOverview {...props} />;
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Typography variant="body2" color="textSecondary">
+    <Grid.Root columns="12" gap="6">
+      <Grid.Item colSpan="12">
+        <Text as="p" color="secondary">
           {overview.scorecard.description && <>{overview.scorecard.description} </>}
           {entities(overview.entities.length)} scored, evaluated {formatAge(overview.evaluatedAt)}.
-        </Typography>
-      </Grid>
-      <Grid item xs={12} lg={6}>
+        </Text>
+      </Grid.Item>
+      <Grid.Item colSpan={{ initial: '12', lg: '6' }}>
         <InfoCard title="Teams by level" subheader="Click a count to list those entities">
           <TeamLevelsTable overview={overview} onDrill={props.onDrill} />
         </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={6}>
+      </Grid.Item>
+      <Grid.Item colSpan={{ initial: '12', lg: '6' }}>
         <InfoCard title="Entities per level" subheader="One snapshot a day">
           <LevelTrendChart overview={overview} />
         </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
+      </Grid.Item>
+      <Grid.Item colSpan="12">
         <InfoCard title="Checks" subheader="Exempt counts as passing; not applicable is left out">
           <CheckPassRates overview={overview} />
         </InfoCard>
-      </Grid>
-      {props.exemptions && (
-        <Grid item xs={12}>
-          {props.exemptions}
-        </Grid>
-      )}
-      <Grid item xs={12}>
+      </Grid.Item>
+      {props.exemptions && <Grid.Item colSpan="12">{props.exemptions}</Grid.Item>}
+      <Grid.Item colSpan="12">
         <InfoCard title={entities(overview.entities.length)}>
           <ScorecardEntitiesTable overview={overview} />
         </InfoCard>
-      </Grid>
-    </Grid>
+      </Grid.Item>
+    </Grid.Root>
   );
 }

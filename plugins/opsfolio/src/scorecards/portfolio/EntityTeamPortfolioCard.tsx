@@ -2,17 +2,18 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import { entityRefKey, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../../api/OpsfolioApi';
 import { PillarEmptyState } from '../../components/PillarEmptyState';
 import { PortfolioServiceRow } from './PortfolioServiceRow';
+import { Text } from '@backstage/ui';
+import { PaletteScope } from '../../components/PaletteScope';
 
 function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
   const { services, costVisible, groupRef } = props.portfolio;
@@ -43,9 +44,15 @@ function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
       </Table>
       {/* Without the permission the backend sends no cost at all; zeros would read as "free". */}
       {!costVisible && (
-        <Typography variant="caption" color="textSecondary" component="p" style={{ marginTop: 8 }} data-testid="opsfolio-team-portfolio-cost-hidden">
+        <Text
+          as="p"
+          variant="body-small"
+          color="secondary"
+          style={{ marginTop: 8 }}
+          data-testid="opsfolio-team-portfolio-cost-hidden"
+        >
           Cost needs the <code>opsfolio.cost.read</code> permission, which your permission policy does not grant.
-        </Typography>
+        </Text>
       )}
     </>
   );
@@ -64,8 +71,14 @@ export function EntityTeamPortfolioCard() {
   // Refs are compared lower-case, as the backend stores them.
   const readiness = `/opsfolio/scorecards?owner=${encodeURIComponent(entityRefKey(entity))}`;
   return (
-    <InfoCard title="Team portfolio" variant="gridItem" deepLink={{ title: "Readiness of this team's services", link: readiness }}>
-      <div data-testid="opsfolio-card-team-portfolio">{body}</div>
-    </InfoCard>
+    <PaletteScope>
+      <InfoCard
+        title="Team portfolio"
+        variant="gridItem"
+        deepLink={{ title: "Readiness of this team's services", link: readiness }}
+      >
+        <div data-testid="opsfolio-card-team-portfolio">{body}</div>
+      </InfoCard>
+    </PaletteScope>
   );
 }

@@ -1,14 +1,19 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
-import { DEPLOYMENT_STATUSES, type DeploymentStatus, type Money, type PortfolioService, refKey } from '@opsfolio/backstage-plugin-common';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import {
+  DEPLOYMENT_STATUSES,
+  type DeploymentStatus,
+  type Money,
+  type PortfolioService,
+  refKey,
+} from '@opsfolio/backstage-plugin-common';
 import { formatAge } from '../../components/age';
 import { formatMoney } from '../../cost/formatMoney';
 import { DeploymentStatusChip } from '../../deployments/DeploymentStatusChip';
 import { LevelChip } from '../page/LevelChip';
-
+import { Text } from '@backstage/ui';
 
 // No figures at all (no cost tag matched the service) is a dash; "$0" would claim it costs nothing.
 const hasSpend = (money?: Money): money is Money => money !== undefined && Object.keys(money).length > 0;
@@ -18,24 +23,34 @@ const isDeploymentStatus = (s: string): s is DeploymentStatus => (DEPLOYMENT_STA
 /** Level 1 now; the same person reached through two sources is named once. */
 function OnCallNow(props: { service: PortfolioService }) {
   const names = [...new Set(props.service.onCallNow.map(p => p.name))];
-  if (names.length === 0) return <Typography variant="body2" color="textSecondary">nobody found</Typography>;
-  return <Typography variant="body2">{names.join(', ')}</Typography>;
+  if (names.length === 0)
+    return (
+      <Text as="p" color="secondary">
+        nobody found
+      </Text>
+    );
+  return <Text as="p">{names.join(', ')}</Text>;
 }
 
 function LastDeploy(props: { service: PortfolioService }) {
   const deploy = props.service.lastDeploy;
-  if (!deploy) return <Typography variant="body2" color="textSecondary">none recorded</Typography>;
+  if (!deploy)
+    return (
+      <Text as="p" color="secondary">
+        none recorded
+      </Text>
+    );
   return (
     <>
-      <Typography variant="body2" component="span" style={{ marginRight: 4 }} title={deploy.at}>
+      <Text style={{ marginRight: 4 }} title={deploy.at}>
         {formatAge(deploy.at)} to {deploy.environment}
         {deploy.version && ` (${deploy.version})`}
-      </Typography>
+      </Text>
       {/* The portfolio does not say whether the deploy was a rollback. */}
       {isDeploymentStatus(deploy.status) ? (
         <DeploymentStatusChip deployment={{ status: deploy.status, rollback: false }} />
       ) : (
-        <Typography variant="caption">{deploy.status}</Typography>
+        <Text variant="body-small">{deploy.status}</Text>
       )}
     </>
   );
@@ -45,15 +60,18 @@ function LastDeploy(props: { service: PortfolioService }) {
 export function PortfolioServiceRow(props: { service: PortfolioService; groupRef: string; costVisible: boolean }) {
   const { service } = props;
   // Services of sub-teams name the sub-team, as the team on-call card does; refs may differ in case only.
-  const subTeam = service.ownerRef && refKey(service.ownerRef) !== refKey(props.groupRef) ? parseEntityRef(service.ownerRef).name : undefined;
+  const subTeam =
+    service.ownerRef && refKey(service.ownerRef) !== refKey(props.groupRef)
+      ? parseEntityRef(service.ownerRef).name
+      : undefined;
   return (
     <TableRow data-testid="opsfolio-team-portfolio-row" data-entity={service.entityRef}>
       <TableCell>
         <EntityRefLink entityRef={service.entityRef} title={service.title} defaultKind="component" />
         {subTeam && (
-          <Typography variant="caption" display="block" color="textSecondary">
+          <Text as="p" variant="body-small" color="secondary">
             {subTeam}
-          </Typography>
+          </Text>
         )}
       </TableCell>
       <TableCell>
@@ -66,7 +84,9 @@ export function PortfolioServiceRow(props: { service: PortfolioService; groupRef
         <LastDeploy service={service} />
       </TableCell>
       {props.costVisible && (
-        <TableCell align="right">{hasSpend(service.costThisMonth) ? formatMoney(service.costThisMonth) : '–'}</TableCell>
+        <TableCell align="right">
+          {hasSpend(service.costThisMonth) ? formatMoney(service.costThisMonth) : '–'}
+        </TableCell>
       )}
     </TableRow>
   );
