@@ -88,7 +88,7 @@ describe('GitLab deployment source against the simulator', () => {
     // The second project answers slowly, so the run is seen half-way.
     await simulator.addFault({ vendor: 'gitlab', path: `/projects/${projectId()}/deployments`, delayMs: 2500, times: 1 });
     const sync = backend.runSync('gitlab');
-    await expect.poll(async () => (await lastRun())?.progress?.done, { timeout: 5000, interval: 100 }).toBe(1);
+    await expect.poll(async () => (await lastRun())?.progress?.done, { timeout: 20_000, interval: 100 }).toBe(1);
     const running = await lastRun();
     expect(running).toMatchObject({ status: 'running', progress: { unit: 'projects', done: 1, total: 2 } });
     expect((await api('/health')).body.sources.find((s: { id: string }) => s.id === 'gitlab').lastSuccessAt).toBeUndefined();

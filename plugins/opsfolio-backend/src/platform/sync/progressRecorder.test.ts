@@ -17,11 +17,12 @@ function recorder(intervalMs: number, write?: (p: SyncProgress) => Promise<void>
 
 describe('ProgressRecorder', () => {
   it('writes the first report at once and then at most one per interval, the latest', async () => {
-    const { r, written } = recorder(150);
+    const { r, written } = recorder(300);
     for (let done = 0; done < 100; done++) r.report({ unit: 'repositories', done, total: 100 });
-    await sleep(20);
+    // The first is written as it is reported; the other 99 wait for the interval, and only the last is written.
     expect(written).toEqual([{ unit: 'repositories', done: 0, total: 100, at: AT.toISOString() }]);
-    await sleep(250);
+    await expect.poll(() => written.map(p => p.done), { timeout: 5000, interval: 50 }).toEqual([0, 99]);
+    await sleep(400);
     expect(written.map(p => p.done)).toEqual([0, 99]);
     await r.close();
   });
