@@ -2,7 +2,7 @@ import { Text } from '@backstage/ui';
 import type { PillarId, SourceHealth } from '@opsfolio/backstage-plugin-common';
 import type { ReactNode } from 'react';
 import { PillarEmptyState } from './PillarEmptyState';
-import { pillarWaiting } from './pillarWaiting';
+import { pillarWaiting, type PillarWaiting } from './pillarWaiting';
 
 /** What a pillar says in each case; the sync cases are worded the same everywhere. */
 export interface PillarWaitingTexts {
@@ -12,6 +12,13 @@ export interface PillarWaitingTexts {
   nothingFound: (found: { sources: string[]; syncedAgo: string }) => { title: string; body: ReactNode };
   /** What fills in when the first sync ends, e.g. "This card". */
   fills: string;
+}
+
+/** One source's own line, or for several: in progress once one has started, else waiting. */
+function firstSyncTitle(waiting: Extract<PillarWaiting, { kind: 'first-sync' }>): string {
+  if (waiting.lines.length === 1) return waiting.lines[0];
+  const sources = waiting.sources.join(', ');
+  return waiting.since ? `First sync of ${sources} in progress` : `Waiting for the first sync of ${sources}`;
 }
 
 /**
@@ -25,7 +32,7 @@ export function PillarWaitingState(props: { pillar: PillarId; sources: SourceHea
       return <PillarEmptyState title={props.texts.noSource.title}>{props.texts.noSource.body}</PillarEmptyState>;
     case 'first-sync':
       return (
-        <PillarEmptyState title={waiting.lines.length === 1 ? waiting.lines[0] : `First sync of ${waiting.sources.join(', ')} in progress`}>
+        <PillarEmptyState title={firstSyncTitle(waiting)}>
           {waiting.lines.length > 1 &&
             waiting.lines.map(line => (
               <Text key={line} as="p" data-testid="opsfolio-sync-progress">

@@ -193,6 +193,13 @@ describe('OpsfolioCostPage', () => {
       ]);
     });
 
+    it('two sources whose first sync has not started', async () => {
+      await renderPage(withHealth([{ id: 'aws', pillar: 'cost', vendor: 'aws' }, { id: 'focus', pillar: 'cost', vendor: 'focus' }]));
+      expect(await emptyState('Waiting for the first sync of AWS Cost Explorer, FOCUS')).toHaveTextContent(
+        "It starts on the source's schedule. This page fills in when it ends.",
+      );
+    });
+
     it('the first sync failed, with its reason and when', async () => {
       const error = 'Cost Explorer GetCostAndUsage page 1 of 2026-11 failed: AccessDeniedException';
       await renderPage(
