@@ -385,6 +385,48 @@ describe('the demo, in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}team-payments-portfolio.png`, fullPage: true });
   });
 
+  it('can be used from the keyboard: filters, drill-downs and expanders', async () => {
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.getAttribute('aria-label') ?? '');
+    // Readiness page: Tab goes from one filter to the next, arrow keys change one, Enter on a count drills down.
+    await page.goto(`${APP_URL}/opsfolio/scorecards`);
+    const owner = page.getByTestId('opsfolio-scorecards-filter-owner');
+    // The owner choices are the teams the overview lists.
+    await untilShown(page, async () => (await page.getByTestId('opsfolio-scorecards-team').count()) >= 8, 'readiness page teams');
+    await owner.focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('opsfolio-scorecards-filter-system');
+    await page.keyboard.press('Shift+Tab');
+    // Typing picks an option by its first letters, as in any native select.
+    await page.keyboard.type('Pay');
+    await expect.poll(() => new URL(page.url()).searchParams.get('owner'), { timeout: 10_000 }).toBe('group:default/team-payments');
+    await page.goto(`${APP_URL}/opsfolio/scorecards`);
+    const drill = page.getByRole('button', { name: /^1: show the entity of Payments at Gold$/ });
+    await drill.waitFor({ timeout: 60_000 });
+    await drill.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('owner'), { timeout: 10_000 }).toBe('group:default/team-payments');
+    expect(new URL(page.url()).searchParams.get('level')).toBe('gold');
+    await expect.poll(() => page.getByTestId('opsfolio-scorecards-entity').count()).toBe(1);
+    // Cost page: Enter on a team's expander shows its services, and says so to screen readers.
+    await page.goto(`${APP_URL}/opsfolio/cost`);
+    const expand = page.getByRole('button', { name: 'Show services of Site Reliability' });
+    await expand.waitFor({ timeout: 60_000 });
+    await expand.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Hide services of Site Reliability' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('button', { name: 'Hide services of Site Reliability' }).getAttribute('aria-expanded')).toBe('true');
+    // Ownership page: Space on a problem count filters the list to that problem.
+    await page.goto(`${APP_URL}/opsfolio/ownership`);
+    const toggle = page.getByTestId('opsfolio-ownership-count-owner-missing');
+    await toggle.waitFor({ timeout: 60_000 });
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => new URL(page.url()).searchParams.get('problem'), { timeout: 10_000 }).toBe('owner-missing');
+    const kinds = await page.getByTestId('opsfolio-ownership-row').evaluateAll(rows => rows.map(r => r.getAttribute('data-kind')));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['owner-missing']));
+  });
+
   it('reads well in the light and dark themes: screenshots, and no serious WCAG 2.1 AA violation in its cards and pages', async () => {
     const views = [
       { name: 'service-page', url: '/catalog/default/component/payments-api', ready: 'opsfolio-dora-deploymentFrequency', include: ['[data-testid^="opsfolio-card-"]'] },
