@@ -422,9 +422,10 @@ describe('the demo, in a real browser', () => {
     await toggle.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => new URL(page.url()).searchParams.get('problem'), { timeout: 10_000 }).toBe('owner-missing');
-    const kinds = await page.getByTestId('opsfolio-ownership-row').evaluateAll(rows => rows.map(r => r.getAttribute('data-kind')));
-    expect(kinds.length).toBeGreaterThan(0);
-    expect(new Set(kinds)).toEqual(new Set(['owner-missing']));
+    // The list re-renders after the URL changes: wait for the filtered rows rather than reading them once.
+    const kinds = () =>
+      page.getByTestId('opsfolio-ownership-row').evaluateAll(rows => [...new Set(rows.map(r => r.getAttribute('data-kind')))]);
+    await expect.poll(kinds, { timeout: 10_000 }).toEqual(['owner-missing']);
   });
 
   it('reads well in the light and dark themes: screenshots, and no serious WCAG 2.1 AA violation in its cards and pages', async () => {
