@@ -1,8 +1,24 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { opsfolioApi } from './apis';
-import { costCard, deploymentsCard, onCallCard, ownershipCard, scorecardCard, teamCostCard, teamOnCallCard, teamPortfolioCard } from './entityCards';
+import {
+  costCard,
+  deploymentsCard,
+  onCallCard,
+  ownershipCard,
+  scorecardCard,
+  teamCostCard,
+  teamOnCallCard,
+  teamPortfolioCard,
+} from './entityCards';
 import { costContent, deploymentsContent, scorecardsContent } from './entityContents';
-import { costPage, costPageRouteRef, ownershipPage, ownershipPageRouteRef, scorecardsPage, scorecardsPageRouteRef } from './pages';
+import {
+  costPage,
+  costPageRouteRef,
+  ownershipPage,
+  ownershipPageRouteRef,
+  scorecardsPage,
+  scorecardsPageRouteRef,
+} from './pages';
 
 /**
  * Opsfolio for the new frontend system: `app.packages: all` picks it up, or add it to `features`.
@@ -30,3 +46,6 @@ export default createFrontendPlugin({
   ],
   routes: { costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef, scorecardsPage: scorecardsPageRouteRef },
 });
+
+/** Opsfolio's texts, for an app that translates them: `createTranslationResource({ ref: opsfolioTranslationRef, ... })`. */
+export { opsfolioTranslationRef } from '../translation/opsfolioTranslationRef';

@@ -1,6 +1,7 @@
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { createRouteRef, PageBlueprint } from '@backstage/frontend-plugin-api';
 import { CostIcon, OwnershipIcon, ReadinessIcon } from '../components/pageIcons';
+import { opsfolioTranslationRef } from '../translation/opsfolioTranslationRef';
 
 export const costPageRouteRef = createRouteRef();
 
@@ -8,11 +9,12 @@ export const costPage = PageBlueprint.make({
   name: 'cost',
   params: {
     path: '/opsfolio/cost',
-    title: 'Cost',
+    title: opsfolioTranslationRef('common.navigation.cost'),
     icon: <CostIcon />,
     routeRef: costPageRouteRef,
     noHeader: true,
-    loader: () => import('../cost/OpsfolioCostPage').then(m => (
+    loader: () =>
+      import('../cost/OpsfolioCostPage').then(m => (
         <ReactRouterV6PageRouter>
           <m.OpsfolioCostPage />
         </ReactRouterV6PageRouter>
@@ -26,11 +28,12 @@ export const ownershipPage = PageBlueprint.make({
   name: 'ownership',
   params: {
     path: '/opsfolio/ownership',
-    title: 'Ownership',
+    title: opsfolioTranslationRef('common.navigation.ownership'),
     icon: <OwnershipIcon />,
     routeRef: ownershipPageRouteRef,
     noHeader: true,
-    loader: () => import('../ownership/OpsfolioOwnershipPage').then(m => (
+    loader: () =>
+      import('../ownership/OpsfolioOwnershipPage').then(m => (
         <ReactRouterV6PageRouter>
           <m.OpsfolioOwnershipPage />
         </ReactRouterV6PageRouter>
@@ -44,11 +47,12 @@ export const scorecardsPage = PageBlueprint.make({
   name: 'scorecards',
   params: {
     path: '/opsfolio/scorecards',
-    title: 'Readiness',
+    title: opsfolioTranslationRef('common.navigation.readiness'),
     icon: <ReadinessIcon />,
     routeRef: scorecardsPageRouteRef,
     noHeader: true,
-    loader: () => import('../scorecards/page/OpsfolioScorecardsPage').then(m => (
+    loader: () =>
+      import('../scorecards/page/OpsfolioScorecardsPage').then(m => (
         <ReactRouterV6PageRouter>
           <m.OpsfolioScorecardsPage />
         </ReactRouterV6PageRouter>

@@ -1,5 +1,6 @@
 import { Text } from '@backstage/ui';
 import type { PillarId, PillarSummary } from '@opsfolio/backstage-plugin-common';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 import { PillarWaitingState } from './PillarWaitingState';
 
 /**
@@ -7,7 +8,14 @@ import { PillarWaitingState } from './PillarWaitingState';
  * a module is installed, its first sync is running (and how far it has got) or failed, or it synced and found
  * nothing for them.
  */
-export function ConfiguredPillar(props: { pillar: PillarId; summary: PillarSummary; waitingFor: string; installHint: string }) {
+export function ConfiguredPillar(props: {
+  pillar: PillarId;
+  summary: PillarSummary;
+  /** The empty state's title, e.g. "No deployments yet". */
+  noneYet: string;
+  installHint: string;
+}) {
+  const { t } = useOpsfolioText();
   const { summary } = props;
   return (
     <>
@@ -20,12 +28,15 @@ export function ConfiguredPillar(props: { pillar: PillarId; summary: PillarSumma
         pillar={props.pillar}
         sources={summary.sources}
         texts={{
-          noSource: { title: `No ${props.waitingFor} yet`, body: props.installHint },
+          noSource: { title: props.noneYet, body: props.installHint },
           nothingFound: ({ sources, syncedAgo }) => ({
-            title: `No ${props.waitingFor} yet`,
-            body: `${sources.join(', ')} synced ${syncedAgo} and found none for the annotation above: check its value.`,
+            title: props.noneYet,
+            body: t('common.waiting.nothingForAnnotation', {
+              sources: sources.join(t('common.listSeparator')),
+              age: syncedAgo,
+            }),
           }),
-          fills: 'This card',
+          fills: t('common.waiting.thisCard'),
         }}
       />
     </>

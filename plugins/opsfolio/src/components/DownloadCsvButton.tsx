@@ -1,6 +1,7 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { Button } from '@backstage/ui';
 import { useState } from 'react';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 import { saveBlob } from './saveBlob';
 
 /**
@@ -9,20 +10,21 @@ import { saveBlob } from './saveBlob';
  */
 export function DownloadCsvButton(props: { fetch: () => Promise<Blob>; fileName: string }) {
   const alertApi = useApi(alertApiRef);
+  const { t } = useOpsfolioText();
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
     try {
       saveBlob(await props.fetch(), props.fileName);
     } catch (e) {
-      alertApi.post({ message: `Could not download the CSV: ${(e as Error).message}`, severity: 'error' });
+      alertApi.post({ message: t('common.csv.failed', { error: (e as Error).message }), severity: 'error' });
     } finally {
       setBusy(false);
     }
   };
   return (
     <Button variant="secondary" size="medium" isPending={busy} onPress={download}>
-      Download CSV
+      {t('common.csv.download')}
     </Button>
   );
 }

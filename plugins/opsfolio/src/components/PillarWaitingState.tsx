@@ -1,6 +1,8 @@
 import { Text } from '@backstage/ui';
 import type { PillarId, SourceHealth } from '@opsfolio/backstage-plugin-common';
 import type { ReactNode } from 'react';
+import type { OpsfolioText } from '../translation/format';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 import { PillarEmptyState } from './PillarEmptyState';
 import { pillarWaiting, type PillarWaiting } from './pillarWaiting';
 
@@ -15,44 +17,56 @@ export interface PillarWaitingTexts {
 }
 
 /** One source's own line, or for several: in progress once one has started, else waiting. */
-function firstSyncTitle(waiting: Extract<PillarWaiting, { kind: 'first-sync' }>): string {
+function firstSyncTitle({ t }: OpsfolioText, waiting: Extract<PillarWaiting, { kind: 'first-sync' }>): string {
   if (waiting.lines.length === 1) return waiting.lines[0];
-  const sources = waiting.sources.join(', ');
-  return waiting.since ? `First sync of ${sources} in progress` : `Waiting for the first sync of ${sources}`;
+  const sources = waiting.sources.join(t('common.listSeparator'));
+  return waiting.since
+    ? t('common.waiting.firstSyncOfSeveral', { sources })
+    : t('common.waiting.waitingForSeveral', { sources });
 }
 
 /**
  * The empty state of a pillar whose data has not arrived, telling apart: no module installed, the first sync
  * running (with how far it has got), the first sync failed, and synced but nothing found.
  */
-export function PillarWaitingState(props: { pillar: PillarId; sources: SourceHealth[] | undefined; texts: PillarWaitingTexts }) {
-  const waiting = pillarWaiting(props.pillar, props.sources);
+export function PillarWaitingState(props: {
+  pillar: PillarId;
+  sources: SourceHealth[] | undefined;
+  texts: PillarWaitingTexts;
+}) {
+  const text = useOpsfolioText();
+  const { t } = text;
+  const waiting = pillarWaiting(text, props.pillar, props.sources);
   switch (waiting.kind) {
     case 'no-source':
       return <PillarEmptyState title={props.texts.noSource.title}>{props.texts.noSource.body}</PillarEmptyState>;
     case 'first-sync':
       return (
-        <PillarEmptyState title={firstSyncTitle(waiting)}>
+        <PillarEmptyState title={firstSyncTitle(text, waiting)}>
           {waiting.lines.length > 1 &&
             waiting.lines.map(line => (
               <Text key={line} as="p" data-testid="opsfolio-sync-progress">
                 {line}
               </Text>
             ))}
-          {waiting.since ? `Started ${waiting.since}. ` : 'It starts on the source\'s schedule. '}
-          {props.texts.fills} fills in when it ends.
+          {waiting.since ? t('common.waiting.started', { age: waiting.since }) : t('common.waiting.onSchedule')}
+          {t('common.waiting.fillsIn', { what: props.texts.fills })}
         </PillarEmptyState>
       );
     case 'failed':
       return (
         <PillarEmptyState
-          title={`The ${waiting.lastGood ? 'last' : 'first'} sync of ${waiting.source} failed ${waiting.failedAgo}`}
+          title={
+            waiting.lastGood
+              ? t('common.waiting.lastFailed', { source: waiting.source, age: waiting.failedAgo })
+              : t('common.waiting.firstFailed', { source: waiting.source, age: waiting.failedAgo })
+          }
         >
           {waiting.error}{' '}
           {waiting.lastGood
-            ? `Its last good data, from ${waiting.lastGood}, has nothing here;`
-            : 'Nothing has been stored yet;'}{' '}
-          it is retried on its schedule, and <code>/api/opsfolio/health</code> shows each run.
+            ? t('common.waiting.lastGoodEmpty', { age: waiting.lastGood })
+            : t('common.waiting.nothingStored')}{' '}
+          {t('common.waiting.retried', { health: <code>/api/opsfolio/health</code> })}
         </PillarEmptyState>
       );
     case 'nothing-found': {
@@ -61,9 +75,7 @@ export function PillarWaitingState(props: { pillar: PillarId; sources: SourceHea
     }
     default:
       return (
-        <PillarEmptyState title="No data yet">
-          The sources of this pillar could not be read; if one is installed, its first sync has not finished yet.
-        </PillarEmptyState>
+        <PillarEmptyState title={t('common.waiting.unknownTitle')}>{t('common.waiting.unknownBody')}</PillarEmptyState>
       );
   }
 }

@@ -1,6 +1,6 @@
 import { Alert, Text } from '@backstage/ui';
 import type { SourceHealth } from '@opsfolio/backstage-plugin-common';
-import { formatAge } from './age';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 import { runDetailsLine } from './runDetails';
 import { runningLine, sourceLabel } from './syncProgress';
 
@@ -14,11 +14,13 @@ export function SourceFreshness(props: {
   /** The card shows its empty state, which already says which sync failed or how far a first sync has got. */
   emptyStateShown?: boolean;
 }) {
+  const text = useOpsfolioText();
+  const { t, format } = text;
   const failed = props.emptyStateShown ? [] : props.sources.filter(s => s.lastRun?.status === 'failed');
   const running = props.sources
     .filter(s => !(props.emptyStateShown && !s.lastSuccessAt))
     .flatMap(s => {
-      const line = runningLine(s);
+      const line = runningLine(t, s);
       return line ? [{ id: s.id, line }] : [];
     });
   const newest = props.sources
@@ -35,7 +37,11 @@ export function SourceFreshness(props: {
           status="warning"
           icon
           mb="2"
-          title={`${sourceLabel(source)} sync failed ${formatAge(source.lastRun?.finishedAt ?? source.lastRun?.startedAt)}; showing data from ${formatAge(source.lastSuccessAt)}`}
+          title={t('common.freshness.failed', {
+            source: sourceLabel(source),
+            failedAgo: format.age(source.lastRun?.finishedAt ?? source.lastRun?.startedAt),
+            lastGood: format.age(source.lastSuccessAt),
+          })}
           description={source.lastRun?.error}
         />
       ))}
@@ -45,7 +51,8 @@ export function SourceFreshness(props: {
         </Text>
       ))}
       {props.sources.map(source => {
-        const line = source.lastRun?.status === 'succeeded' ? runDetailsLine(source.id, source.lastRun.details) : undefined;
+        const line =
+          source.lastRun?.status === 'succeeded' ? runDetailsLine(text, source.id, source.lastRun.details) : undefined;
         return (
           line && (
             <Text key={source.id} as="p" variant="body-small" color="secondary" data-testid="opsfolio-data-quality">
@@ -56,7 +63,7 @@ export function SourceFreshness(props: {
       })}
       {newest && (
         <Text as="p" variant="body-small" color="secondary" data-testid="opsfolio-freshness">
-          Synced {formatAge(newest)}
+          {t('common.freshness.synced', { age: format.age(newest) })}
         </Text>
       )}
     </>

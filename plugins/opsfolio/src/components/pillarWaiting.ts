@@ -1,5 +1,5 @@
 import type { PillarId, SourceHealth } from '@opsfolio/backstage-plugin-common';
-import { formatAge } from './age';
+import type { OpsfolioText } from '../translation/format';
 import { runningLine, sourceLabel } from './syncProgress';
 
 /** Why a pillar has nothing to show, as `/health` (or an entity's summary) tells it. */
@@ -16,31 +16,44 @@ export type PillarWaiting =
  * Tells apart "no module installed", "the first sync is still running", "the last sync failed" and "synced,
  * found nothing" for a pillar, from its sources' last runs. Pure. `undefined` health (not readable): unknown.
  */
-export function pillarWaiting(pillar: PillarId, health: SourceHealth[] | undefined, now = new Date()): PillarWaiting {
+export function pillarWaiting(
+  { t, format }: OpsfolioText,
+  pillar: PillarId,
+  health: SourceHealth[] | undefined,
+  now = new Date()
+): PillarWaiting {
   if (!health) return { kind: 'unknown' };
   const sources = health.filter(s => s.pillar === pillar);
   if (sources.length === 0) return { kind: 'no-source' };
   const synced = sources.filter(s => s.lastSuccessAt);
   // Nothing to show and a source's last run failed: that failure is the likeliest reason, first sync or not.
-  const failed = sources.find(s => s.lastRun?.status === 'failed' && !s.lastSuccessAt) ?? sources.find(s => s.lastRun?.status === 'failed');
+  const failed =
+    sources.find(s => s.lastRun?.status === 'failed' && !s.lastSuccessAt) ??
+    sources.find(s => s.lastRun?.status === 'failed');
   if (failed) {
     return {
       kind: 'failed',
       source: sourceLabel(failed),
-      error: failed.lastRun?.error ?? 'no reason given',
-      failedAgo: formatAge(failed.lastRun?.finishedAt ?? failed.lastRun?.startedAt, now),
-      lastGood: failed.lastSuccessAt ? formatAge(failed.lastSuccessAt, now) : undefined,
+      error: failed.lastRun?.error ?? t('common.waiting.noReason'),
+      failedAgo: format.age(failed.lastRun?.finishedAt ?? failed.lastRun?.startedAt, now),
+      lastGood: failed.lastSuccessAt ? format.age(failed.lastSuccessAt, now) : undefined,
     };
   }
   if (synced.length === 0) {
-    const started = sources.map(s => s.lastRun?.startedAt).filter((t): t is string => Boolean(t)).sort()[0];
+    const started = sources
+      .map(s => s.lastRun?.startedAt)
+      .filter((t): t is string => Boolean(t))
+      .sort()[0];
     return {
       kind: 'first-sync',
       sources: sources.map(sourceLabel),
-      lines: sources.map(s => runningLine(s) ?? `Waiting for the first sync of ${sourceLabel(s)}`),
-      since: started ? formatAge(started, now) : undefined,
+      lines: sources.map(s => runningLine(t, s) ?? t('common.sync.waitingFor', { source: sourceLabel(s) })),
+      since: started ? format.age(started, now) : undefined,
     };
   }
-  const newest = synced.map(s => s.lastSuccessAt!).sort().pop();
-  return { kind: 'nothing-found', sources: synced.map(sourceLabel), syncedAgo: formatAge(newest, now) };
+  const newest = synced
+    .map(s => s.lastSuccessAt!)
+    .sort()
+    .pop();
+  return { kind: 'nothing-found', sources: synced.map(sourceLabel), syncedAgo: format.age(newest, now) };
 }

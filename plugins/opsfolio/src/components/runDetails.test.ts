@@ -1,4 +1,7 @@
-import { runDetailsLine } from './runDetails';
+import { englishText } from '../translation/testing/englishText';
+import { runDetailsLine as line } from './runDetails';
+
+const runDetailsLine = (...args: [string, Parameters<typeof line>[2]]) => line(englishText(), ...args);
 
 describe('runDetailsLine', () => {
   it('says what the last run read, left out (with where) and replaced', () => {

@@ -1,25 +1,52 @@
 import { addDays, type SyncRunDetails } from '@opsfolio/backstage-plugin-common';
-import { formatAge } from './age';
-
-const count = new Intl.NumberFormat('en');
+import type { OpsfolioText } from '../translation/format';
 
 /**
  * A source's last run as one data-quality line: "1,000 rows read, 3 left out (nov.csv line 5: …)".
  * Undefined when the source reports nothing or read nothing and has nothing waiting.
  */
-export function runDetailsLine(sourceId: string, details: SyncRunDetails | undefined): string | undefined {
-  const waiting = details?.pending?.count ? `${count.format(details.pending.count)} ${details.pending.description}` : undefined;
-  if (!details?.read) return waiting && `${sourceId}: ${waiting}.`;
-  const parts = [`${sourceId}: ${count.format(details.read)} rows read${details.readAt ? ` ${formatAge(details.readAt)} (nothing changed since)` : ''}`];
+export function runDetailsLine(
+  { t, format }: OpsfolioText,
+  sourceId: string,
+  details: SyncRunDetails | undefined
+): string | undefined {
+  const sentence = (parts: string[]) =>
+    t('common.runDetails.sentence', { source: sourceId, parts: parts.join(t('common.runDetails.separator')) });
+  const waiting = details?.pending?.count
+    ? t('common.runDetails.pending', { count: details.pending.count, description: details.pending.description })
+    : undefined;
+  if (!details?.read) return waiting && sentence([waiting]);
+  const rows = t('common.runDetails.rowsRead', { count: details.read });
+  const parts: string[] = [
+    details.readAt ? t('common.runDetails.readEarlier', { rows, age: format.age(details.readAt) }) : rows,
+  ];
   if (details.leftOut) {
     const first = details.problems?.[0];
-    const where = first && [first.file, first.line !== undefined ? `line ${first.line}` : undefined].filter(Boolean).join(' ');
-    parts.push(`${count.format(details.leftOut)} left out${first ? ` (first: ${where ? `${where}: ` : ''}${first.message})` : ''}`);
+    if (first) {
+      const where = [
+        first.file,
+        first.line !== undefined ? t('common.runDetails.line', { line: String(first.line) }) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' ');
+      parts.push(
+        t('common.runDetails.leftOutFirst', {
+          count: details.leftOut,
+          where: where ? `${where}: ` : '',
+          message: first.message,
+        })
+      );
+    } else {
+      parts.push(t('common.runDetails.leftOut', { count: details.leftOut }));
+    }
   } else {
-    parts.push('none left out');
+    parts.push(t('common.runDetails.noneLeftOut'));
   }
   const days = details.days ?? [];
-  if (days.length) parts.push(`days ${days.map(d => `${d.from} to ${addDays(d.to, -1)}`).join(', ')} replaced`);
+  if (days.length) {
+    const ranges = days.map(d => t('common.runDetails.dayRange', { from: d.from, to: addDays(d.to, -1) }));
+    parts.push(t('common.runDetails.daysReplaced', { days: ranges.join(t('common.listSeparator')) }));
+  }
   if (waiting) parts.push(waiting);
-  return `${parts.join(', ')}.`;
+  return sentence(parts);
 }

@@ -2,7 +2,12 @@ import { renderInTestApp } from '@backstage/test-utils';
 import type { SourceHealth, SyncProgress } from '@opsfolio/backstage-plugin-common';
 import { screen } from '@testing-library/react';
 import { SourceFreshness } from './SourceFreshness';
-import { progressText, runningLine, sourceLabel } from './syncProgress';
+import { englishText } from '../translation/testing/englishText';
+import { progressText as progressOf, runningLine as runningOf, sourceLabel } from './syncProgress';
+
+const { t } = englishText();
+const progressText = (p: SyncProgress) => progressOf(t, p);
+const runningLine = (s: SourceHealth) => runningOf(t, s);
 
 const at = '2026-12-05T10:00:00Z';
 const running = (progress?: SyncProgress): SourceHealth['lastRun'] => ({

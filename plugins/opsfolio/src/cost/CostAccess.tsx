@@ -3,7 +3,8 @@ import { Box, Text } from '@backstage/ui';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { ReactNode } from 'react';
-import { COST_DENIED, useCostAccess } from './useCostAccess';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { useCostAccess } from './useCostAccess';
 
 /** A 403 from the backend: its policy said no although the frontend's check said yes. */
 function isNotAllowed(error: unknown): boolean {
@@ -13,11 +14,12 @@ function isNotAllowed(error: unknown): boolean {
 
 /** Not an error: the install's permission policy keeps spend from this user. */
 function CostNotAllowed() {
+  const { t } = useOpsfolioText();
   return (
     <Box data-testid="opsfolio-cost-not-allowed">
-      <Text as="p">{COST_DENIED}</Text>
+      <Text as="p">{t('cost.access.denied')}</Text>
       <Text as="p" color="secondary">
-        Ask your Backstage administrators if you need to see spend.
+        {t('cost.access.askAdministrators')}
       </Text>
     </Box>
   );

@@ -9,14 +9,15 @@ import TableRow from '@mui/material/TableRow';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { CostError } from './CostAccess';
-import { monthLabel, spendByEntity } from './costMoney';
-import { formatMoney } from './formatMoney';
+import { spendByEntity } from './costMoney';
 import { ProblemText } from '../components/ProblemText';
 import { Text } from '@backstage/ui';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 /** The services behind one row of the overview, loaded when the row is opened. */
 export function CostDrillDown(props: { entityRef: string }) {
   const api = useApi(opsfolioApiRef);
+  const { t, format } = useOpsfolioText();
   const { value, loading, error } = useAsync(
     () => api.getEntityCost(parseEntityRef(props.entityRef), { granularity: 'month' }),
     [api, props.entityRef]
@@ -30,12 +31,12 @@ export function CostDrillDown(props: { entityRef: string }) {
       {cost.tagProblem && <ProblemText>{cost.tagProblem}</ProblemText>}
       {spend.length === 0 ? (
         <Text as="p" color="secondary">
-          Nothing here carries a cost tag.
+          {t('cost.drillDown.noCostTag')}
         </Text>
       ) : (
         <>
           <Text variant="body-small" color="secondary">
-            Spend since {monthLabel(cost.from)}, by service
+            {t('cost.drillDown.since', { month: format.month(cost.from) })}
           </Text>
           <Table size="small">
             <TableBody>
@@ -45,11 +46,11 @@ export function CostDrillDown(props: { entityRef: string }) {
                     <EntityRefLink entityRef={s.entityRef} defaultKind="component" />
                     {s.tag && (
                       <Text as="p" variant="body-small" color="secondary">
-                        tag <code>{s.tag}</code>
+                        {t('cost.drillDown.tag', { tag: <code>{s.tag}</code> })}
                       </Text>
                     )}
                   </TableCell>
-                  <TableCell align="right">{formatMoney(s.amounts)}</TableCell>
+                  <TableCell align="right">{format.money(s.amounts)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,6 +1,7 @@
 import { Box, Flex, Text } from '@backstage/ui';
 import type { CostFigures } from '@opsfolio/backstage-plugin-common';
-import { formatChange, formatMoney } from './formatMoney';
+import { formatChange } from './formatMoney';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 function Figure(props: { label: string; value: string; note?: string; testId: string }) {
   return (
@@ -23,15 +24,24 @@ function Figure(props: { label: string; value: string; note?: string; testId: st
 /** Month to date, last month, and the forecast with its change against last month. */
 export function CostFiguresRow(props: { figures: CostFigures }) {
   const { figures } = props;
-  const change = formatChange(figures.forecast, figures.lastMonth);
+  const { t, format } = useOpsfolioText();
+  const change = formatChange(format, figures.forecast, figures.lastMonth);
   return (
     <Flex gap="6" mb="2" style={{ flexWrap: 'wrap' }}>
-      <Figure label="This month so far" value={formatMoney(figures.monthToDate)} testId="opsfolio-cost-month-to-date" />
-      <Figure label="Last month" value={formatMoney(figures.lastMonth)} testId="opsfolio-cost-last-month" />
       <Figure
-        label="Month-end forecast"
-        value={formatMoney(figures.forecast)}
-        note={change ? `${change} on last month` : undefined}
+        label={t('cost.figures.monthToDate')}
+        value={format.money(figures.monthToDate)}
+        testId="opsfolio-cost-month-to-date"
+      />
+      <Figure
+        label={t('cost.figures.lastMonth')}
+        value={format.money(figures.lastMonth)}
+        testId="opsfolio-cost-last-month"
+      />
+      <Figure
+        label={t('cost.figures.forecast')}
+        value={format.money(figures.forecast)}
+        note={change ? t('cost.figures.changeOnLastMonth', { change }) : undefined}
         testId="opsfolio-cost-forecast"
       />
     </Flex>

@@ -11,9 +11,9 @@ import { CostChart } from './CostChart';
 import { CostFiguresRow } from './CostFiguresRow';
 import { isEmptyFigures } from './costMoney';
 import { costWaitingTexts } from './costWaitingTexts';
-import { formatMoney } from './formatMoney';
 import { CostError, CostPermissionGate } from './CostAccess';
 import { Text } from '@backstage/ui';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 /** The cost card's body: this month, last month, forecast, 30 days of spend, where it goes, and what is left out. */
 export function CostOverview(props: { summary: PillarSummary }) {
@@ -27,6 +27,7 @@ export function CostOverview(props: { summary: PillarSummary }) {
 function EntityCost(props: { summary: PillarSummary }) {
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
+  const { t, format } = useOpsfolioText();
   const ref = getCompoundEntityRef(entity);
   const { value, loading, error } = useAsync(() => api.getEntityCost(ref), [api, ref.kind, ref.namespace, ref.name]);
   if (loading) return <Progress />;
@@ -41,7 +42,7 @@ function EntityCost(props: { summary: PillarSummary }) {
         <PillarWaitingState
           pillar="cost"
           sources={props.summary.sources}
-          texts={costWaitingTexts(cost.allocationKey, 'This card')}
+          texts={costWaitingTexts(t, cost.allocationKey, 'card')}
         />
       </>
     );
@@ -50,27 +51,33 @@ function EntityCost(props: { summary: PillarSummary }) {
     <>
       <SourceFreshness sources={props.summary.sources} />
       {cost.tagProblem && (
-        <WarningPanel severity="warning" title="The cost tag of this entity cannot be used" message={cost.tagProblem} />
+        <WarningPanel severity="warning" title={t('cost.card.tagProblem')} message={cost.tagProblem} />
       )}
       <Text as="p" color="secondary">
-        Tag {cost.tags.map(t => `${t.key}=${t.value}`).join(', ') || 'none'}
+        {t('cost.card.tag', {
+          tags:
+            cost.tags.map(tag => `${tag.key}=${tag.value}`).join(t('common.listSeparator')) || t('cost.card.tagNone'),
+        })}
       </Text>
       {cost.allocationKey && cost.tags.some(t => t.key !== cost.allocationKey) && (
         <Text as="p" variant="body-small" color="secondary" data-testid="opsfolio-cost-own-key">
-          Read by its own tag key. The organisation allocates by {cost.allocationKey}, so in team and organisation
-          totals this spend is untagged or under another {cost.allocationKey} value.
+          {t('cost.card.ownKey', { allocationKey: cost.allocationKey })}
         </Text>
       )}
       <CostFiguresRow figures={cost.figures} />
       <CostChart cost={cost} height={80} compact />
       {top.length > 0 && (
         <Text as="p" data-testid="opsfolio-cost-top-services">
-          Last 30 days: {top.map(s => `${s.cloudService} ${formatMoney(s.amounts)}`).join(' · ')}
+          {t('cost.card.topServices', {
+            services: top.map(s => `${s.cloudService} ${format.money(s.amounts)}`).join(' · '),
+          })}
         </Text>
       )}
       <Text as="p" variant="body-small" color="secondary" data-testid="opsfolio-cost-not-included">
-        Not included, organisation-wide this month: {formatMoney(cost.notIncluded.untagged)} untagged and{' '}
-        {formatMoney(cost.notIncluded.unmapped)} under tag values no catalog entity carries.
+        {t('cost.card.notIncluded', {
+          untagged: format.money(cost.notIncluded.untagged),
+          unmapped: format.money(cost.notIncluded.unmapped),
+        })}
       </Text>
     </>
   );

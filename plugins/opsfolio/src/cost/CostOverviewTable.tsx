@@ -10,24 +10,23 @@ import { CostDrillDown } from './CostDrillDown';
 import { CostFigureCells } from './CostFigureCells';
 import { sameFigures } from './costMoney';
 import { costTree, type CostTreeRow } from './costTree';
-import { formatMoney } from './formatMoney';
 import { ButtonIcon, Text } from '@backstage/ui';
 import { RiArrowDownSLine, RiArrowRightSLine } from '@remixicon/react';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 type GroupBy = CostOverviewResponse['groupBy'];
 const COLUMNS = 6;
 const UNMAPPED_SHOWN = 10;
-const NONE: Record<GroupBy, string> = { owner: 'No owner', system: 'No system', domain: 'No domain' };
-const PLURAL: Record<GroupBy, string> = { owner: 'Teams', system: 'Systems', domain: 'Domains' };
 
 function KeyRow(props: { tree: CostTreeRow; groupBy: GroupBy }) {
   const { row, depth, hasChildren } = props.tree;
   const [open, setOpen] = useState(false);
+  const { t, format } = useOpsfolioText();
   const showOwn = hasChildren && !sameFigures(row.total, row.direct);
   const label = row.key ? (
     <EntityRefLink entityRef={row.key} title={row.title} defaultKind={props.groupBy} />
   ) : (
-    NONE[props.groupBy]
+    t(`cost.table.none.${props.groupBy}`)
   );
   return (
     <>
@@ -37,7 +36,9 @@ function KeyRow(props: { tree: CostTreeRow; groupBy: GroupBy }) {
             <ButtonIcon
               variant="tertiary"
               aria-expanded={open}
-              aria-label={`${open ? 'Hide' : 'Show'} services of ${row.title ?? row.key}`}
+              aria-label={t(open ? 'cost.table.hideServices' : 'cost.table.showServices', {
+                name: row.title ?? row.key,
+              })}
               onPress={() => setOpen(!open)}
               icon={open ? <RiArrowDownSLine size={16} aria-hidden /> : <RiArrowRightSLine size={16} aria-hidden />}
             />
@@ -47,11 +48,11 @@ function KeyRow(props: { tree: CostTreeRow; groupBy: GroupBy }) {
           {label}
           {hasChildren && (
             <Text as="p" variant="body-small" color="secondary" style={{ marginLeft: 30 }}>
-              with sub-teams
+              {t('cost.table.withSubTeams')}
             </Text>
           )}
         </TableCell>
-        <TableCell align="right">{row.entities}</TableCell>
+        <TableCell align="right">{format.number(row.entities)}</TableCell>
         <CostFigureCells figures={row.total} own={showOwn ? row.direct : undefined} />
       </TableRow>
       {open && (
@@ -67,21 +68,26 @@ function KeyRow(props: { tree: CostTreeRow; groupBy: GroupBy }) {
 
 function UnmappedRow(props: { unmapped: CostOverviewResponse['unmapped'] }) {
   const { figures, values } = props.unmapped;
+  const { t, format } = useOpsfolioText();
   return (
     <TableRow data-testid="opsfolio-cost-unmapped">
       <TableCell>
-        Unmapped tag values
+        {t('cost.table.unmapped')}
         <Text as="p" variant="body-small" color="secondary">
-          {values.length === 0 ? 'every tag value matches an entity' : 'tag values no entity carries:'}
+          {t(values.length === 0 ? 'cost.table.unmappedNone' : 'cost.table.unmappedSome')}
         </Text>
         {values.slice(0, UNMAPPED_SHOWN).map(v => (
           <Text as="p" variant="body-small" key={v.tagValue} data-testid="opsfolio-cost-unmapped-value">
-            <code>{v.tagValue}</code> {formatMoney(v.monthToDate)} this month, {formatMoney(v.lastMonth)} last month
+            {t('cost.table.unmappedValue', {
+              value: <code>{v.tagValue}</code>,
+              thisMonth: format.money(v.monthToDate),
+              lastMonth: format.money(v.lastMonth),
+            })}
           </Text>
         ))}
         {values.length > UNMAPPED_SHOWN && (
           <Text as="p" variant="body-small" color="secondary">
-            and {values.length - UNMAPPED_SHOWN} more (all are in the CSV)
+            {t('cost.table.unmappedMore', { count: values.length - UNMAPPED_SHOWN })}
           </Text>
         )}
       </TableCell>
@@ -94,18 +100,18 @@ function UnmappedRow(props: { unmapped: CostOverviewResponse['unmapped'] }) {
 /** Every owner, system or domain, then what no entity takes, then the organisation they add up to. */
 export function CostOverviewTable(props: { overview: CostOverviewResponse }) {
   const { overview } = props;
-  const ownerColumn = { owner: 'Owner', system: 'System', domain: 'Domain' }[overview.groupBy];
+  const { t, format } = useOpsfolioText();
   return (
     <>
       <Table size="small">
         <TableHead>
           <TableRow>
-            <TableCell>{ownerColumn}</TableCell>
-            <TableCell align="right">Services</TableCell>
-            <TableCell align="right">Month to date</TableCell>
-            <TableCell align="right">Last month</TableCell>
-            <TableCell align="right">Forecast</TableCell>
-            <TableCell align="right">Change</TableCell>
+            <TableCell>{t(`cost.table.groupBy.${overview.groupBy}`)}</TableCell>
+            <TableCell align="right">{t('cost.table.services')}</TableCell>
+            <TableCell align="right">{t('cost.table.monthToDate')}</TableCell>
+            <TableCell align="right">{t('cost.table.lastMonth')}</TableCell>
+            <TableCell align="right">{t('cost.table.forecast')}</TableCell>
+            <TableCell align="right">{t('cost.table.change')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -115,28 +121,25 @@ export function CostOverviewTable(props: { overview: CostOverviewResponse }) {
           <UnmappedRow unmapped={overview.unmapped} />
           <TableRow data-testid="opsfolio-cost-untagged">
             <TableCell>
-              Untagged
+              {t('cost.table.untagged')}
               <Text as="p" variant="body-small" color="secondary">
-                spend without the <code>{overview.tagKey}</code> tag
+                {t('cost.table.untaggedHint', { tagKey: <code>{overview.tagKey}</code> })}
               </Text>
             </TableCell>
             <TableCell />
             <CostFigureCells figures={overview.untagged} />
           </TableRow>
           <TableRow data-testid="opsfolio-cost-organisation">
-            <TableCell style={{ fontWeight: 700 }}>Organisation</TableCell>
+            <TableCell style={{ fontWeight: 700 }}>{t('cost.table.organisation')}</TableCell>
             <TableCell />
             <CostFigureCells figures={overview.organisation} bold />
           </TableRow>
         </TableBody>
       </Table>
       <Text as="p" color="secondary" style={{ marginTop: 8 }} data-testid="opsfolio-cost-reconciliation">
-        {PLURAL[overview.groupBy]}, unmapped and untagged add up to the organisation&apos;s{' '}
-        {formatMoney(overview.organisation.monthToDate)} this month
-        {overview.groupBy === 'owner'
-          ? ", counting each team's own spend (a figure with sub-teams includes theirs)"
-          : ''}
-        . Forecasts are month-end at the last 7 days&apos; run rate.
+        {t(`cost.table.reconciliation.${overview.groupBy}`, {
+          amount: format.money(overview.organisation.monthToDate),
+        })}
       </Text>
     </>
   );

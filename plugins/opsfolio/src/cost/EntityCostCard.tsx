@@ -1,14 +1,16 @@
 import { PillarCard } from '../components/PillarCard';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 import { CostOverview } from './CostOverview';
 
 /** Spend this month, last month and the forecast, its trend, and where the money goes. */
 export function EntityCostCard() {
+  const { t } = useOpsfolioText();
   return (
     <PillarCard
-      title="Cost"
+      title={t('cost.card.title')}
       pillar="cost"
-      notConfigured="No spend found for this entity"
-      notConfiguredHint="Or tag its cloud resources with the organisation's cost allocation tag set to the entity's name, or name the tag value it carries."
+      notConfigured={t('cost.card.notConfigured')}
+      notConfiguredHint={t('cost.card.notConfiguredHint')}
     >
       {summary => <CostOverview summary={summary} />}
     </PillarCard>

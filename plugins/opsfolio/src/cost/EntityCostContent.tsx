@@ -15,24 +15,25 @@ import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
 import { CostChart } from './CostChart';
 import { CostFiguresRow } from './CostFiguresRow';
-import { formatMoney } from './formatMoney';
 import { mainCurrency } from './mainCurrency';
 import { CostError, CostPermissionGate } from './CostAccess';
 import { useDeployMarkers } from './useDeployMarkers';
 import { Grid, Text } from '@backstage/ui';
 import { PaletteScope } from '../components/PaletteScope';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
-const VIEWS = { day: { label: 'Daily, 90 days', days: 90 }, month: { label: 'Monthly, 12 months', days: 0 } } as const;
+const VIEWS = { day: { days: 90 }, month: { days: 0 } } as const;
 type View = keyof typeof VIEWS;
 
 function Breakdown(props: { rows: Array<{ label: ReactNode; amounts: Money; key: string }> }) {
+  const { format } = useOpsfolioText();
   return (
     <Table size="small">
       <TableBody>
         {props.rows.map(row => (
           <TableRow key={row.key} data-testid="opsfolio-cost-breakdown-row">
             <TableCell>{row.label}</TableCell>
-            <TableCell align="right">{formatMoney(row.amounts, { cents: true })}</TableCell>
+            <TableCell align="right">{format.money(row.amounts, { cents: true })}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -52,6 +53,7 @@ export function EntityCostContent() {
 function CostTab() {
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
+  const { t } = useOpsfolioText();
   const ref = getCompoundEntityRef(entity);
   const [view, setView] = useState<View>('day');
   const today = dayOf(Date.now());
@@ -70,10 +72,9 @@ function CostTab() {
   const data = cost.value!;
   if (data.tags.length === 0) {
     return (
-      <InfoCard title="Cost">
-        <PillarEmptyState title="No spend can be attributed to this entity" fix={['opsfolio.io/cost-tag']}>
-          {data.tagProblem ??
-            "Or tag its cloud resources with the organisation's cost allocation tag set to the entity's name."}
+      <InfoCard title={t('cost.tab.title')}>
+        <PillarEmptyState title={t('cost.tab.noTags')} fix={['opsfolio.io/cost-tag']}>
+          {data.tagProblem ?? t('cost.tab.noTagsHint')}
         </PillarEmptyState>
       </InfoCard>
     );
@@ -84,15 +85,23 @@ function CostTab() {
       <Grid.Root columns="12" gap="6">
         <Grid.Item colSpan="12">
           <InfoCard
-            title="Spend"
-            subheader={`${currency}${
-              others.length ? ` (also spent in ${others.join(', ')}: see the tables)` : ''
-            }; dashed lines are production deploys`}
+            title={t('cost.tab.spend')}
+            subheader={
+              others.length
+                ? t('cost.tab.spendSubheaderOthers', { currency, others: others.join(t('common.listSeparator')) })
+                : t('cost.tab.spendSubheader', { currency })
+            }
             action={
-              <TextField select size="small" label="View" value={view} onChange={e => setView(e.target.value as View)}>
-                {Object.entries(VIEWS).map(([key, v]) => (
+              <TextField
+                select
+                size="small"
+                label={t('cost.tab.view')}
+                value={view}
+                onChange={e => setView(e.target.value as View)}
+              >
+                {(Object.keys(VIEWS) as View[]).map(key => (
                   <MenuItem key={key} value={key}>
-                    {v.label}
+                    {t(`cost.tab.views.${key}`)}
                   </MenuItem>
                 ))}
               </TextField>
@@ -102,13 +111,16 @@ function CostTab() {
             <CostChart cost={data} markers={view === 'day' ? markers : []} />
             {data.series.some(p => p.estimated) && (
               <Text variant="body-small" color="secondary">
-                Recent days are estimates until the provider finalises them.
+                {t('cost.tab.estimated')}
               </Text>
             )}
           </InfoCard>
         </Grid.Item>
         <Grid.Item colSpan={{ initial: '12', md: data.byEntity ? '6' : '12' }}>
-          <InfoCard title="By cloud service" subheader={`${data.from} to ${data.to} (exclusive)`}>
+          <InfoCard
+            title={t('cost.tab.byCloudService')}
+            subheader={t('cost.tab.window', { from: data.from, to: data.to })}
+          >
             <Breakdown
               rows={data.byCloudService.map(s => ({ key: s.cloudService, label: s.cloudService, amounts: s.amounts }))}
             />
@@ -116,7 +128,7 @@ function CostTab() {
         </Grid.Item>
         {data.byEntity && (
           <Grid.Item colSpan={{ initial: '12', md: '6' }}>
-            <InfoCard title="By service">
+            <InfoCard title={t('cost.tab.byService')}>
               <Breakdown
                 rows={data.byEntity.map(e => ({
                   key: e.entityRef,

@@ -12,35 +12,33 @@ import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
 import { CostError, CostPermissionGate } from './CostAccess';
 import { CostFiguresRow } from './CostFiguresRow';
-import { isEmptyFigures, monthLabel, spendByEntity } from './costMoney';
-import { formatMoney } from './formatMoney';
+import { isEmptyFigures, spendByEntity } from './costMoney';
 import { TeamCostChart } from './TeamCostChart';
 import { Text } from '@backstage/ui';
 import { PaletteScope } from '../components/PaletteScope';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 const TOP_SERVICES = 5;
 
 function NoTeamSpend(props: { cost: EntityCostResponse; name: string }) {
-  const tagKey = props.cost.tags.find(t => !t.annotated)?.key;
+  const { t } = useOpsfolioText();
+  const tagKey = props.cost.tags.find(tag => !tag.annotated)?.key;
+  const where = { annotation: <code>opsfolio.io/cost-tag</code>, keyValue: <code>{t('cost.team.keyValue')}</code> };
   return (
-    <PillarEmptyState title="No spend found for this team's services">
-      A service is charged when a cloud cost allocation tag value equals its entity name under the organisation&apos;s
-      tag key
-      {tagKey && (
-        <>
-          {' '}
-          (e.g. <code>{tagKey}=&lt;name&gt;</code>)
-        </>
-      )}
-      , or the value set in its <code>opsfolio.io/cost-tag</code> annotation (<code>key=value</code>). The team is
-      charged for what it and its sub-teams own
-      {props.cost.tags.length === 0 ? `; nothing ${props.name} owns carries a cost tag yet.` : '.'}
+    <PillarEmptyState title={t('cost.team.noSpend')}>
+      {tagKey
+        ? t('cost.team.ruleWithExample', { ...where, example: <code>{t('cost.team.example', { tagKey })}</code> })
+        : t('cost.team.rule', where)}{' '}
+      {props.cost.tags.length === 0
+        ? t('cost.team.chargedNothingTagged', { name: props.name })
+        : t('cost.team.charged')}
     </PillarEmptyState>
   );
 }
 
 function TeamCost(props: { cost: EntityCostResponse; name: string }) {
   const { cost } = props;
+  const { t, format } = useOpsfolioText();
   if (isEmptyFigures(cost.figures) && largestAmount(sumMoney(cost.series.map(p => p.amounts))) <= 0) {
     return <NoTeamSpend cost={cost} name={props.name} />;
   }
@@ -49,13 +47,13 @@ function TeamCost(props: { cost: EntityCostResponse; name: string }) {
     <>
       <CostFiguresRow figures={cost.figures} />
       <Text as="p" variant="body-small" color="secondary" style={{ marginBottom: 'var(--bui-space-2)' }}>
-        With its sub-teams; the forecast is month-end at the last 7 days&apos; run rate.
+        {t('cost.team.withSubTeams')}
       </Text>
       <TeamCostChart series={cost.series} />
       {top.length > 0 && (
         <>
           <Text as="p" weight="bold" style={{ marginTop: 16 }}>
-            Top services since {monthLabel(cost.from)}
+            {t('cost.team.topServices', { month: format.month(cost.from) })}
           </Text>
           <Table size="small">
             <TableBody>
@@ -64,7 +62,7 @@ function TeamCost(props: { cost: EntityCostResponse; name: string }) {
                   <TableCell>
                     <EntityRefLink entityRef={s.entityRef} defaultKind="component" />
                   </TableCell>
-                  <TableCell align="right">{formatMoney(s.amounts)}</TableCell>
+                  <TableCell align="right">{format.money(s.amounts)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -90,9 +88,14 @@ function TeamCostLoader() {
 
 /** On a Group page: what the team and its sub-teams spend, its trend, and where the money goes. */
 export function EntityTeamCostCard() {
+  const { t } = useOpsfolioText();
   return (
     <PaletteScope>
-      <InfoCard title="Team cost" variant="gridItem" deepLink={{ title: 'Cost of every team', link: '/opsfolio/cost' }}>
+      <InfoCard
+        title={t('cost.team.title')}
+        variant="gridItem"
+        deepLink={{ title: t('cost.team.everyTeam'), link: '/opsfolio/cost' }}
+      >
         <div data-testid="opsfolio-card-team-cost">
           <CostPermissionGate>
             <TeamCostLoader />

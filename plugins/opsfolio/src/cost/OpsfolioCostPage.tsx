@@ -7,7 +7,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarWaitingState } from '../components/PillarWaitingState';
 import { CostError } from './CostAccess';
-import { isEmptyFigures, monthLabel } from './costMoney';
+import { isEmptyFigures } from './costMoney';
 import { CostOverviewTable } from './CostOverviewTable';
 import { costWaitingTexts } from './costWaitingTexts';
 import { DownloadCsvButton } from '../components/DownloadCsvButton';
@@ -15,14 +15,11 @@ import { SourceFreshness } from '../components/SourceFreshness';
 import { OpsfolioPage } from '../components/OpsfolioPage';
 import { CostIcon } from '../components/pageIcons';
 import { Text } from '@backstage/ui';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 type GroupBy = CostOverviewResponse['groupBy'];
-const GROUP_BYS: Array<{ value: GroupBy; label: string }> = [
-  { value: 'owner', label: 'Owner' },
-  { value: 'system', label: 'System' },
-  { value: 'domain', label: 'Domain' },
-];
-const groupByOf = (raw: string | null): GroupBy => GROUP_BYS.find(g => g.value === raw)?.value ?? 'owner';
+const GROUP_BYS: GroupBy[] = ['owner', 'system', 'domain'];
+const groupByOf = (raw: string | null): GroupBy => GROUP_BYS.find(g => g === raw) ?? 'owner';
 
 // `asOf` is exclusive: the figures run through the day before.
 
@@ -47,15 +44,17 @@ function CostSources() {
 /** Why there is no spend to show: no cost module, the first sync running or failed, or nothing found. */
 function NoCostYet(props: { tagKey: string }) {
   const api = useApi(opsfolioApiRef);
+  const { t } = useOpsfolioText();
   const { value, loading } = useAsync(() => api.getHealth(), [api]);
   if (loading) return <Progress />;
   return (
-    <PillarWaitingState pillar="cost" sources={value?.sources} texts={costWaitingTexts(props.tagKey, 'This page')} />
+    <PillarWaitingState pillar="cost" sources={value?.sources} texts={costWaitingTexts(t, props.tagKey, 'page')} />
   );
 }
 
 function CostOverviewBody(props: { groupBy: GroupBy }) {
   const api = useApi(opsfolioApiRef);
+  const { t, format } = useOpsfolioText();
   const { value, loading, error } = useAsync(() => api.getCostOverview(props.groupBy), [api, props.groupBy]);
   if (loading) return <Progress />;
   if (error) return <CostError error={error} />;
@@ -64,8 +63,11 @@ function CostOverviewBody(props: { groupBy: GroupBy }) {
   return (
     <>
       <Text as="p" color="secondary" style={{ marginBottom: 'var(--bui-space-2)' }}>
-        {monthLabel(overview.month)}, through {addDays(overview.asOf, -1)}. Spend is matched to entities by the{' '}
-        <code>{overview.tagKey}</code> tag.
+        {t('cost.page.period', {
+          month: format.month(overview.month),
+          lastDay: addDays(overview.asOf, -1),
+          tagKey: <code>{overview.tagKey}</code>,
+        })}
       </Text>
       <CostSources />
       {overview.scope === 'permitted' && (
@@ -75,8 +77,7 @@ function CostOverviewBody(props: { groupBy: GroupBy }) {
           style={{ marginBottom: 'var(--bui-space-2)' }}
           data-testid="opsfolio-cost-permitted"
         >
-          Your permission policy shows you the spend of some teams only: the total is theirs, and untagged and unmapped
-          spend are not shown.
+          {t('cost.page.permitted')}
         </Text>
       )}
       <CostOverviewTable overview={overview} />
@@ -87,12 +88,13 @@ function CostOverviewBody(props: { groupBy: GroupBy }) {
 function CostOverview() {
   const [params, setParams] = useSearchParams();
   const groupBy = groupByOf(params.get('groupBy'));
+  const { t } = useOpsfolioText();
   return (
     <>
-      <ContentHeader title={`Spend by ${groupBy}`}>
+      <ContentHeader title={t(`cost.page.spendBy.${groupBy}`)}>
         <TextField
           select
-          label="Group by"
+          label={t('cost.page.groupBy')}
           size="small"
           variant="outlined"
           value={groupBy}
@@ -102,8 +104,8 @@ function CostOverview() {
           style={{ marginRight: 16, minWidth: 140 }}
         >
           {GROUP_BYS.map(g => (
-            <option key={g.value} value={g.value}>
-              {g.label}
+            <option key={g} value={g}>
+              {t(`cost.table.groupBy.${g}`)}
             </option>
           ))}
         </TextField>
@@ -119,10 +121,11 @@ function CostOverview() {
  * to the organisation's.
  */
 export function OpsfolioCostPage() {
+  const { t } = useOpsfolioText();
   return (
     <OpsfolioPage
-      title="Cost"
-      description="Cloud spend by team, system or domain"
+      title={t('cost.page.title')}
+      description={t('cost.page.description')}
       icon={<CostIcon />}
       testId="opsfolio-cost-page"
     >

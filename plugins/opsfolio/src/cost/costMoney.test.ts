@@ -1,4 +1,4 @@
-import { isEmptyFigures, monthLabel, sameFigures, spendByEntity } from './costMoney';
+import { isEmptyFigures, sameFigures, spendByEntity } from './costMoney';
 import { paymentsCost } from './testing/costTestData';
 
 describe('costMoney', () => {
@@ -8,11 +8,6 @@ describe('costMoney', () => {
     const f = { monthToDate: { USD: 1 }, lastMonth: {}, forecast: {} };
     expect(sameFigures(f, { ...f, monthToDate: { USD: 1.001 } })).toBe(true);
     expect(sameFigures(f, { ...f, lastMonth: { USD: 1 } })).toBe(false);
-  });
-
-  it('labels months', () => {
-    expect(monthLabel('2026-06')).toBe('Jun 2026');
-    expect(monthLabel('2026-01-01')).toBe('Jan 2026');
   });
 
   it('lists spend per service, or the one tagged service with its series summed', () => {

@@ -1,26 +1,21 @@
 import type { PillarWaitingTexts } from '../components/PillarWaitingState';
+import type { OpsfolioT } from '../translation/format';
 
-/** What the cost card and page say while there is no spend to show. */
-export function costWaitingTexts(tagKey: string, fills: string): PillarWaitingTexts {
+/** What the cost card and page say while there is no spend to show; `fills` is what fills in after the first sync. */
+export function costWaitingTexts(t: OpsfolioT, tagKey: string, fills: 'card' | 'page'): PillarWaitingTexts {
   return {
     noSource: {
-      title: 'No cost module is installed',
-      body: (
-        <>
-          Opsfolio reads spend from a cost source in the backend: add the AWS Cost Explorer or FOCUS Opsfolio module to
-          the backend and set the organisation&apos;s cost allocation tag.
-        </>
-      ),
+      title: t('cost.waiting.noSource.title'),
+      body: t('cost.waiting.noSource.body'),
     },
     nothingFound: ({ sources, syncedAgo }) => ({
-      title: 'No spend this month',
-      body: (
-        <>
-          {sources.join(', ')} synced {syncedAgo} and found no spend for this month. Check that the <code>{tagKey}</code>{' '}
-          tag is active for cost allocation and that the export covers this month.
-        </>
-      ),
+      title: t('cost.waiting.nothingFound.title'),
+      body: t('cost.waiting.nothingFound.body', {
+        sources: sources.join(t('common.listSeparator')),
+        syncedAgo,
+        tagKey: <code>{tagKey}</code>,
+      }),
     }),
-    fills,
+    fills: t(`cost.waiting.fills.${fills}`),
   };
 }

@@ -9,6 +9,3 @@ export function useCostAccess(entityRef: string): { loading: boolean; allowed: b
   const { loading, allowed } = usePermission({ permission: opsfolioCostReadPermission, resourceRef: entityRef });
   return { loading, allowed };
 }
-
-/** Said in place of cost when the policy does not allow `opsfolio.cost.read`. */
-export const COST_DENIED = 'Cost is not shown: your permission policy does not allow opsfolio.cost.read.';

@@ -9,15 +9,16 @@ import TableRow from '@mui/material/TableRow';
 import type { PillarSummary } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
-import { formatAge } from '../components/age';
 import { ConfiguredPillar } from '../components/ConfiguredPillar';
 import { SourceFreshness } from '../components/SourceFreshness';
 import { DeploymentStatusChip } from './DeploymentStatusChip';
 import { DoraFigures } from './DoraFigures';
 import { Text } from '@backstage/ui';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 /** The card's body: what runs where, when it last shipped, and the DORA figures. */
 export function DeploymentsOverview(props: { summary: PillarSummary }) {
+  const { t, format } = useOpsfolioText();
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
   const ref = getCompoundEntityRef(entity);
@@ -36,8 +37,8 @@ export function DeploymentsOverview(props: { summary: PillarSummary }) {
         <ConfiguredPillar
           pillar="deployments"
           summary={props.summary}
-          waitingFor="deployments"
-          installHint="No deployment source is installed in the backend: add the GitHub or GitLab Opsfolio module, or POST deployments from CI."
+          noneYet={t('deployments.overview.noneYet')}
+          installHint={t('deployments.overview.installHint')}
         />
       </>
     );
@@ -46,8 +47,16 @@ export function DeploymentsOverview(props: { summary: PillarSummary }) {
     <>
       <SourceFreshness sources={props.summary.sources} />
       <Text as="p" variant="body-large" data-testid="opsfolio-last-deploy">
-        Last shipped {formatAge(last.finishedAt ?? last.startedAt)} to {last.environment}
-        {last.actor ? ` by ${last.actor}` : ''}
+        {last.actor
+          ? t('deployments.overview.lastShippedBy', {
+              age: format.age(last.finishedAt ?? last.startedAt),
+              environment: last.environment,
+              actor: last.actor,
+            })
+          : t('deployments.overview.lastShipped', {
+              age: format.age(last.finishedAt ?? last.startedAt),
+              environment: last.environment,
+            })}
       </Text>
       <Table size="small" data-testid="opsfolio-environments">
         <TableBody>
@@ -62,19 +71,22 @@ export function DeploymentsOverview(props: { summary: PillarSummary }) {
                     env.running.version
                   )
                 ) : (
-                  'nothing running'
+                  t('deployments.overview.nothingRunning')
                 )}
               </TableCell>
               <TableCell>
                 <DeploymentStatusChip deployment={env.latest} />
               </TableCell>
-              <TableCell>{formatAge(env.latest.finishedAt ?? env.latest.startedAt)}</TableCell>
+              <TableCell>{format.age(env.latest.finishedAt ?? env.latest.startedAt)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       <Text as="p" weight="bold" style={{ marginTop: 16 }}>
-        DORA, last {dora.window.days} days ({dora.environments.join(', ')})
+        {t('deployments.overview.doraHeading', {
+          count: dora.window.days,
+          environments: dora.environments.join(', '),
+        })}
       </Text>
       <DoraFigures dora={dora} />
     </>

@@ -2,6 +2,7 @@ import type { WeeklyDeploymentsResponse } from '@opsfolio/backstage-plugin-commo
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartStyle } from '../components/chartStyle';
 import { usePalette } from '../components/usePalette';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 const day = (iso: string) => iso.slice(5, 10);
 
@@ -9,6 +10,7 @@ const day = (iso: string) => iso.slice(5, 10);
 export function DeploysPerWeekChart(props: { data: WeeklyDeploymentsResponse }) {
   const rows = props.data.weeks.map(w => ({ ...w, week: day(w.weekStart) }));
   const palette = usePalette();
+  const { t } = useOpsfolioText();
   const style = chartStyle(palette);
   return (
     <div data-testid="opsfolio-deploys-per-week" style={{ width: '100%', height: 260 }}>
@@ -19,9 +21,27 @@ export function DeploysPerWeekChart(props: { data: WeeklyDeploymentsResponse }) 
           <YAxis allowDecimals={false} {...style.axis} />
           <Tooltip />
           <Legend {...style.legend} />
-          <Bar dataKey="success" name="Succeeded" stackId="d" fill={palette.tone.good} isAnimationActive={false} />
-          <Bar dataKey="rollback" name="Rolled back to" stackId="d" fill={palette.tone.warn} isAnimationActive={false} />
-          <Bar dataKey="failure" name="Failed" stackId="d" fill={palette.tone.bad} isAnimationActive={false} />
+          <Bar
+            dataKey="success"
+            name={t('deployments.chart.succeeded')}
+            stackId="d"
+            fill={palette.tone.good}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="rollback"
+            name={t('deployments.chart.rolledBack')}
+            stackId="d"
+            fill={palette.tone.warn}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="failure"
+            name={t('deployments.chart.failed')}
+            stackId="d"
+            fill={palette.tone.bad}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -2,8 +2,9 @@ import Tooltip from '@mui/material/Tooltip';
 import { DORA_METRICS, type DoraBand, type DoraResult } from '@opsfolio/backstage-plugin-common';
 import { ToneChip } from '../components/ToneChip';
 import type { Tone } from '../components/palette';
-import { DORA_TITLES, formatDoraValue } from './formatDora';
+import { doraTitle, doraTitleInSentence, formatDoraValue } from './formatDora';
 import { Box, Flex, Text } from '@backstage/ui';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 // Elite and high are both good news: filled for elite, outlined for high.
 const BAND_LOOKS: Record<DoraBand, { tone: Tone; outlined?: boolean }> = {
@@ -18,6 +19,8 @@ const BAND_LOOKS: Record<DoraBand, { tone: Tone; outlined?: boolean }> = {
  * definition, how it was computed and on how much data.
  */
 export function DoraFigures(props: { dora: DoraResult }) {
+  const text = useOpsfolioText();
+  const { t, format } = text;
   const { dora } = props;
   // An older backend sends four figures and no `unbanded`: show what it sent.
   const metrics = DORA_METRICS.filter(metric => dora.figures[metric]);
@@ -27,8 +30,11 @@ export function DoraFigures(props: { dora: DoraResult }) {
       <Flex gap="4" style={{ flexWrap: 'wrap' }}>
         {metrics.map(metric => {
           const figure = dora.figures[metric];
-          // An unbanded figure's explanation says so itself.
-          const bands = unbanded.includes(metric) ? '' : `; bands: ${dora.thresholdsSource}`;
+          const basis = {
+            explanation: figure.explanation,
+            count: figure.sampleSize,
+            days: format.number(dora.window.days),
+          };
           return (
             <Tooltip
               key={metric}
@@ -37,22 +43,27 @@ export function DoraFigures(props: { dora: DoraResult }) {
                   {/* Plain paragraphs: the tooltip sets its own colours. */}
                   {figure.definition && <p style={{ margin: '0 0 8px' }}>{figure.definition}</p>}
                   <p style={{ margin: 0 }}>
-                    {`${figure.explanation} Based on ${figure.sampleSize} data point${
-                      figure.sampleSize === 1 ? '' : 's'
-                    } over ${dora.window.days} days${bands}.`}
+                    {/* An unbanded figure's explanation says so itself. */}
+                    {unbanded.includes(metric)
+                      ? t('deployments.dora.basis', basis)
+                      : t('deployments.dora.basisWithBands', { ...basis, source: dora.thresholdsSource })}
                   </p>
                 </>
               }
             >
               <Box minWidth="150px" data-testid={`opsfolio-dora-${metric}`}>
                 <Text variant="body-small" color="secondary">
-                  {DORA_TITLES[metric]}
+                  {doraTitle(t, metric)}
                 </Text>
                 <Text as="div" variant="title-x-small" weight="bold">
-                  {formatDoraValue(figure)}
+                  {formatDoraValue(text, figure)}
                 </Text>
                 {figure.band && (
-                  <ToneChip label={figure.band} {...BAND_LOOKS[figure.band]} style={{ textTransform: 'capitalize' }} />
+                  <ToneChip
+                    label={figure.band in BAND_LOOKS ? t(`deployments.dora.band.${figure.band}`) : figure.band}
+                    {...BAND_LOOKS[figure.band]}
+                    style={{ textTransform: 'capitalize' }}
+                  />
                 )}
               </Box>
             </Tooltip>
@@ -60,8 +71,12 @@ export function DoraFigures(props: { dora: DoraResult }) {
         })}
       </Flex>
       <Text as="p" variant="body-small" color="secondary" data-testid="opsfolio-dora-bands">
-        {`Bands: ${dora.thresholdsSource}`}
-        {unbanded.length > 0 && ` (${unbanded.map(m => DORA_TITLES[m].toLowerCase()).join(', ')}: none published)`}
+        {unbanded.length > 0
+          ? t('deployments.dora.bandsWithUnbanded', {
+              source: dora.thresholdsSource,
+              metrics: unbanded.map(m => doraTitleInSentence(t, m)).join(', '),
+            })
+          : t('deployments.dora.bands', { source: dora.thresholdsSource })}
       </Text>
     </Box>
   );

@@ -15,6 +15,7 @@ import { DeploysPerWeekChart } from './DeploysPerWeekChart';
 import { DoraFigures } from './DoraFigures';
 import { Grid } from '@backstage/ui';
 import { PaletteScope } from '../components/PaletteScope';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 const WINDOWS = [7, 30, 90];
 
@@ -24,6 +25,7 @@ export function EntityDeploymentsContent() {
   const api = useApi(opsfolioApiRef);
   const ref = getCompoundEntityRef(entity);
   const summary = useEntitySummary();
+  const { t } = useOpsfolioText();
   const [windowDays, setWindowDays] = useState(30);
   const data = useAsync(
     () =>
@@ -36,8 +38,8 @@ export function EntityDeploymentsContent() {
   const [dora, weekly, current] = data.value!;
   if (!pillar.configured && !current.lastDeployment) {
     return (
-      <InfoCard title="Deployments">
-        <PillarEmptyState title="No deploy source is set for this entity" fix={pillar.fix} />
+      <InfoCard title={t('deployments.card.title')}>
+        <PillarEmptyState title={t('deployments.card.notConfigured')} fix={pillar.fix} />
       </InfoCard>
     );
   }
@@ -46,19 +48,19 @@ export function EntityDeploymentsContent() {
       <Grid.Root columns="12" gap="6">
         <Grid.Item colSpan="12">
           <InfoCard
-            title={`DORA over ${windowDays} days`}
-            subheader={`Production: ${dora.environments.join(', ')}`}
+            title={t('deployments.tab.doraTitle', { count: windowDays })}
+            subheader={t('deployments.tab.production', { environments: dora.environments.join(', ') })}
             action={
               <TextField
                 select
                 size="small"
-                label="Window"
+                label={t('deployments.tab.window')}
                 value={windowDays}
                 onChange={e => setWindowDays(Number(e.target.value))}
               >
                 {WINDOWS.map(w => (
                   <MenuItem key={w} value={w}>
-                    {w} days
+                    {t('deployments.tab.windowOption', { count: w })}
                   </MenuItem>
                 ))}
               </TextField>
@@ -69,7 +71,7 @@ export function EntityDeploymentsContent() {
           </InfoCard>
         </Grid.Item>
         <Grid.Item colSpan="12">
-          <InfoCard title="Production deploys per week">
+          <InfoCard title={t('deployments.tab.weeklyTitle')}>
             <DeploysPerWeekChart data={weekly} />
           </InfoCard>
         </Grid.Item>

@@ -1,4 +1,5 @@
 import type { DoraFigure } from '@opsfolio/backstage-plugin-common';
+import { englishText } from '../translation/testing/englishText';
 import { formatDoraValue } from './formatDora';
 
 const figure = (unit: DoraFigure['unit'], value: number | null): DoraFigure => ({
@@ -22,5 +23,5 @@ describe('formatDoraValue', () => {
     [figure('hours', 72), '3 days'],
     [figure('ratio', 0.125), '12.5%'],
     [figure('ratio', null), 'Not enough data'],
-  ])('%o reads %s', (f, text) => expect(formatDoraValue(f)).toBe(text));
+  ])('%o reads %s', (f, text) => expect(formatDoraValue(englishText(), f)).toBe(text));
 });

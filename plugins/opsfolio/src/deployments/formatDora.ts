@@ -1,35 +1,41 @@
 import type { DoraFigure, DoraMetricId } from '@opsfolio/backstage-plugin-common';
+import type { OpsfolioT, OpsfolioText } from '../translation/format';
 
-export const DORA_TITLES: Record<DoraMetricId, string> = {
-  deploymentFrequency: 'Deployment frequency',
-  leadTime: 'Change lead time',
-  changeFailureRate: 'Change failure rate',
-  recoveryTime: 'Failed deployment recovery',
-  reworkRate: 'Deployment rework rate',
-};
+/** A DORA figure's title: "Deployment frequency". */
+export function doraTitle(t: OpsfolioT, metric: DoraMetricId): string {
+  return t(`deployments.dora.title.${metric}`);
+}
 
-const hours = (h: number) => {
-  if (h < 1) return `${Math.round(h * 60)} min`;
-  if (h < 48) return `${Number(h.toFixed(1))} h`;
-  return `${Number((h / 24).toFixed(1))} days`;
+/** A DORA figure's title inside a sentence: "deployment frequency". */
+export function doraTitleInSentence(t: OpsfolioT, metric: DoraMetricId): string {
+  return t(`deployments.dora.titleInSentence.${metric}`);
+}
+
+const hours = ({ t, format }: OpsfolioText, h: number) => {
+  if (h < 1) return t('deployments.dora.value.minutes', { value: format.number(Math.round(h * 60)) });
+  if (h < 48) return t('deployments.dora.value.hours', { value: format.number(h, 1) });
+  const days = Math.round((h / 24) * 10) / 10; // as shown, so the plural matches the number
+  return t('deployments.dora.value.days', { count: days, value: format.number(days, 1) });
 };
 
 /** A figure as people say it: "3.2 a day", "2 a week", "4.5 h", "12%". */
-export function formatDoraValue(figure: DoraFigure): string {
-  if (figure.value === null) return 'Not enough data';
+export function formatDoraValue(text: OpsfolioText, figure: DoraFigure): string {
+  const { t, format } = text;
+  if (figure.value === null) return t('deployments.dora.value.notEnoughData');
   switch (figure.unit) {
     case 'deploysPerDay': {
       const perDay = figure.value;
-      if (perDay === 0) return 'None';
-      if (perDay >= 1) return `${Number(perDay.toFixed(1))} a day`;
-      if (perDay * 7 >= 1) return `${Number((perDay * 7).toFixed(1))} a week`;
-      return `${Number((perDay * 30).toFixed(1))} a month`;
+      if (perDay === 0) return t('deployments.dora.value.none');
+      if (perDay >= 1) return t('deployments.dora.value.perDay', { value: format.number(perDay, 1) });
+      if (perDay * 7 >= 1) return t('deployments.dora.value.perWeek', { value: format.number(perDay * 7, 1) });
+      return t('deployments.dora.value.perMonth', { value: format.number(perDay * 30, 1) });
     }
     case 'hours':
-      return hours(figure.value);
+      return hours(text, figure.value);
     case 'ratio':
-      return `${Number((figure.value * 100).toFixed(1))}%`;
+      return format.percent(figure.value);
     default:
-      return String(figure.value);
+      // A unit this frontend does not know yet: the number as sent.
+      return format.number(figure.value, 20);
   }
 }

@@ -11,12 +11,12 @@ import { ANNOTATIONS, type TeamOnCallService } from '@opsfolio/backstage-plugin-
 import { Fragment } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
-import { formatAge } from '../components/age';
 import { PillarEmptyState } from '../components/PillarEmptyState';
 import { hours, onCallWarnings, until } from './formatOnCall';
 import { ProblemText } from '../components/ProblemText';
 import { Text } from '@backstage/ui';
 import { PaletteScope } from '../components/PaletteScope';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 const ON_CALL_ANNOTATIONS = [
   ANNOTATIONS.pagerdutyServiceId,
@@ -26,11 +26,13 @@ const ON_CALL_ANNOTATIONS = [
 
 /** Level 1 now, with who backs them up: the first thing a manager checks is that someone answers. */
 function Responders(props: { service: TeamOnCallService }) {
+  const text = useOpsfolioText();
+  const { t, format } = text;
   const { service } = props;
   if (service.sources.length === 0)
     return (
       <Text as="p" color="secondary">
-        not mapped
+        {t('oncall.team.notMapped')}
       </Text>
     );
   return (
@@ -40,7 +42,10 @@ function Responders(props: { service: TeamOnCallService }) {
         if (!onCall)
           return (
             <ProblemText key={answer.source}>
-              {answer.source}: {answer.error ?? 'no data'}
+              {t('oncall.team.sourceProblem', {
+                source: answer.source,
+                problem: answer.error ?? t('oncall.team.noData'),
+              })}
             </ProblemText>
           );
         const levels = [...new Set(onCall.shifts.map(s => s.level))].sort((a, b) => a - b);
@@ -48,16 +53,18 @@ function Responders(props: { service: TeamOnCallService }) {
           <div key={answer.source}>
             {levels.map(level => (
               <Text as="p" key={level} data-testid={`opsfolio-team-oncall-level-${level}`}>
-                L{level}:{' '}
-                {onCall.shifts
-                  .filter(s => s.level === level)
-                  .map(s => `${s.person.name} (${until(s.end)})`)
-                  .join(', ')}
+                {t('oncall.team.level', {
+                  level: format.number(level),
+                  people: onCall.shifts
+                    .filter(s => s.level === level)
+                    .map(s => t('oncall.shift.person', { name: s.person.name, until: until(text, s.end) }))
+                    .join(', '),
+                })}
               </Text>
             ))}
             {answer.stale && (
               <ProblemText small>
-                {answer.source} unreachable; as read {formatAge(onCall.readAt)}
+                {t('oncall.team.unreachable', { source: answer.source, age: format.age(onCall.readAt) })}
               </ProblemText>
             )}
           </div>
@@ -68,8 +75,12 @@ function Responders(props: { service: TeamOnCallService }) {
 }
 
 function ServiceRow(props: { service: TeamOnCallService; showOwner: boolean }) {
+  const text = useOpsfolioText();
+  const { t, format } = text;
   const { service } = props;
-  const warnings = service.sources.flatMap((answer, i) => onCallWarnings(answer, i === 0 ? service.drift : undefined));
+  const warnings = service.sources.flatMap((answer, i) =>
+    onCallWarnings(text, answer, i === 0 ? service.drift : undefined)
+  );
   const times = service.responseTimes30d;
   return (
     <TableRow data-testid="opsfolio-team-oncall-row">
@@ -84,12 +95,12 @@ function ServiceRow(props: { service: TeamOnCallService; showOwner: boolean }) {
       <TableCell>
         <Responders service={service} />
       </TableCell>
-      <TableCell>{times.open}</TableCell>
-      <TableCell>{times.mtta.hours === null ? '–' : hours(times.mtta.hours)}</TableCell>
+      <TableCell>{format.number(times.open)}</TableCell>
+      <TableCell>{times.mtta.hours === null ? '–' : hours(text, times.mtta.hours)}</TableCell>
       <TableCell>
         {warnings.length === 0
           ? service.sources.length
-            ? 'none'
+            ? t('oncall.team.noWarnings')
             : ''
           : warnings.map(w => (
               <ProblemText key={w} data-testid="opsfolio-team-oncall-warning">
@@ -103,6 +114,7 @@ function ServiceRow(props: { service: TeamOnCallService; showOwner: boolean }) {
 
 /** On a Group page: every service the team and its sub-teams own, who answers for each now, and what is wrong. */
 export function EntityTeamOnCallCard() {
+  const { t } = useOpsfolioText();
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
   const ref = getCompoundEntityRef(entity);
@@ -112,8 +124,8 @@ export function EntityTeamOnCallCard() {
   else if (error) body = <ResponseErrorPanel error={error} />;
   else if (value!.services.length === 0) {
     body = (
-      <PillarEmptyState title="This team owns no services yet">
-        Components whose <code>spec.owner</code> is this group or one of its sub-groups are listed here.
+      <PillarEmptyState title={t('oncall.team.emptyTitle')}>
+        {t('oncall.team.emptyBody', { field: <code>spec.owner</code> })}
       </PillarEmptyState>
     );
   } else {
@@ -122,28 +134,31 @@ export function EntityTeamOnCallCard() {
     body = (
       <>
         <Text as="p" style={{ marginBottom: 'var(--bui-space-2)' }}>
-          {services.length - unmapped} of {services.length} services have an on-call rota
-          {unmapped > 0 && (
-            <>
-              ; map the others with{' '}
-              {ON_CALL_ANNOTATIONS.map((a, i) => (
-                <Fragment key={a}>
-                  {i > 0 && ' or '}
-                  <code>{a}</code>
-                </Fragment>
-              ))}
-            </>
-          )}
-          .
+          {unmapped > 0
+            ? t('oncall.team.rotasUnmapped', {
+                count: services.length,
+                mapped: services.length - unmapped,
+                annotations: (
+                  <>
+                    {ON_CALL_ANNOTATIONS.map((a, i) => (
+                      <Fragment key={a}>
+                        {i > 0 && t('oncall.team.or')}
+                        <code>{a}</code>
+                      </Fragment>
+                    ))}
+                  </>
+                ),
+              })
+            : t('oncall.team.rotas', { count: services.length, mapped: services.length - unmapped })}
         </Text>
         <Table size="small">
           <TableHead>
             <TableRow>
-              <TableCell>Service</TableCell>
-              <TableCell>On call now</TableCell>
-              <TableCell>Open incidents</TableCell>
-              <TableCell>MTTA (30 days)</TableCell>
-              <TableCell>Warnings</TableCell>
+              <TableCell>{t('oncall.team.column.service')}</TableCell>
+              <TableCell>{t('oncall.team.column.onCallNow')}</TableCell>
+              <TableCell>{t('oncall.team.column.openIncidents')}</TableCell>
+              <TableCell>{t('oncall.team.column.mtta')}</TableCell>
+              <TableCell>{t('oncall.team.column.warnings')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -157,7 +172,7 @@ export function EntityTeamOnCallCard() {
   }
   return (
     <PaletteScope>
-      <InfoCard title="Team on call" variant="gridItem">
+      <InfoCard title={t('oncall.team.title')} variant="gridItem">
         <div data-testid="opsfolio-card-team-oncall">{body}</div>
       </InfoCard>
     </PaletteScope>

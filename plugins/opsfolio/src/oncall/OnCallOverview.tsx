@@ -9,23 +9,25 @@ import TableRow from '@mui/material/TableRow';
 import type { OnCallResponse, OnCallSourceAnswer, PillarSummary } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
-import { formatAge } from '../components/age';
 import { SourceFreshness } from '../components/SourceFreshness';
 import { hours, onCallWarnings, until } from './formatOnCall';
 import { ProblemText } from '../components/ProblemText';
 import { Box, Text } from '@backstage/ui';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallResponse }) {
+  const text = useOpsfolioText();
+  const { t, format } = text;
   const { answer } = props;
   const onCall = answer.onCall;
-  if (!onCall) return <Text as="p">{answer.source}: no on-call data for this service.</Text>;
+  if (!onCall) return <Text as="p">{t('oncall.overview.noData', { source: answer.source })}</Text>;
   const levels = [...new Set(onCall.shifts.map(s => s.level))].sort((a, b) => a - b);
   return (
     <Box mb="4" data-testid={`opsfolio-oncall-${answer.source}`}>
       {answer.stale && (
         <WarningPanel
           severity="warning"
-          title={`${answer.source} could not be read; showing who was on call as read ${formatAge(onCall.readAt)}`}
+          title={t('oncall.overview.stale', { source: answer.source, age: format.age(onCall.readAt) })}
           message={answer.error}
         />
       )}
@@ -39,7 +41,7 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
             ) : (
               onCall.escalationPolicy.name
             )}{' '}
-            ({onCall.escalationPolicy.levels} level{onCall.escalationPolicy.levels === 1 ? '' : 's'})
+            {t('oncall.overview.policyLevels', { count: onCall.escalationPolicy.levels })}
           </>
         )}
       </Text>
@@ -50,7 +52,7 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
               .filter(s => s.level === level)
               .map((shift, i) => (
                 <TableRow key={`${level}-${i}`} data-testid={`opsfolio-oncall-level-${level}`}>
-                  <TableCell>Level {level}</TableCell>
+                  <TableCell>{t('oncall.overview.level', { level: format.number(level) })}</TableCell>
                   <TableCell>
                     {shift.person.email ? (
                       <Link to={`mailto:${shift.person.email}`}>{shift.person.name}</Link>
@@ -58,7 +60,7 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
                       shift.person.name
                     )}
                   </TableCell>
-                  <TableCell>{until(shift.end)}</TableCell>
+                  <TableCell>{until(text, shift.end)}</TableCell>
                   <TableCell>
                     {shift.scheduleUrl ? (
                       <Link to={shift.scheduleUrl}>{shift.scheduleName}</Link>
@@ -71,7 +73,7 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
           )}
         </TableBody>
       </Table>
-      {onCallWarnings(answer, props.response.drift).map(w => (
+      {onCallWarnings(text, answer, props.response.drift).map(w => (
         <ProblemText key={w} data-testid="opsfolio-oncall-warning">
           {w}
         </ProblemText>
@@ -82,6 +84,8 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
 
 /** The on-call card's body: every level now, warnings, and how fast incidents are handled. */
 export function OnCallOverview(props: { summary: PillarSummary }) {
+  const text = useOpsfolioText();
+  const { t } = text;
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
   const ref = getCompoundEntityRef(entity);
@@ -93,21 +97,18 @@ export function OnCallOverview(props: { summary: PillarSummary }) {
   return (
     <>
       <SourceFreshness sources={props.summary.sources} />
-      {response.sources.length === 0 && (
-        <Text as="p">
-          No on-call source is installed in the backend: add the PagerDuty or Opsgenie Opsfolio module.
-        </Text>
-      )}
+      {response.sources.length === 0 && <Text as="p">{t('oncall.overview.noSource')}</Text>}
       {response.sources.map(answer => (
         <SourceAnswer key={answer.source} answer={answer} response={response} />
       ))}
       <Text as="p" data-testid="opsfolio-response-times">
-        Last 30 days:{' '}
         {times.mtta.hours === null
-          ? 'too few incidents to time'
-          : `acknowledged in ${hours(times.mtta.hours)}, resolved in ${hours(times.mttr.hours)} on average`}
-        {' · '}
-        {times.open} open incident{times.open === 1 ? '' : 's'}
+          ? t('oncall.overview.responseTimesUntimed', { count: times.open })
+          : t('oncall.overview.responseTimes', {
+              count: times.open,
+              mtta: hours(text, times.mtta.hours),
+              mttr: hours(text, times.mttr.hours),
+            })}
       </Text>
     </>
   );

@@ -1,24 +1,40 @@
 import type { OnCallDrift, OnCallSourceAnswer } from '@opsfolio/backstage-plugin-common';
+import type { OpsfolioText } from '../translation/format';
 
 /** When a shift ends; a direct target of a level has no end. */
-export const until = (end?: string) => (end ? `until ${new Date(end).toLocaleString()}` : 'always (direct)');
+export const until = ({ t, format }: OpsfolioText, end?: string) =>
+  end ? t('oncall.shift.until', { date: format.dateTime(end) }) : t('oncall.shift.direct');
 
 /** A mean response time: minutes below an hour, else hours to one decimal. */
-export const hours = (h: number | null) =>
-  h === null ? 'not enough data' : h < 1 ? `${Math.round(h * 60)} min` : `${Number(h.toFixed(1))} h`;
+export const hours = ({ t, format }: OpsfolioText, h: number | null) => {
+  if (h === null) return t('oncall.duration.notEnoughData');
+  if (h < 1) return t('oncall.duration.minutes', { value: format.number(Math.round(h * 60)) });
+  return t('oncall.duration.hours', { value: format.number(h, 1) });
+};
 
 /** Warnings a responder would want to see first: gaps ahead, nobody at a level, people outside the team. */
-export function onCallWarnings(answer: Pick<OnCallSourceAnswer, 'escalation' | 'coverage'>, drift?: OnCallDrift): string[] {
+export function onCallWarnings(
+  { t, format }: OpsfolioText,
+  answer: Pick<OnCallSourceAnswer, 'escalation' | 'coverage'>,
+  drift?: OnCallDrift
+): string[] {
   const warnings: string[] = [];
-  for (const level of answer.escalation?.emptyLevels ?? []) warnings.push(`Nobody is on call at level ${level} right now.`);
+  for (const level of answer.escalation?.emptyLevels ?? [])
+    warnings.push(t('oncall.warning.emptyLevel', { level: format.number(level) }));
   for (const coverage of answer.coverage ?? []) {
     for (const gap of coverage.gaps) {
-      warnings.push(`${coverage.scheduleName} has nobody on call from ${new Date(gap.start).toLocaleString()} to ${new Date(gap.end).toLocaleString()}.`);
+      warnings.push(
+        t('oncall.warning.gap', {
+          schedule: coverage.scheduleName,
+          start: format.dateTime(gap.start),
+          end: format.dateTime(gap.end),
+        })
+      );
     }
   }
   if (drift) {
-    for (const person of drift.outsiders) warnings.push(`${person.name} is on call but not a member of the owning team.`);
-    if (!drift.ownerOnRota) warnings.push('Nobody from the owning team is on the rota.');
+    for (const person of drift.outsiders) warnings.push(t('oncall.warning.outsider', { name: person.name }));
+    if (!drift.ownerOnRota) warnings.push(t('oncall.warning.ownerNotOnRota'));
   }
   return warnings;
 }

@@ -16,21 +16,26 @@ import { DownloadCsvButton } from '../components/DownloadCsvButton';
 import { OpsfolioPage } from '../components/OpsfolioPage';
 import { OwnershipIcon } from '../components/pageIcons';
 import { Box, Text, ToggleButton } from '@backstage/ui';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
-const LABELS: Record<OwnershipProblemKind, string> = {
-  'no-owner': 'No owner',
-  'owner-missing': 'Owner does not exist',
-  'owned-by-user': 'Owned by one person',
-  'team-without-members': 'Team without members',
-  'codeowners-drift': 'CODEOWNERS disagrees',
-  'oncall-drift': 'On-call rota disagrees',
-  'deployer-drift': 'Deployed by another team',
-};
+/** The message key of each problem kind's label. */
+const LABELS = {
+  'no-owner': 'noOwner',
+  'owner-missing': 'ownerMissing',
+  'owned-by-user': 'ownedByUser',
+  'team-without-members': 'teamWithoutMembers',
+  'codeowners-drift': 'codeownersDrift',
+  'oncall-drift': 'oncallDrift',
+  'deployer-drift': 'deployerDrift',
+} as const satisfies Record<OwnershipProblemKind, string>;
 
 const kindOf = (value: string | null) =>
   (OWNERSHIP_PROBLEM_KINDS as readonly string[]).includes(value ?? '') ? (value as OwnershipProblemKind) : undefined;
 
 function Problems() {
+  const { t, format } = useOpsfolioText();
+  // A kind a newer backend added: as the API names it.
+  const label = (kind: OwnershipProblemKind) => (LABELS[kind] ? t(`ownership.problemKind.${LABELS[kind]}`) : kind);
   const api = useApi(opsfolioApiRef);
   const [params, setParams] = useSearchParams();
   const problem = kindOf(params.get('problem'));
@@ -48,21 +53,19 @@ function Problems() {
   const overview = value!;
   return (
     <>
-      <ContentHeader
-        title={`${overview.problems.length} ownership problem${overview.problems.length === 1 ? '' : 's'}`}
-      >
+      <ContentHeader title={t('ownership.page.problems', { count: overview.problems.length })}>
         <TextField
           select
           size="small"
           variant="outlined"
-          label="Owner"
+          label={t('ownership.page.ownerFilter')}
           value={owner ?? ''}
           onChange={e => set('owner', e.target.value)}
           SelectProps={{ native: true }}
           InputLabelProps={{ shrink: true }}
           style={{ marginRight: 16, minWidth: 200 }}
         >
-          <option value="">Every owner</option>
+          <option value="">{t('ownership.page.everyOwner')}</option>
           {overview.byTeam
             .filter(t => t.ownerRef)
             .map(t => (
@@ -85,22 +88,20 @@ function Problems() {
             style={{ margin: 4 }}
             data-testid={`opsfolio-ownership-count-${kind}`}
           >
-            {`${LABELS[kind]}: ${overview.counts[kind]}`}
+            {t('ownership.page.kindCount', { kind: label(kind), value: format.number(overview.counts[kind]) })}
           </ToggleButton>
         ))}
       </Box>
       {overview.problems.length === 0 ? (
-        <PillarEmptyState title="No ownership problems">
-          Every checked entity has an owner that exists, has members and agrees with its rota.
-        </PillarEmptyState>
+        <PillarEmptyState title={t('ownership.page.emptyTitle')}>{t('ownership.page.emptyBody')}</PillarEmptyState>
       ) : (
         <Table size="small">
           <TableHead>
             <TableRow>
-              <TableCell>Entity</TableCell>
-              <TableCell>Owner</TableCell>
-              <TableCell>Problem</TableCell>
-              <TableCell>How to fix it</TableCell>
+              <TableCell>{t('ownership.page.column.entity')}</TableCell>
+              <TableCell>{t('ownership.page.column.owner')}</TableCell>
+              <TableCell>{t('ownership.page.column.problem')}</TableCell>
+              <TableCell>{t('ownership.page.column.fix')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -116,7 +117,7 @@ function Problems() {
                 </TableCell>
                 <TableCell>{p.ownerRef ? <EntityRefLink entityRef={p.ownerRef} /> : '–'}</TableCell>
                 <TableCell>
-                  <Text as="p">{LABELS[p.problem.kind]}</Text>
+                  <Text as="p">{label(p.problem.kind)}</Text>
                   <Text variant="body-small" color="secondary">
                     {p.problem.message}
                   </Text>
@@ -128,7 +129,7 @@ function Problems() {
         </Table>
       )}
       <Text as="p" variant="body-small" color="secondary" style={{ marginTop: 8 }}>
-        {overview.entities} entities checked (components, APIs, resources, systems, domains and groups).
+        {t('ownership.page.checked', { count: overview.entities })}
       </Text>
     </>
   );
@@ -136,10 +137,11 @@ function Problems() {
 
 /** `/opsfolio/ownership`: where ownership is broken, by problem and by team, with how to fix each. */
 export function OpsfolioOwnershipPage() {
+  const { t } = useOpsfolioText();
   return (
     <OpsfolioPage
-      title="Ownership"
-      description="Owners that do not exist, people instead of teams, empty teams, and owners that disagree with who runs the code"
+      title={t('ownership.page.title')}
+      description={t('ownership.page.description')}
       icon={<OwnershipIcon />}
       testId="opsfolio-ownership-page"
     >

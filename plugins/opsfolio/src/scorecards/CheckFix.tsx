@@ -1,17 +1,19 @@
 import { Link } from '@backstage/core-components';
 import { Text } from '@backstage/ui';
 import type { ScorecardCheck } from '@opsfolio/backstage-plugin-common';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 /** What to do to pass the check, with the page that explains it. */
 export function CheckFix(props: { fix: ScorecardCheck['fix'] }) {
+  const { t } = useOpsfolioText();
   return (
     <Text as="p" data-testid="opsfolio-check-fix">
-      Fix: {props.fix.text}
+      {t('scorecards.fix.text', { fix: props.fix.text })}
       {props.fix.url && (
         <>
           {' '}
           <Link to={props.fix.url} underline="always">
-            How to fix
+            {t('scorecards.fix.link')}
           </Link>
         </>
       )}

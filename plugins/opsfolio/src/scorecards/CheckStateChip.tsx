@@ -1,7 +1,8 @@
 import type { CheckState } from '@opsfolio/backstage-plugin-common';
 import { ToneChip } from '../components/ToneChip';
 import type { Tone } from '../components/palette';
-import { STATE_LABEL } from './checkStates';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { stateLabel } from './checkStates';
 
 // Filled chips are verdicts on data that was read; outlined ones say there is nothing to judge (or nothing to judge
 // against), so "not reported" never looks like a failure.
@@ -16,10 +17,11 @@ const LOOK: Record<CheckState, { tone: Tone; outlined?: boolean }> = {
 
 /** A check's state on the entity. */
 export function CheckStateChip(props: { state: CheckState }) {
+  const { t } = useOpsfolioText();
   const look = LOOK[props.state];
   return (
     <ToneChip
-      label={STATE_LABEL[props.state]}
+      label={stateLabel(t, props.state)}
       tone={look.tone}
       outlined={look.outlined}
       data-testid="opsfolio-check-state"

@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { ScorecardCardBody } from './ScorecardCardBody';
 import { PaletteScope } from '../components/PaletteScope';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 /**
  * The readiness level of the entity on each scorecard that applies, and the checks to fix for the next level.
@@ -8,9 +9,10 @@ import { PaletteScope } from '../components/PaletteScope';
  * scorecards that do not apply) explains the empty state better than the summary's component-only rule.
  */
 export function EntityScorecardCard() {
+  const { t } = useOpsfolioText();
   return (
     <PaletteScope>
-      <InfoCard title="Readiness" variant="gridItem">
+      <InfoCard title={t('scorecards.card.title')} variant="gridItem">
         <div data-testid="opsfolio-card-scorecards">
           <ScorecardCardBody />
         </div>

@@ -123,8 +123,8 @@ describe('EntityScorecardContent', () => {
     const getScorecardHistory = await renderTab();
     const changes = await screen.findByTestId('opsfolio-level-changes');
     expect(within(changes).getAllByRole('listitem').map(li => li.textContent)).toEqual([
-      'Dropped from Silver to Bronze on 15 Nov because Escalation levels went fail (1 escalation level, needs >= 2)',
-      'Rose from Bronze to Silver on 12 Nov because Cost is tagged went pass (93% of spend tagged (needs >= 0.9))',
+      'Dropped from Silver to Bronze on Nov 15 because Escalation levels went fail (1 escalation level, needs >= 2)',
+      'Rose from Bronze to Silver on Nov 12 because Cost is tagged went pass (93% of spend tagged (needs >= 0.9))',
     ]);
     expect(screen.getByTestId('opsfolio-level-history-chart')).toBeInTheDocument();
     expect(getScorecardHistory).toHaveBeenCalledWith(

@@ -2,7 +2,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { EntityScorecardResult } from '@opsfolio/backstage-plugin-common';
-import { formatAge } from '../components/age';
 import { HISTORY_DAYS, LevelHistory } from './LevelHistory';
 import { NoScorecardApplies } from './NoScorecardApplies';
 import { ScorecardChecksTable } from './ScorecardChecksTable';
@@ -12,6 +11,7 @@ import { Box, Button, Flex, Grid, Text } from '@backstage/ui';
 import { RiRefreshLine } from '@remixicon/react';
 import { ProblemText } from '../components/ProblemText';
 import { PaletteScope } from '../components/PaletteScope';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 /** The tab's header: when the results were evaluated, and "Evaluate now" with its progress and its error. */
 function EvaluateNowHeader(props: {
@@ -20,21 +20,22 @@ function EvaluateNowHeader(props: {
   error?: Error;
   onEvaluate: () => void;
 }) {
+  const { t, format } = useOpsfolioText();
   // The oldest evaluation: how stale the page can be.
   const evaluatedAt = props.cards.map(c => c.evaluatedAt).sort()[0];
   return (
     <Flex align="center" gap="4" style={{ flexWrap: 'wrap' }} data-testid="opsfolio-readiness-header">
       <Box grow={1}>
         <Text as="h2" variant="title-x-small" weight="bold">
-          Readiness
+          {t('scorecards.tab.title')}
         </Text>
         <Text as="p" color="secondary" data-testid="opsfolio-readiness-evaluated" title={evaluatedAt}>
-          Evaluated {formatAge(evaluatedAt)}
+          {t('scorecards.tab.evaluated', { age: format.age(evaluatedAt) })}
         </Text>
       </Box>
       {props.error && (
         <ProblemText role="alert" data-testid="opsfolio-evaluate-error">
-          Could not evaluate now: {props.error.message}
+          {t('scorecards.tab.evaluateError', { message: props.error.message })}
         </ProblemText>
       )}
       <Button
@@ -45,13 +46,14 @@ function EvaluateNowHeader(props: {
         onPress={props.onEvaluate}
         iconStart={<RiRefreshLine size={16} aria-hidden />}
       >
-        {props.running ? 'Evaluating…' : 'Evaluate now'}
+        {props.running ? t('scorecards.tab.evaluating') : t('scorecards.tab.evaluateNow')}
       </Button>
     </Flex>
   );
 }
 
 function ReadinessTab() {
+  const { t } = useOpsfolioText();
   const loaded = useEntityScorecards();
   const evaluation = useEvaluateEntityScorecards();
   if (loaded.loading) return <Progress />;
@@ -61,7 +63,7 @@ function ReadinessTab() {
   const applicable = value.scorecards.filter(s => s.applicable);
   if (applicable.length === 0) {
     return (
-      <InfoCard title="Readiness">
+      <InfoCard title={t('scorecards.tab.title')}>
         <NoScorecardApplies scorecards={value.scorecards} />
       </InfoCard>
     );
@@ -86,7 +88,9 @@ function ReadinessTab() {
               </Box>
             </InfoCard>
             <Box mt="6">
-              <InfoCard title={`${card.scorecard.title}: level over the last ${HISTORY_DAYS} days`}>
+              <InfoCard
+                title={t('scorecards.tab.historyTitle', { scorecard: card.scorecard.title, count: HISTORY_DAYS })}
+              >
                 <LevelHistory scorecard={card.scorecard} evaluatedAt={card.evaluatedAt} />
               </InfoCard>
             </Box>

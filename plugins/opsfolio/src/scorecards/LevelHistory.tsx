@@ -8,6 +8,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { describeLevelChange } from './describeLevelChange';
 import { LevelHistoryChart } from './LevelHistoryChart';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 export const HISTORY_DAYS = 90;
 
@@ -16,6 +17,8 @@ export const HISTORY_DAYS = 90;
  * `evaluatedAt` (an "Evaluate now") loads the history again, as the evaluation may have changed it.
  */
 export function LevelHistory(props: { scorecard: Scorecard; evaluatedAt?: string }) {
+  const text = useOpsfolioText();
+  const { t } = text;
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
   const ref = getCompoundEntityRef(entity);
@@ -30,7 +33,7 @@ export function LevelHistory(props: { scorecard: Scorecard; evaluatedAt?: string
   if (history.days.length === 0) {
     return (
       <Text as="p" color="secondary" data-testid="opsfolio-level-history-empty">
-        No history yet: the level is recorded once a day from the first evaluation on.
+        {t('scorecards.history.empty')}
       </Text>
     );
   }
@@ -40,13 +43,13 @@ export function LevelHistory(props: { scorecard: Scorecard; evaluatedAt?: string
       <LevelHistoryChart scorecard={scorecard} days={history.days} />
       {changes.length === 0 ? (
         <Text as="p" color="secondary">
-          The level has not changed since {history.days[0].day}.
+          {t('scorecards.history.unchanged', { day: history.days[0].day })}
         </Text>
       ) : (
         <ul data-testid="opsfolio-level-changes">
           {changes.map(change => (
             <li key={`${change.at}-${change.to}`} title={change.at}>
-              <Text>{describeLevelChange(scorecard, change)}</Text>
+              <Text>{describeLevelChange(text, scorecard, change)}</Text>
             </li>
           ))}
         </ul>

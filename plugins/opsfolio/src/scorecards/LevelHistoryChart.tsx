@@ -2,12 +2,17 @@ import type { Scorecard, ScorecardHistoryResponse } from '@opsfolio/backstage-pl
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartStyle } from '../components/chartStyle';
 import { usePalette } from '../components/usePalette';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 /** The level reached each day as a step: 0 is no level, 1 the first level, and so on up. */
 export function LevelHistoryChart(props: { scorecard: Scorecard; days: ScorecardHistoryResponse['days'] }) {
+  const { t } = useOpsfolioText();
   const { levels } = props.scorecard;
-  const titles = ['none', ...levels.map(l => l.title)];
-  const rows = props.days.map(d => ({ ...d, index: d.level === null ? 0 : levels.findIndex(l => l.id === d.level) + 1 }));
+  const titles = [t('scorecards.history.chart.noLevel'), ...levels.map(l => l.title)];
+  const rows = props.days.map(d => ({
+    ...d,
+    index: d.level === null ? 0 : levels.findIndex(l => l.id === d.level) + 1,
+  }));
   const palette = usePalette();
   const style = chartStyle(palette);
   return (
@@ -26,11 +31,22 @@ export function LevelHistoryChart(props: { scorecard: Scorecard; days: Scorecard
           />
           <Tooltip
             formatter={(value: unknown, _name: unknown, item: { payload?: { passing: number; total: number } }) => [
-              `${titles[Number(value)]} (${item.payload?.passing} of ${item.payload?.total} checks)`,
-              'Level',
+              t('scorecards.history.chart.tooltip', {
+                level: titles[Number(value)],
+                passing: item.payload?.passing ?? 0,
+                count: item.payload?.total ?? 0,
+              }),
+              t('scorecards.history.chart.level'),
             ]}
           />
-          <Line type="stepAfter" dataKey="index" stroke={palette.tone.info} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            type="stepAfter"
+            dataKey="index"
+            stroke={palette.tone.info}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

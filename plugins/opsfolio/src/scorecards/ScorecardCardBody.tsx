@@ -1,15 +1,16 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
-import { formatAge } from '../components/age';
 import { NextLevelChecks } from './NextLevelChecks';
 import { NoScorecardApplies } from './NoScorecardApplies';
 import { blockingChecks } from './scorecardChecks';
 import { ScorecardStanding } from './ScorecardStanding';
 import { useEntityScorecards } from './useEntityScorecards';
 import { Box, Text } from '@backstage/ui';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 /** The card's body: for each scorecard that applies, the level, progress and what to fix for the next level. */
 export function ScorecardCardBody() {
+  const { t, format } = useOpsfolioText();
   const { entity } = useEntity();
   // The entity route works in both frontend systems, unlike the legacy tab's own route ref.
   const entityLink = useEntityRefLink();
@@ -29,12 +30,12 @@ export function ScorecardCardBody() {
           <ScorecardStanding card={card} />
           {card.next && <NextLevelChecks rows={blockingChecks(card)} nextLevel={card.next.level.title} />}
           <Text as="p" variant="body-small" color="secondary" style={{ marginTop: 8 }}>
-            Evaluated {formatAge(card.evaluatedAt)}
+            {t('scorecards.card.evaluated', { age: format.age(card.evaluatedAt) })}
           </Text>
         </Box>
       ))}
       <Box mt="2">
-        <Link to={`${entityLink(entity)}/scorecards`}>See all checks</Link>
+        <Link to={`${entityLink(entity)}/scorecards`}>{t('scorecards.card.seeAllChecks')}</Link>
       </Box>
     </>
   );

@@ -5,33 +5,37 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { EntityScorecardResult, Exemption } from '@opsfolio/backstage-plugin-common';
 import { Fragment } from 'react';
-import { formatAge } from '../components/age';
 import { CheckFix } from './CheckFix';
 import { ToneChip } from '../components/ToneChip';
 import { CheckStateChip } from './CheckStateChip';
-import { countsAsPassing, STATE_SINCE } from './checkStates';
+import { countsAsPassing, stateSince } from './checkStates';
 import { formatThreshold, formatValue } from './formatFact';
 import { checksByLevel, type CheckRow } from './scorecardChecks';
 import { Text } from '@backstage/ui';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
-const COLUMNS = ['Check', 'State', 'Value', 'Evidence', 'Data age', 'Since', 'Exemption'];
+const COLUMNS = ['check', 'state', 'value', 'evidence', 'dataAge', 'since', 'exemption'] as const;
 
 function ExemptionCell(props: { exemption?: Exemption }) {
+  const { t } = useOpsfolioText();
   const e = props.exemption;
   if (!e) return null;
   return (
     <>
       <Text as="p">{e.reason}</Text>
       <Text variant="body-small" color="secondary">
-        until {e.until}
-        {e.approvedBy ? `, approved by ${e.approvedBy}` : ''}
+        {e.approvedBy
+          ? t('scorecards.table.exemptUntilApproved', { until: e.until, approver: e.approvedBy })
+          : t('scorecards.table.exemptUntil', { until: e.until })}
       </Text>
-      {e.expired && <ToneChip label="expired" tone="warn" style={{ marginLeft: 4 }} />}
+      {e.expired && <ToneChip label={t('scorecards.table.exemptionExpired')} tone="warn" style={{ marginLeft: 4 }} />}
     </>
   );
 }
 
 function CheckTableRow(props: { row: CheckRow }) {
+  const text = useOpsfolioText();
+  const { t, format } = text;
   const { check, result } = props.row;
   return (
     <TableRow data-testid="opsfolio-check-row" data-check={check.id}>
@@ -44,18 +48,16 @@ function CheckTableRow(props: { row: CheckRow }) {
         </Text>
         {result && !countsAsPassing(result.state) && <CheckFix fix={check.fix} />}
       </TableCell>
-      <TableCell>{result ? <CheckStateChip state={result.state} /> : 'no result'}</TableCell>
+      <TableCell>{result ? <CheckStateChip state={result.state} /> : t('scorecards.table.noResult')}</TableCell>
       <TableCell>
-        <Text as="p">{formatValue(result?.value)}</Text>
+        <Text as="p">{formatValue(text, result?.value)}</Text>
         <Text variant="body-small" color="secondary">
-          needs {formatThreshold(check)}
+          {t('scorecards.table.needs', { threshold: formatThreshold(text, check) })}
         </Text>
       </TableCell>
       <TableCell>{result?.reason}</TableCell>
-      <TableCell title={result?.observedAt}>{result?.observedAt ? formatAge(result.observedAt) : '—'}</TableCell>
-      <TableCell title={result?.since}>
-        {result && `${STATE_SINCE[result.state]} since ${formatAge(result.since)}`}
-      </TableCell>
+      <TableCell title={result?.observedAt}>{result?.observedAt ? format.age(result.observedAt) : '—'}</TableCell>
+      <TableCell title={result?.since}>{result && stateSince(text, result.state, result.since)}</TableCell>
       <TableCell>
         <ExemptionCell exemption={result?.exemption} />
       </TableCell>
@@ -65,12 +67,13 @@ function CheckTableRow(props: { row: CheckRow }) {
 
 /** Every check of the scorecard under its level, lowest first, with its value, evidence, data age and exemption. */
 export function ScorecardChecksTable(props: { card: EntityScorecardResult }) {
+  const { t } = useOpsfolioText();
   return (
     <Table size="small" data-testid="opsfolio-checks-table">
       <TableHead>
         <TableRow>
           {COLUMNS.map(c => (
-            <TableCell key={c}>{c}</TableCell>
+            <TableCell key={c}>{t(`scorecards.table.column.${c}`)}</TableCell>
           ))}
         </TableRow>
       </TableHead>
@@ -80,8 +83,11 @@ export function ScorecardChecksTable(props: { card: EntityScorecardResult }) {
             <TableRow data-testid="opsfolio-level-row">
               <TableCell colSpan={COLUMNS.length}>
                 <Text as="p" weight="bold">
-                  {level.title}: {rows.filter(r => r.result && countsAsPassing(r.result.state)).length} of {rows.length}{' '}
-                  checks count as passing
+                  {t('scorecards.table.levelSummary', {
+                    level: level.title,
+                    passing: rows.filter(r => r.result && countsAsPassing(r.result.state)).length,
+                    count: rows.length,
+                  })}
                 </Text>
               </TableCell>
             </TableRow>

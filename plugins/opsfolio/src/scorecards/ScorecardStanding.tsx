@@ -6,8 +6,10 @@ import { targetMet } from './scorecardChecks';
 import { Box, Flex, Text } from '@backstage/ui';
 import { ProblemText } from '../components/ProblemText';
 import { ProgressBar } from '../components/ProgressBar';
+import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 function LevelBadge(props: { card: EntityScorecardResult }) {
+  const { t } = useOpsfolioText();
   const { level, target } = props.card;
   const met = targetMet(props.card);
   return (
@@ -16,20 +18,21 @@ function LevelBadge(props: { card: EntityScorecardResult }) {
       <LevelChip level={level} levels={props.card.scorecard.levels} />
       {target &&
         (met ? (
-          <Text color="secondary">target: {target.title} (met)</Text>
+          <Text color="secondary">{t('scorecards.standing.targetMet', { level: target.title })}</Text>
         ) : (
-          <ProblemText>target: {target.title} (not met)</ProblemText>
+          <ProblemText>{t('scorecards.standing.targetNotMet', { level: target.title })}</ProblemText>
         ))}
     </Flex>
   );
 }
 
 function NextLevelProgress(props: { card: EntityScorecardResult }) {
+  const { t } = useOpsfolioText();
   const { next } = props.card;
   if (!next) {
     return (
       <Text as="p" data-testid="opsfolio-scorecard-progress">
-        Highest level reached: every check counts as passing.
+        {t('scorecards.standing.highestLevel')}
       </Text>
     );
   }
@@ -37,10 +40,10 @@ function NextLevelProgress(props: { card: EntityScorecardResult }) {
     <Box mt="2" data-testid="opsfolio-scorecard-progress">
       <ProgressBar
         value={next.total ? (100 * next.passing) / next.total : 0}
-        label={`Checks toward ${next.level.title}`}
+        label={t('scorecards.standing.progressLabel', { level: next.level.title })}
       />
       <Text as="p">
-        {next.passing} of {next.total} checks toward {next.level.title}
+        {t('scorecards.standing.progress', { passing: next.passing, count: next.total, level: next.level.title })}
       </Text>
     </Box>
   );

@@ -1,3 +1,4 @@
+import { englishText } from '../translation/testing/englishText';
 import { describeFilter } from './describeFilter';
 
 describe('describeFilter', () => {
@@ -6,5 +7,5 @@ describe('describeFilter', () => {
     [{ kind: ['Component'] }, 'components'],
     [{ kind: ['Component', 'API'], type: ['service', 'website'] }, 'components or APIs of type service or website'],
     [{ kind: ['Component'], lifecycle: ['production'], tier: ['1', '2'] }, 'components with lifecycle production and tier 1 or 2'],
-  ])('%o covers %s', (filter, expected) => expect(describeFilter(filter)).toBe(expected));
+  ])('%o covers %s', (filter, expected) => expect(describeFilter(englishText().t, filter)).toBe(expected));
 });

@@ -1,19 +1,26 @@
 import type { ScorecardFilter } from '@opsfolio/backstage-plugin-common';
+import type { OpsfolioT } from '../translation/format';
 
-const plural = (kind: string) => {
+// The catalog's own kinds, each with its plural as a message; any other kind reads "<kind>s".
+const KINDS = ['component', 'api', 'resource', 'system', 'domain', 'group', 'user', 'location', 'template'] as const;
+type KnownKind = (typeof KINDS)[number];
+const isKnownKind = (kind: string): kind is KnownKind => (KINDS as readonly string[]).includes(kind);
+
+const plural = (t: OpsfolioT, kind: string) => {
   const lower = kind.toLocaleLowerCase('en-US');
-  return lower === 'api' ? 'APIs' : `${lower}s`;
+  return isKnownKind(lower) ? t(`scorecards.filter.kind.${lower}`) : t('scorecards.filter.otherKind', { kind: lower });
 };
 
-const anyOf = (values: string[]) => values.join(' or ');
-
 /** "components of type service or website with lifecycle production and tier 1": which entities a scorecard covers. */
-export function describeFilter(filter: ScorecardFilter): string {
-  const kinds = filter.kind?.length ? anyOf(filter.kind.map(plural)) : 'entities';
-  const type = filter.type?.length ? ` of type ${anyOf(filter.type)}` : '';
+export function describeFilter(t: OpsfolioT, filter: ScorecardFilter): string {
+  const anyOf = (values: string[]) => values.join(t('scorecards.filter.or'));
+  const kinds = filter.kind?.length ? anyOf(filter.kind.map(k => plural(t, k))) : t('scorecards.filter.entities');
+  const entities = filter.type?.length ? t('scorecards.filter.ofType', { kinds, types: anyOf(filter.type) }) : kinds;
   const conditions = [
-    filter.lifecycle?.length ? `lifecycle ${anyOf(filter.lifecycle)}` : '',
-    filter.tier?.length ? `tier ${anyOf(filter.tier)}` : '',
+    filter.lifecycle?.length ? t('scorecards.filter.lifecycle', { values: anyOf(filter.lifecycle) }) : '',
+    filter.tier?.length ? t('scorecards.filter.tier', { values: anyOf(filter.tier) }) : '',
   ].filter(Boolean);
-  return `${kinds}${type}${conditions.length ? ` with ${conditions.join(' and ')}` : ''}`;
+  return conditions.length
+    ? t('scorecards.filter.withConditions', { entities, conditions: conditions.join(t('scorecards.filter.and')) })
+    : entities;
 }

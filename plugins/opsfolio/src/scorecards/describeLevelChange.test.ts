@@ -1,3 +1,4 @@
+import { englishText } from '../translation/testing/englishText';
 import { describeLevelChange } from './describeLevelChange';
 import { productionReadiness } from './testing/scorecardTestData';
 
@@ -5,15 +6,15 @@ const transition = { at: '2025-11-20T06:00:00Z', checkId: 'has-owner', from: 'pa
 
 describe('describeLevelChange', () => {
   it('tells a first level reached', () => {
-    expect(describeLevelChange(productionReadiness, { at: '2025-11-01T06:00:00Z', from: null, to: 'bronze', because: [] })).toBe(
-      'Reached Bronze on 1 Nov',
+    expect(describeLevelChange(englishText(), productionReadiness, { at: '2025-11-01T06:00:00Z', from: null, to: 'bronze', because: [] })).toBe(
+      'Reached Bronze on Nov 1',
     );
   });
 
   it('tells a drop below every level, with every check that caused it', () => {
     const second = { ...transition, checkId: 'runbook', reason: 'No runbook link' };
-    expect(describeLevelChange(productionReadiness, { at: transition.at, from: 'bronze', to: null, because: [transition, second] })).toBe(
-      'Dropped from Bronze to no level on 20 Nov because Has an owner went fail (No owner) and Runbook went fail (No runbook link)',
+    expect(describeLevelChange(englishText(), productionReadiness, { at: transition.at, from: 'bronze', to: null, because: [transition, second] })).toBe(
+      'Dropped from Bronze to no level on Nov 20 because Has an owner went fail (No owner) and Runbook went fail (No runbook link)',
     );
   });
 });

@@ -1,27 +1,36 @@
 import type { CheckTransition, LevelChange, Scorecard } from '@opsfolio/backstage-plugin-common';
-import { STATE_LABEL } from './checkStates';
+import type { OpsfolioText } from '../translation/format';
+import { stateLabel } from './checkStates';
 
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const titleOf = (text: OpsfolioText, scorecard: Scorecard, levelId: string | null) =>
+  levelId === null
+    ? text.t('scorecards.history.change.noLevel')
+    : scorecard.levels.find(l => l.id === levelId)?.title ?? levelId;
 
-const titleOf = (scorecard: Scorecard, levelId: string | null) =>
-  levelId === null ? 'no level' : scorecard.levels.find(l => l.id === levelId)?.title ?? levelId;
-
-const describeTransition = (scorecard: Scorecard, t: CheckTransition) => {
-  const title = scorecard.checks.find(c => c.id === t.checkId)?.title ?? t.checkId;
-  return `${title} went ${STATE_LABEL[t.to]} (${t.reason})`;
-};
+const describeTransition = (text: OpsfolioText, scorecard: Scorecard, transition: CheckTransition) =>
+  text.t('scorecards.history.change.transition', {
+    check: scorecard.checks.find(c => c.id === transition.checkId)?.title ?? transition.checkId,
+    state: stateLabel(text.t, transition.to),
+    reason: transition.reason,
+  });
 
 /**
  * "Dropped from Silver to Bronze on 12 Nov because Escalation levels went fail (1 escalation level, needs >= 2)".
  */
-export function describeLevelChange(scorecard: Scorecard, change: LevelChange): string {
+export function describeLevelChange(text: OpsfolioText, scorecard: Scorecard, change: LevelChange): string {
+  const { t } = text;
   const index = (id: string | null) => (id === null ? -1 : scorecard.levels.findIndex(l => l.id === id));
-  const from = titleOf(scorecard, change.from);
-  const to = titleOf(scorecard, change.to);
+  const values = {
+    from: titleOf(text, scorecard, change.from),
+    to: titleOf(text, scorecard, change.to),
+    date: text.format.dayMonth(change.at),
+  };
   let move: string;
-  if (change.from === null) move = `Reached ${to}`;
-  else if (index(change.to) < index(change.from)) move = `Dropped from ${from} to ${to}`;
-  else move = `Rose from ${from} to ${to}`;
-  const because = change.because.map(t => describeTransition(scorecard, t)).join(' and ');
-  return `${move} on ${dayMonth.format(new Date(change.at))}${because ? ` because ${because}` : ''}`;
+  if (change.from === null) move = t('scorecards.history.change.reached', values);
+  else if (index(change.to) < index(change.from)) move = t('scorecards.history.change.dropped', values);
+  else move = t('scorecards.history.change.rose', values);
+  const causes = change.because
+    .map(transition => describeTransition(text, scorecard, transition))
+    .join(t('scorecards.history.change.and'));
+  return causes ? t('scorecards.history.change.because', { change: move, causes }) : move;
 }

@@ -1,3 +1,4 @@
+import { englishText } from '../translation/testing/englishText';
 import { formatThreshold, formatValue } from './formatFact';
 
 describe('formatValue', () => {
@@ -13,7 +14,7 @@ describe('formatValue', () => {
     [['elite', 'high'], 'elite, high'],
     [[], 'none'],
     ['v1.4.2', 'v1.4.2'],
-  ])('%s reads %s', (value, expected) => expect(formatValue(value)).toBe(expected));
+  ])('%s reads %s', (value, expected) => expect(formatValue(englishText(), value)).toBe(expected));
 });
 
 describe('formatThreshold', () => {
@@ -23,5 +24,5 @@ describe('formatThreshold', () => {
     [{ operator: 'exists' as const }, 'exists'],
     [{ operator: 'matches' as const, threshold: '^v\\d+' }, 'matches /^v\\d+/'],
     [{ operator: '=' as const, threshold: true }, '= yes'],
-  ])('%o reads %s', (check, expected) => expect(formatThreshold(check)).toBe(expected));
+  ])('%o reads %s', (check, expected) => expect(formatThreshold(englishText(), check)).toBe(expected));
 });

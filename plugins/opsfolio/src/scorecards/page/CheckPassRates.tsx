@@ -7,20 +7,23 @@ import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-commo
 import { levelTitle } from './levelColors';
 import { Box, Flex, Text } from '@backstage/ui';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 type Check = ScorecardOverviewResponse['checks'][number];
 
 /** A bar and a percentage; no rate (every entity not applicable) is a dash, not 0%. */
 function PassRate(props: { rate: number | null }) {
+  const { t, format } = useOpsfolioText();
   if (props.rate === null) return <Text as="p">—</Text>;
   const pct = Math.round(props.rate * 100);
   return (
     <Flex align="center" gap="0">
       <Box mr="2" grow={1} minWidth="80px">
-        <ProgressBar value={pct} label="Pass rate" />
+        <ProgressBar value={pct} label={t('readinessPage.checks.passRate')} />
       </Box>
       <Text as="p" style={{ minWidth: 40, textAlign: 'right' }}>
-        {pct}%
+        {/* The rounded percentage, so the text matches the bar. */}
+        {format.percent(pct / 100, 0)}
       </Text>
     </Flex>
   );
@@ -28,25 +31,26 @@ function PassRate(props: { rate: number | null }) {
 
 // The states that keep a level from being reached, plus exemptions (passing, but worth watching).
 const COUNTED = [
-  { state: 'fail', label: 'Failing' },
-  { state: 'not-reported', label: 'Not reported' },
-  { state: 'stale', label: 'Stale' },
-  { state: 'exempt', label: 'Exempt' },
+  { state: 'fail', label: 'readinessPage.checks.failing' },
+  { state: 'not-reported', label: 'readinessPage.checks.notReported' },
+  { state: 'stale', label: 'readinessPage.checks.stale' },
+  { state: 'exempt', label: 'readinessPage.checks.exempt' },
 ] as const;
 
 /** How often each check passes across the filtered entities, with what keeps the rest from passing. */
 export function CheckPassRates(props: { overview: ScorecardOverviewResponse }) {
   const { scorecard, checks } = props.overview;
+  const { t } = useOpsfolioText();
   return (
     <Table size="small" data-testid="opsfolio-scorecards-checks">
       <TableHead>
         <TableRow>
-          <TableCell>Check</TableCell>
-          <TableCell>Level</TableCell>
-          <TableCell style={{ width: '30%' }}>Pass rate</TableCell>
+          <TableCell>{t('readinessPage.checks.check')}</TableCell>
+          <TableCell>{t('readinessPage.checks.level')}</TableCell>
+          <TableCell style={{ width: '30%' }}>{t('readinessPage.checks.passRate')}</TableCell>
           {COUNTED.map(c => (
             <TableCell key={c.state} align="right" style={{ whiteSpace: 'nowrap' }}>
-              {c.label}
+              {t(c.label)}
             </TableCell>
           ))}
         </TableRow>
@@ -55,7 +59,7 @@ export function CheckPassRates(props: { overview: ScorecardOverviewResponse }) {
         {checks.map((check: Check) => (
           <TableRow key={check.checkId} data-testid="opsfolio-scorecards-check" data-check={check.checkId}>
             <TableCell>{check.title}</TableCell>
-            <TableCell style={{ whiteSpace: 'nowrap' }}>{levelTitle(scorecard.levels, check.level)}</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>{levelTitle(t, scorecard.levels, check.level)}</TableCell>
             <TableCell>
               <PassRate rate={check.passRate} />
             </TableCell>

@@ -5,20 +5,22 @@ import { NO_LEVEL } from './levelColors';
 import { chartStyle } from '../../components/chartStyle';
 import { usePalette } from '../../components/usePalette';
 import { Text } from '@backstage/ui';
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 /** Entities at each level per day, stacked with "no level" at the bottom so the green grows over grey. */
 export function LevelTrendChart(props: { overview: ScorecardOverviewResponse }) {
   const { scorecard, trend } = props.overview;
   const palette = usePalette();
+  const { t } = useOpsfolioText();
   if (trend.length === 0) {
     return (
       <Text as="p" color="secondary" data-testid="opsfolio-scorecards-trend">
-        No daily snapshots yet: the trend starts after the first day of evaluations.
+        {t('readinessPage.trend.empty')}
       </Text>
     );
   }
   const series = [
-    { id: NO_LEVEL, name: 'No level', color: NO_LEVEL_COLOR },
+    { id: NO_LEVEL, name: t('readinessPage.noLevel'), color: NO_LEVEL_COLOR },
     ...scorecard.levels.map((l, i) => ({ id: l.id, name: l.title, color: levelColor(i, scorecard.levels.length) })),
   ];
   // Days missing a level had none there; recharts needs the zero to stack.

@@ -12,6 +12,7 @@ import { ScorecardOverviewSections } from './ScorecardOverviewSections';
 import { useOverviewQuery } from './useOverviewQuery';
 import { OpsfolioPage } from '../../components/OpsfolioPage';
 import { ReadinessIcon } from '../../components/pageIcons';
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 /** Shown only when there is a choice: most organisations run one scorecard. */
 function ScorecardPicker(props: {
@@ -19,13 +20,14 @@ function ScorecardPicker(props: {
   value: string;
   onChange: (id: string) => void;
 }) {
+  const { t } = useOpsfolioText();
   if (props.scorecards.length < 2) return null;
   return (
     <TextField
       select
       size="small"
       variant="outlined"
-      label="Scorecard"
+      label={t('readinessPage.scorecardPicker')}
       value={props.value}
       onChange={e => props.onChange(e.target.value)}
       SelectProps={{ native: true }}
@@ -44,6 +46,7 @@ function ScorecardPicker(props: {
 
 function ScorecardsOverview() {
   const api = useApi(opsfolioApiRef);
+  const { t } = useOpsfolioText();
   const { query, setFilters, clearFilters } = useOverviewQuery();
   // useAsync keeps the last value while the next loads, so the picker and filters stay put between loads.
   const { value, loading, error } = useAsync(() => api.getScorecardOverview(query), [api, query]);
@@ -54,7 +57,7 @@ function ScorecardsOverview() {
   const exemptions = useScorecardExemptions(query.scorecard ?? shown?.id, query.owner);
   return (
     <>
-      <ContentHeader title={shown?.title ?? 'Readiness'}>
+      <ContentHeader title={shown?.title ?? t('readinessPage.title')}>
         {value && (
           <ScorecardPicker
             scorecards={value.scorecards}
@@ -91,10 +94,11 @@ function ScorecardsOverview() {
  * over time, and every entity behind the numbers.
  */
 export function OpsfolioScorecardsPage() {
+  const { t } = useOpsfolioText();
   return (
     <OpsfolioPage
-      title="Readiness"
-      description="Ops-readiness levels by team, check and entity"
+      title={t('readinessPage.title')}
+      description={t('readinessPage.description')}
       icon={<ReadinessIcon />}
       testId="opsfolio-scorecards-page"
     >

@@ -5,12 +5,20 @@ import { VirtualRows } from '../../components/VirtualRows';
 import { LevelChip } from './LevelChip';
 import { Text } from '@backstage/ui';
 import { ProblemText } from '../../components/ProblemText';
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 const ROW_HEIGHT = 44;
 const MAX_HEIGHT = 520;
 // A grid rather than <table>: absolutely positioned rows cannot sit in a table layout.
 const COLUMNS = 'minmax(160px, 2fr) minmax(140px, 1.5fr) 56px 110px 72px minmax(200px, 3fr)';
-const HEADINGS = ['Entity', 'Owner', 'Tier', 'Level', 'Passing', 'Failing checks'];
+const HEADINGS = [
+  'readinessPage.entities.entity',
+  'readinessPage.entities.owner',
+  'readinessPage.entities.tier',
+  'readinessPage.entities.level',
+  'readinessPage.entities.passing',
+  'readinessPage.entities.failingChecks',
+] as const;
 
 const cell: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '0 8px' };
 
@@ -25,6 +33,7 @@ function Cell(props: { children?: ReactNode; title?: string }) {
 /** Every filtered entity with its level and what fails; only the rows in view are rendered. */
 export function ScorecardEntitiesTable(props: { overview: ScorecardOverviewResponse }) {
   const { scorecard, entities } = props.overview;
+  const { t } = useOpsfolioText();
   const checkTitles = new Map(scorecard.checks.map(c => [c.id, c.title]));
   const levels = new Map(scorecard.levels.map(l => [l.id, l]));
   const rowStyle: CSSProperties = {
@@ -59,7 +68,11 @@ export function ScorecardEntitiesTable(props: { overview: ScorecardOverviewRespo
           {e.passing}/{e.total}
         </Cell>
         <Cell title={failing}>
-          {failing ? <ProblemText small>{failing}</ProblemText> : <Text color="secondary">none</Text>}
+          {failing ? (
+            <ProblemText small>{failing}</ProblemText>
+          ) : (
+            <Text color="secondary">{t('readinessPage.entities.noneFailing')}</Text>
+          )}
         </Cell>
       </div>
     );
@@ -69,7 +82,7 @@ export function ScorecardEntitiesTable(props: { overview: ScorecardOverviewRespo
     <div role="row" aria-rowindex={1} style={{ ...rowStyle, height: ROW_HEIGHT, fontWeight: 500 }}>
       {HEADINGS.map(h => (
         <div key={h} role="columnheader" style={cell}>
-          <Text style={{ fontWeight: 500 }}>{h}</Text>
+          <Text style={{ fontWeight: 500 }}>{t(h)}</Text>
         </div>
       ))}
     </div>

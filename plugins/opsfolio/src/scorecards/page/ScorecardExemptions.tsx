@@ -11,11 +11,10 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../../api/OpsfolioApi';
 import { Text } from '@backstage/ui';
 import { usePalette } from '../../components/usePalette';
+import type { OpsfolioText } from '../../translation/format';
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 type ExemptionsState = { loading: boolean; error?: Error; value?: ExemptionsOverviewResponse };
-
-/** Said instead of the table when the permission policy does not allow listing exemptions. */
-const EXEMPTIONS_DENIED = 'Listing exemptions needs the opsfolio.exemptions.read permission.';
 
 /** Days before its end from which an exemption is shown as ending soon (as the backend's `expiringIn30Days`). */
 const SOON_DAYS = 30;
@@ -38,13 +37,13 @@ function isForbidden(error: Error): boolean {
   return e.statusCode === 403 || e.response?.status === 403 || e.name === 'NotAllowedError';
 }
 
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-
-function countsLine(counts: ExemptionsOverviewResponse['counts']): string {
-  const soon = counts.expiringIn30Days;
-  return `${counts.active} active, ${counts.expired} expired, ${soon} ${
-    soon === 1 ? 'ends' : 'end'
-  } within ${SOON_DAYS} days`;
+function countsLine({ t, format }: OpsfolioText, counts: ExemptionsOverviewResponse['counts']): string {
+  return t('readinessPage.exemptions.counts', {
+    active: format.number(counts.active),
+    expired: format.number(counts.expired),
+    count: counts.expiringIn30Days,
+    days: format.number(SOON_DAYS),
+  });
 }
 
 type Urgency = 'expired' | 'soon' | 'ok';
@@ -54,13 +53,26 @@ const urgencyOf = (row: ExemptionRow): Urgency => {
   return row.daysLeft <= SOON_DAYS ? 'soon' : 'ok';
 };
 
-function daysLeftText(row: ExemptionRow): string {
-  if (row.exemption.expired) return `expired ${days(Math.max(1, -row.daysLeft))} ago`;
-  return row.daysLeft === 0 ? 'last day today' : days(row.daysLeft);
+function daysLeftText({ t }: OpsfolioText, row: ExemptionRow): string {
+  if (row.exemption.expired) return t('readinessPage.exemptions.expiredAgo', { count: Math.max(1, -row.daysLeft) });
+  return row.daysLeft === 0
+    ? t('readinessPage.exemptions.lastDay')
+    : t('readinessPage.exemptions.days', { count: row.daysLeft });
 }
+
+const COLUMNS = [
+  'readinessPage.exemptions.entity',
+  'readinessPage.exemptions.owner',
+  'readinessPage.exemptions.check',
+  'readinessPage.exemptions.reason',
+  'readinessPage.exemptions.until',
+  'readinessPage.exemptions.approvedBy',
+  'readinessPage.exemptions.daysLeft',
+] as const;
 
 function ExemptionsTable(props: { rows: ExemptionRow[] }) {
   const palette = usePalette();
+  const text = useOpsfolioText();
   const colour: Record<Urgency, string | undefined> = {
     expired: palette.tone.bad,
     soon: palette.tone.warn,
@@ -70,9 +82,9 @@ function ExemptionsTable(props: { rows: ExemptionRow[] }) {
     <Table size="small" data-testid="opsfolio-exemptions-table">
       <TableHead>
         <TableRow>
-          {['Entity', 'Owner', 'Check', 'Reason', 'Until', 'Approved by', 'Days left'].map(c => (
+          {COLUMNS.map(c => (
             <TableCell key={c} style={{ whiteSpace: 'nowrap' }}>
-              {c}
+              {text.t(c)}
             </TableCell>
           ))}
         </TableRow>
@@ -100,7 +112,7 @@ function ExemptionsTable(props: { rows: ExemptionRow[] }) {
               <TableCell
                 style={{ whiteSpace: 'nowrap', color: colour[urgency], fontWeight: urgency === 'ok' ? undefined : 500 }}
               >
-                {daysLeftText(row)}
+                {daysLeftText(text, row)}
               </TableCell>
             </TableRow>
           );
@@ -112,12 +124,14 @@ function ExemptionsTable(props: { rows: ExemptionRow[] }) {
 
 function ExemptionsBody(props: { state: ExemptionsState }) {
   const { loading, error, value } = props.state;
+  const text = useOpsfolioText();
+  const { t } = text;
   if (loading) return <Progress />;
   if (error) {
     if (!isForbidden(error)) return <ResponseErrorPanel error={error} />;
     return (
       <Text as="p" color="secondary" data-testid="opsfolio-exemptions-denied">
-        {EXEMPTIONS_DENIED}
+        {t('readinessPage.exemptions.denied')}
       </Text>
     );
   }
@@ -125,15 +139,17 @@ function ExemptionsBody(props: { state: ExemptionsState }) {
   if (value.exemptions.length === 0) {
     return (
       <Text as="p" color="secondary" data-testid="opsfolio-exemptions-empty">
-        No exemptions. Teams add them to an entity&apos;s <code>catalog-info.yaml</code> under the{' '}
-        <code>opsfolio.io/exemptions</code> annotation, with a reason and an end date.
+        {t('readinessPage.exemptions.empty', {
+          file: <code>catalog-info.yaml</code>,
+          annotation: <code>opsfolio.io/exemptions</code>,
+        })}
       </Text>
     );
   }
   return (
     <>
       <Text as="p" style={{ marginBottom: 'var(--bui-space-2)' }} data-testid="opsfolio-exemptions-counts">
-        {countsLine(value.counts)}
+        {countsLine(text, value.counts)}
       </Text>
       <ExemptionsTable rows={value.exemptions} />
     </>
@@ -142,8 +158,9 @@ function ExemptionsBody(props: { state: ExemptionsState }) {
 
 /** Exemption debt of the scorecard shown: every exemption with its reason and end, soonest to end first. */
 export function ScorecardExemptions(props: { state: ExemptionsState }) {
+  const { t } = useOpsfolioText();
   return (
-    <InfoCard title="Exemptions" subheader="Checks that count as passing because a team was granted time">
+    <InfoCard title={t('readinessPage.exemptions.title')} subheader={t('readinessPage.exemptions.subheader')}>
       <ExemptionsBody state={props.state} />
     </InfoCard>
   );

@@ -6,6 +6,7 @@ import { ENTITY_FILTERS, type FilterOptions } from './filterOptions';
 import { NO_LEVEL } from './levelColors';
 import type { QueryKey } from './useOverviewQuery';
 import { Button, Flex } from '@backstage/ui';
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 interface Choice {
   value: string;
@@ -21,6 +22,7 @@ function FilterSelect(props: {
   onChange: (value: string) => void;
 }) {
   const { value, labelOf = (v: string) => v } = props;
+  const { t } = useOpsfolioText();
   // A value from a shared link may not be among the choices seen yet; it still has to show as selected.
   const choices =
     value && !props.choices.some(c => c.value === value)
@@ -39,7 +41,7 @@ function FilterSelect(props: {
       inputProps={{ 'data-testid': `opsfolio-scorecards-filter-${props.name}` }}
       style={{ margin: '0 16px 16px 0', minWidth: 150 }}
     >
-      <option value="">Any</option>
+      <option value="">{t('readinessPage.filters.any')}</option>
       {choices.map(c => (
         <option key={c.value} value={c.value}>
           {c.label}
@@ -69,9 +71,11 @@ export function ScorecardFilters(props: {
   onClear: () => void;
 }) {
   const { query, options } = props;
+  const { t } = useOpsfolioText();
+  const noLevel = t('readinessPage.noLevel');
   const active = ENTITY_FILTERS.some(f => query[f.key]) || Boolean(query.level);
   const levelChoices = props.levels
-    ? [{ value: NO_LEVEL, label: 'No level' }, ...props.levels.map(l => ({ value: l.id, label: l.title }))]
+    ? [{ value: NO_LEVEL, label: noLevel }, ...props.levels.map(l => ({ value: l.id, label: l.title }))]
     : [];
   return (
     <Flex align="center" gap="0" style={{ flexWrap: 'wrap' }} data-testid="opsfolio-scorecards-filters">
@@ -82,7 +86,7 @@ export function ScorecardFilters(props: {
           <FilterSelect
             key={f.key}
             name={f.key}
-            label={f.label}
+            label={t(f.label)}
             value={query[f.key]}
             choices={options.values[f.key].map(v => ({ value: v, label: labelOf ? labelOf(v) : v }))}
             labelOf={labelOf}
@@ -92,15 +96,15 @@ export function ScorecardFilters(props: {
       })}
       <FilterSelect
         name="level"
-        label="Level"
+        label={t('readinessPage.filters.level')}
         value={query.level}
         choices={levelChoices}
-        labelOf={id => (id === NO_LEVEL ? 'No level' : id)}
+        labelOf={id => (id === NO_LEVEL ? noLevel : id)}
         onChange={v => props.onChange({ level: v })}
       />
       {active && (
         <Button variant="tertiary" onPress={props.onClear} style={{ marginBottom: 16 }}>
-          Clear filters
+          {t('readinessPage.filters.clear')}
         </Button>
       )}
     </Flex>

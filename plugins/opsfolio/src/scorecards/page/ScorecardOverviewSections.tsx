@@ -1,39 +1,37 @@
 import { InfoCard } from '@backstage/core-components';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import type { ReactNode } from 'react';
-import { formatAge } from '../../components/age';
 import { PillarEmptyState } from '../../components/PillarEmptyState';
 import { CheckPassRates } from './CheckPassRates';
 import { LevelTrendChart } from './LevelTrendChart';
 import { ScorecardEntitiesTable } from './ScorecardEntitiesTable';
 import { TeamLevelsTable } from './TeamLevelsTable';
 import { Button, Grid, Text } from '@backstage/ui';
-
-const entities = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'entity' : 'entities'}`;
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 /** The overview's empty states: nothing evaluated yet, nothing matching the filters, nothing in scope. */
 function EmptyOverview(props: { overview: ScorecardOverviewResponse; filtered: boolean; onClear: () => void }) {
   const { overview } = props;
+  const { t } = useOpsfolioText();
   if (!overview.evaluatedAt) {
     return (
-      <PillarEmptyState title="No readiness results yet">
-        The backend scores entities from the other pillars&apos; data on its schedule; the first evaluation of{' '}
-        {overview.scorecard.title} has not finished yet.
+      <PillarEmptyState title={t('readinessPage.empty.notEvaluatedTitle')}>
+        {t('readinessPage.empty.notEvaluated', { scorecard: overview.scorecard.title })}
       </PillarEmptyState>
     );
   }
   if (props.filtered) {
     return (
-      <PillarEmptyState title="No entities match these filters">
+      <PillarEmptyState title={t('readinessPage.empty.noMatchTitle')}>
         <Button variant="secondary" onPress={props.onClear}>
-          Clear filters
+          {t('readinessPage.filters.clear')}
         </Button>
       </PillarEmptyState>
     );
   }
   return (
-    <PillarEmptyState title={`No entities are scored by ${overview.scorecard.title}`}>
-      Its filter (kind, type, lifecycle or tier in the scorecard&apos;s configuration) leaves every catalog entity out.
+    <PillarEmptyState title={t('readinessPage.empty.outOfScopeTitle', { scorecard: overview.scorecard.title })}>
+      {t('readinessPage.empty.outOfScope')}
     </PillarEmptyState>
   );
 }
@@ -48,33 +46,35 @@ export function ScorecardOverviewSections(props: {
   exemptions?: ReactNode;
 }) {
   const { overview } = props;
+  const { t, format } = useOpsfolioText();
   if (!overview.evaluatedAt || overview.entities.length === 0) return <EmptyOverview {...props} />;
+  const count = overview.entities.length;
   return (
     <Grid.Root columns="12" gap="6">
       <Grid.Item colSpan="12">
         <Text as="p" color="secondary">
           {overview.scorecard.description && <>{overview.scorecard.description} </>}
-          {entities(overview.entities.length)} scored, evaluated {formatAge(overview.evaluatedAt)}.
+          {t('readinessPage.summary', { count, age: format.age(overview.evaluatedAt) })}
         </Text>
       </Grid.Item>
       <Grid.Item colSpan={{ initial: '12', lg: '6' }}>
-        <InfoCard title="Teams by level" subheader="Click a count to list those entities">
+        <InfoCard title={t('readinessPage.teams.title')} subheader={t('readinessPage.teams.subheader')}>
           <TeamLevelsTable overview={overview} onDrill={props.onDrill} />
         </InfoCard>
       </Grid.Item>
       <Grid.Item colSpan={{ initial: '12', lg: '6' }}>
-        <InfoCard title="Entities per level" subheader="One snapshot a day">
+        <InfoCard title={t('readinessPage.trend.title')} subheader={t('readinessPage.trend.subheader')}>
           <LevelTrendChart overview={overview} />
         </InfoCard>
       </Grid.Item>
       <Grid.Item colSpan="12">
-        <InfoCard title="Checks" subheader="Exempt counts as passing; not applicable is left out">
+        <InfoCard title={t('readinessPage.checks.title')} subheader={t('readinessPage.checks.subheader')}>
           <CheckPassRates overview={overview} />
         </InfoCard>
       </Grid.Item>
       {props.exemptions && <Grid.Item colSpan="12">{props.exemptions}</Grid.Item>}
       <Grid.Item colSpan="12">
-        <InfoCard title={entities(overview.entities.length)}>
+        <InfoCard title={t('readinessPage.entities.title', { count })}>
           <ScorecardEntitiesTable overview={overview} />
         </InfoCard>
       </Grid.Item>

@@ -7,6 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { NO_LEVEL, levelTitle } from './levelColors';
 import { Button } from '@backstage/ui';
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 type Team = ScorecardOverviewResponse['byTeam'][number];
 
@@ -17,6 +18,7 @@ function CountCell(props: {
   onDrill: (owner: string, level: string) => void;
 }) {
   const { team, level } = props;
+  const { t } = useOpsfolioText();
   const count = team.levels[level] ?? 0;
   // No owner cannot be a filter (an empty owner means "every owner"), and zero has nothing to show.
   if (count === 0 || !team.ownerRef) return <TableCell align="right">{count}</TableCell>;
@@ -25,9 +27,11 @@ function CountCell(props: {
       <Button
         variant="tertiary"
         /* The visible count starts the name, so that voice control ("click 2") finds it. */
-        aria-label={`${count}: show ${count === 1 ? 'the entity' : `the ${count} entities`} of ${
-          team.title ?? team.ownerRef
-        } at ${props.levelName}`}
+        aria-label={t('readinessPage.teams.drill', {
+          count,
+          team: team.title ?? team.ownerRef,
+          level: props.levelName,
+        })}
         onPress={() => props.onDrill(team.ownerRef, level)}
       >
         {count}
@@ -42,19 +46,20 @@ export function TeamLevelsTable(props: {
   onDrill: (owner: string, level: string) => void;
 }) {
   const { scorecard, byTeam } = props.overview;
+  const { t } = useOpsfolioText();
   const columns = [NO_LEVEL, ...scorecard.levels.map(l => l.id)];
   return (
     <Table size="small" data-testid="opsfolio-scorecards-teams">
       <TableHead>
         <TableRow>
-          <TableCell>Team</TableCell>
+          <TableCell>{t('readinessPage.teams.team')}</TableCell>
           {columns.map(id => (
             <TableCell key={id} align="right" style={{ whiteSpace: 'nowrap' }}>
-              {levelTitle(scorecard.levels, id)}
+              {levelTitle(t, scorecard.levels, id)}
             </TableCell>
           ))}
           <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-            Total
+            {t('readinessPage.teams.total')}
           </TableCell>
         </TableRow>
       </TableHead>
@@ -62,14 +67,18 @@ export function TeamLevelsTable(props: {
         {byTeam.map(team => (
           <TableRow key={team.ownerRef || 'no-owner'} data-testid="opsfolio-scorecards-team" data-owner={team.ownerRef}>
             <TableCell>
-              {team.ownerRef ? <EntityRefLink entityRef={team.ownerRef} title={team.title} /> : 'No owner'}
+              {team.ownerRef ? (
+                <EntityRefLink entityRef={team.ownerRef} title={team.title} />
+              ) : (
+                t('readinessPage.teams.noOwner')
+              )}
             </TableCell>
             {columns.map(id => (
               <CountCell
                 key={id}
                 team={team}
                 level={id}
-                levelName={levelTitle(scorecard.levels, id)}
+                levelName={levelTitle(t, scorecard.levels, id)}
                 onDrill={props.onDrill}
               />
             ))}

@@ -4,13 +4,18 @@ import type { QueryKey } from './useOverviewQuery';
 
 /** Entity fields the select filters offer; level and scorecard come from the scorecard itself. */
 export const ENTITY_FILTERS = [
-  { key: 'owner', label: 'Owner', field: 'ownerRef' },
-  { key: 'system', label: 'System', field: 'system' },
-  { key: 'kind', label: 'Kind', field: 'kind' },
-  { key: 'type', label: 'Type', field: 'type' },
-  { key: 'lifecycle', label: 'Lifecycle', field: 'lifecycle' },
-  { key: 'tier', label: 'Tier', field: 'tier' },
-] as const satisfies ReadonlyArray<{ key: QueryKey; label: string; field: keyof ScorecardOverviewResponse['entities'][number] }>;
+  { key: 'owner', label: 'readinessPage.filters.owner', field: 'ownerRef' },
+  { key: 'system', label: 'readinessPage.filters.system', field: 'system' },
+  { key: 'kind', label: 'readinessPage.filters.kind', field: 'kind' },
+  { key: 'type', label: 'readinessPage.filters.type', field: 'type' },
+  { key: 'lifecycle', label: 'readinessPage.filters.lifecycle', field: 'lifecycle' },
+  { key: 'tier', label: 'readinessPage.filters.tier', field: 'tier' },
+] as const satisfies ReadonlyArray<{
+  key: QueryKey;
+  /** The message key of the select's label. */
+  label: `readinessPage.filters.${string}`;
+  field: keyof ScorecardOverviewResponse['entities'][number];
+}>;
 
 type EntityFilterKey = (typeof ENTITY_FILTERS)[number]['key'];
 
@@ -21,7 +26,14 @@ export interface FilterOptions {
   ownerTitles: Record<string, string>;
 }
 
-const noValues = (): FilterOptions['values'] => ({ owner: [], system: [], kind: [], type: [], lifecycle: [], tier: [] });
+const noValues = (): FilterOptions['values'] => ({
+  owner: [],
+  system: [],
+  kind: [],
+  type: [],
+  lifecycle: [],
+  tier: [],
+});
 
 /** Adds the values of one response to those seen before (of the same scorecard). */
 function mergeOptions(previous: FilterOptions, overview: ScorecardOverviewResponse): FilterOptions {

@@ -14,13 +14,15 @@ import { PillarEmptyState } from '../../components/PillarEmptyState';
 import { PortfolioServiceRow } from './PortfolioServiceRow';
 import { Text } from '@backstage/ui';
 import { PaletteScope } from '../../components/PaletteScope';
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
   const { services, costVisible, groupRef } = props.portfolio;
+  const { t } = useOpsfolioText();
   if (services.length === 0) {
     return (
-      <PillarEmptyState title="This team owns no services yet">
-        Components whose <code>spec.owner</code> is this group or one of its sub-groups are listed here.
+      <PillarEmptyState title={t('portfolio.emptyTitle')}>
+        {t('portfolio.empty', { field: <code>spec.owner</code> })}
       </PillarEmptyState>
     );
   }
@@ -29,11 +31,11 @@ function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
       <Table size="small">
         <TableHead>
           <TableRow>
-            <TableCell>Service</TableCell>
-            <TableCell>Level</TableCell>
-            <TableCell>On call now</TableCell>
-            <TableCell>Last deploy</TableCell>
-            {costVisible && <TableCell align="right">Cost this month</TableCell>}
+            <TableCell>{t('portfolio.service')}</TableCell>
+            <TableCell>{t('portfolio.level')}</TableCell>
+            <TableCell>{t('portfolio.onCallNow')}</TableCell>
+            <TableCell>{t('portfolio.lastDeploy')}</TableCell>
+            {costVisible && <TableCell align="right">{t('portfolio.costThisMonth')}</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -51,7 +53,7 @@ function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
           style={{ marginTop: 8 }}
           data-testid="opsfolio-team-portfolio-cost-hidden"
         >
-          Cost needs the <code>opsfolio.cost.read</code> permission, which your permission policy does not grant.
+          {t('portfolio.costHidden', { permission: <code>opsfolio.cost.read</code> })}
         </Text>
       )}
     </>
@@ -62,6 +64,7 @@ function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
 export function EntityTeamPortfolioCard() {
   const { entity } = useEntity();
   const api = useApi(opsfolioApiRef);
+  const { t } = useOpsfolioText();
   const ref = getCompoundEntityRef(entity);
   const { value, loading, error } = useAsync(() => api.getTeamPortfolio(ref), [api, ref.kind, ref.namespace, ref.name]);
   let body;
@@ -73,9 +76,9 @@ export function EntityTeamPortfolioCard() {
   return (
     <PaletteScope>
       <InfoCard
-        title="Team portfolio"
+        title={t('portfolio.title')}
         variant="gridItem"
-        deepLink={{ title: "Readiness of this team's services", link: readiness }}
+        deepLink={{ title: t('portfolio.readinessLink'), link: readiness }}
       >
         <div data-testid="opsfolio-card-team-portfolio">{body}</div>
       </InfoCard>

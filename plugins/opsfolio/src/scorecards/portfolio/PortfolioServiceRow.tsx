@@ -9,11 +9,10 @@ import {
   type PortfolioService,
   refKey,
 } from '@opsfolio/backstage-plugin-common';
-import { formatAge } from '../../components/age';
-import { formatMoney } from '../../cost/formatMoney';
 import { DeploymentStatusChip } from '../../deployments/DeploymentStatusChip';
 import { LevelChip } from '../page/LevelChip';
 import { Text } from '@backstage/ui';
+import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 // No figures at all (no cost tag matched the service) is a dash; "$0" would claim it costs nothing.
 const hasSpend = (money?: Money): money is Money => money !== undefined && Object.keys(money).length > 0;
@@ -22,29 +21,33 @@ const isDeploymentStatus = (s: string): s is DeploymentStatus => (DEPLOYMENT_STA
 
 /** Level 1 now; the same person reached through two sources is named once. */
 function OnCallNow(props: { service: PortfolioService }) {
+  const { t } = useOpsfolioText();
   const names = [...new Set(props.service.onCallNow.map(p => p.name))];
   if (names.length === 0)
     return (
       <Text as="p" color="secondary">
-        nobody found
+        {t('portfolio.nobodyOnCall')}
       </Text>
     );
   return <Text as="p">{names.join(', ')}</Text>;
 }
 
 function LastDeploy(props: { service: PortfolioService }) {
+  const { t, format } = useOpsfolioText();
   const deploy = props.service.lastDeploy;
   if (!deploy)
     return (
       <Text as="p" color="secondary">
-        none recorded
+        {t('portfolio.noDeploy')}
       </Text>
     );
+  const age = format.age(deploy.at);
   return (
     <>
       <Text style={{ marginRight: 4 }} title={deploy.at}>
-        {formatAge(deploy.at)} to {deploy.environment}
-        {deploy.version && ` (${deploy.version})`}
+        {deploy.version
+          ? t('portfolio.deployedVersionTo', { age, environment: deploy.environment, version: deploy.version })
+          : t('portfolio.deployedTo', { age, environment: deploy.environment })}
       </Text>
       {/* The portfolio does not say whether the deploy was a rollback. */}
       {isDeploymentStatus(deploy.status) ? (
@@ -59,6 +62,7 @@ function LastDeploy(props: { service: PortfolioService }) {
 /** One service of the team: readiness, who answers, what shipped last and, when allowed, what it costs. */
 export function PortfolioServiceRow(props: { service: PortfolioService; groupRef: string; costVisible: boolean }) {
   const { service } = props;
+  const { format } = useOpsfolioText();
   // Services of sub-teams name the sub-team, as the team on-call card does; refs may differ in case only.
   const subTeam =
     service.ownerRef && refKey(service.ownerRef) !== refKey(props.groupRef)
@@ -85,7 +89,7 @@ export function PortfolioServiceRow(props: { service: PortfolioService; groupRef
       </TableCell>
       {props.costVisible && (
         <TableCell align="right">
-          {hasSpend(service.costThisMonth) ? formatMoney(service.costThisMonth) : '–'}
+          {hasSpend(service.costThisMonth) ? format.money(service.costThisMonth) : '–'}
         </TableCell>
       )}
     </TableRow>
