@@ -1,6 +1,6 @@
 import { seriousViolations, switchTheme } from '../accessibility';
 import { APP_URL } from '../demo';
-import { type DemoSession, README_SCREENSHOTS, SCREENSHOTS, untilShown } from './session';
+import { type DemoSession, openEntityPage, README_SCREENSHOTS, SCREENSHOTS, untilShown } from './session';
 
 /** Every page from the keyboard, in the light and dark themes, and in the app's second language. */
 export function usabilitySteps(demo: DemoSession) {
@@ -78,4 +78,27 @@ export function usabilitySteps(demo: DemoSession) {
     }
     expect(found).toEqual([]);
   }, 360_000);
+
+  it("speaks the app's second language on its cards: the app's German resource, German numbers and ages", async () => {
+    const { page } = demo;
+    // The app keeps the chosen language in localStorage, as its language selector does.
+    await page.evaluate(() => localStorage.setItem('language', 'de'));
+    try {
+      await openEntityPage(page, 'api-gateway');
+      // From the demo's sample German resource, with the age from Intl in German: "Synchronisiert vor 3 Minuten".
+      const freshness = page.getByTestId('opsfolio-card-cost').getByTestId('opsfolio-freshness');
+      await freshness.waitFor({ timeout: 60_000 });
+      expect(await freshness.innerText()).toMatch(/^Synchronisiert (vor \d+ (Minuten?|Stunden?)|gerade eben)$/);
+      // Money as a German reader writes it: dot for thousands, the sign after the amount.
+      expect(await page.getByTestId('opsfolio-cost-month-to-date').innerText()).toMatch(/\d{1,3}(\.\d{3})*(,\d{2})?\s\$/);
+      // The tab's title comes from the same resource.
+      await page.getByText('Kosten', { exact: true }).first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: `${SCREENSHOTS}api-gateway-german.png`, fullPage: true });
+    } finally {
+      await page.evaluate(() => localStorage.setItem('language', 'en'));
+    }
+    await page.reload();
+    await page.getByTestId('opsfolio-card-cost').getByTestId('opsfolio-freshness').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('opsfolio-card-cost').getByTestId('opsfolio-freshness').innerText()).toMatch(/^Synced /);
+  });
 }
