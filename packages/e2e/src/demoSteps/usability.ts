@@ -6,17 +6,18 @@ import { type DemoSession, openEntityPage, README_SCREENSHOTS, SCREENSHOTS, unti
 export function usabilitySteps(demo: DemoSession) {
   it('can be used from the keyboard: filters, drill-downs and expanders', async () => {
     const { page } = demo;
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.getAttribute('aria-label') ?? '');
-    // Readiness page: Tab goes from one filter to the next, arrow keys change one, Enter on a count drills down.
+    // A filter is Backstage UI's select: its button has the focus, inside the element with the filter's test id.
+    const focused = () => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? '');
+    // Readiness page: Tab goes from one filter to the next, typing picks a choice, Enter on a count drills down.
     await page.goto(`${APP_URL}/opsfolio/scorecards`);
     const owner = page.getByTestId('opsfolio-scorecards-filter-owner');
     // The owner choices are the teams the overview lists.
     await untilShown(page, async () => (await page.getByTestId('opsfolio-scorecards-team').count()) >= 8, 'readiness page teams');
-    await owner.focus();
+    await owner.getByRole('button').focus();
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('opsfolio-scorecards-filter-system');
     await page.keyboard.press('Shift+Tab');
-    // Typing picks an option by its first letters, as in any native select.
+    // Typing picks an option by its first letters, as in any select.
     await page.keyboard.type('Pay');
     await expect.poll(() => new URL(page.url()).searchParams.get('owner'), { timeout: 10_000 }).toBe('group:default/team-payments');
     await page.goto(`${APP_URL}/opsfolio/scorecards`);

@@ -1,10 +1,9 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { Card, CardBody, CardHeader, Text } from '@backstage/ui';
 import type { PillarId, PillarSummary } from '@opsfolio/backstage-plugin-common';
 import type { ReactNode } from 'react';
 import { PillarEmptyState } from './PillarEmptyState';
 import { useEntitySummary } from './useEntitySummary';
-import { PaletteScope } from './PaletteScope';
+import { OpsfolioCard } from './OpsfolioCard';
 
 export interface PillarCardProps {
   title: string;
@@ -34,18 +33,8 @@ export function PillarCard(props: PillarCardProps) {
     );
   }
   return (
-    // Full height, as the entity page's grid lines cards up in rows.
-    <PaletteScope>
-      <Card style={{ height: '100%' }}>
-        <CardHeader>
-          <Text as="h2" variant="title-x-small" weight="bold">
-            {props.title}
-          </Text>
-        </CardHeader>
-        <CardBody>
-          <div data-testid={`opsfolio-card-${props.pillar}`}>{body}</div>
-        </CardBody>
-      </Card>
-    </PaletteScope>
+    <OpsfolioCard title={props.title}>
+      <div data-testid={`opsfolio-card-${props.pillar}`}>{body}</div>
+    </OpsfolioCard>
   );
 }

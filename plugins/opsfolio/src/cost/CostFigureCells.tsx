@@ -1,33 +1,65 @@
-import TableCell from '@mui/material/TableCell';
+import { Cell, type ColumnConfig, type TableItem, Text } from '@backstage/ui';
 import type { CostFigures, Money } from '@opsfolio/backstage-plugin-common';
 import { formatChange } from './formatMoney';
-import { Text } from '@backstage/ui';
-import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { columnHeader, NUMERIC } from '../components/tableHeaders';
+import type { OpsfolioText } from '../translation/format';
 
-function Amount(props: { money: Money; own?: Money; bold?: boolean }) {
-  const { t, format } = useOpsfolioText();
+/** What a row shows in the figure columns: `own` as secondary text under each amount. */
+export interface RowFigures {
+  figures: CostFigures;
+  own?: CostFigures;
+  bold?: boolean;
+}
+
+function Amount(props: { text: OpsfolioText; money: Money; own?: Money; bold?: boolean }) {
+  const { t, format } = props.text;
   return (
-    <TableCell align="right">
+    <Cell style={NUMERIC}>
       <span style={props.bold ? { fontWeight: 700 } : undefined}>{format.money(props.money)}</span>
       {props.own && (
         <Text as="p" variant="body-small" color="secondary">
           {t('cost.figures.own', { amount: format.money(props.own) })}
         </Text>
       )}
-    </TableCell>
+    </Cell>
   );
 }
 
-/** Month to date, last month, forecast and the forecast's change on last month; `own` as secondary text. */
-export function CostFigureCells(props: { figures: CostFigures; own?: CostFigures; bold?: boolean }) {
-  const { figures, own, bold } = props;
-  const { format } = useOpsfolioText();
-  return (
-    <>
-      <Amount money={figures.monthToDate} own={own?.monthToDate} bold={bold} />
-      <Amount money={figures.lastMonth} own={own?.lastMonth} bold={bold} />
-      <Amount money={figures.forecast} own={own?.forecast} bold={bold} />
-      <TableCell align="right">{formatChange(format, figures.forecast, figures.lastMonth) ?? '–'}</TableCell>
-    </>
-  );
+/**
+ * The columns month to date, last month, forecast and the forecast's change on last month, for the rows
+ * `figuresOf` gives figures (an empty cell for the others).
+ */
+export function costFigureColumns<T extends TableItem>(
+  text: OpsfolioText,
+  figuresOf: (item: T) => RowFigures | undefined
+): ColumnConfig<T>[] {
+  const { t, format } = text;
+  const amount = (id: 'monthToDate' | 'lastMonth' | 'forecast'): ColumnConfig<T> => ({
+    id,
+    label: t(`cost.table.${id}`),
+    header: columnHeader(id, t(`cost.table.${id}`), { numeric: true }),
+    cell: item => {
+      const row = figuresOf(item);
+      if (!row) return <Cell />;
+      return <Amount text={text} money={row.figures[id]} own={row.own?.[id]} bold={row.bold} />;
+    },
+  });
+  return [
+    amount('monthToDate'),
+    amount('lastMonth'),
+    amount('forecast'),
+    {
+      id: 'change',
+      label: t('cost.table.change'),
+      header: columnHeader('change', t('cost.table.change'), { numeric: true }),
+      cell: item => {
+        const row = figuresOf(item);
+        return (
+          <Cell style={NUMERIC}>
+            {row && (formatChange(format, row.figures.forecast, row.figures.lastMonth) ?? '–')}
+          </Cell>
+        );
+      },
+    },
+  ];
 }

@@ -1,15 +1,9 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import MenuItem from '@mui/material/MenuItem';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import { DAY_MS, dayOf, type Money, monthStart } from '@opsfolio/backstage-plugin-common';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
@@ -18,26 +12,24 @@ import { CostFiguresRow } from './CostFiguresRow';
 import { mainCurrency } from './mainCurrency';
 import { CostError, CostPermissionGate } from './CostAccess';
 import { useDeployMarkers } from './useDeployMarkers';
+import { type SpendLine, SpendTable } from './SpendTable';
 import { Grid, Text } from '@backstage/ui';
-import { PaletteScope } from '../components/PaletteScope';
+import { OpsfolioCard } from '../components/OpsfolioCard';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { OpsfolioSelect } from '../components/OpsfolioSelect';
 
 const VIEWS = { day: { days: 90 }, month: { days: 0 } } as const;
 type View = keyof typeof VIEWS;
 
-function Breakdown(props: { rows: Array<{ label: ReactNode; amounts: Money; key: string }> }) {
+/** Where the spend goes, to the cent: by cloud service or by service. */
+function Breakdown(props: { nameLabel: string; rows: Array<Omit<SpendLine, 'amount'> & { amounts: Money }> }) {
   const { format } = useOpsfolioText();
   return (
-    <Table size="small">
-      <TableBody>
-        {props.rows.map(row => (
-          <TableRow key={row.key} data-testid="opsfolio-cost-breakdown-row">
-            <TableCell>{row.label}</TableCell>
-            <TableCell align="right">{format.money(row.amounts, { cents: true })}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SpendTable
+      nameLabel={props.nameLabel}
+      rowTestId="opsfolio-cost-breakdown-row"
+      lines={props.rows.map(({ amounts, ...row }) => ({ ...row, amount: format.money(amounts, { cents: true }) }))}
+    />
   );
 }
 
@@ -72,74 +64,73 @@ function CostTab() {
   const data = cost.value!;
   if (data.tags.length === 0) {
     return (
-      <InfoCard title={t('cost.tab.title')}>
+      <OpsfolioCard title={t('cost.tab.title')}>
         <PillarEmptyState title={t('cost.tab.noTags')} fix={['opsfolio.io/cost-tag']}>
           {data.tagProblem ?? t('cost.tab.noTagsHint')}
         </PillarEmptyState>
-      </InfoCard>
+      </OpsfolioCard>
     );
   }
   const { currency, others } = mainCurrency(data.series.map(p => p.amounts));
   return (
-    <PaletteScope>
-      <Grid.Root columns="12" gap="6">
-        <Grid.Item colSpan="12">
-          <InfoCard
-            title={t('cost.tab.spend')}
-            subheader={
-              others.length
-                ? t('cost.tab.spendSubheaderOthers', { currency, others: others.join(t('common.listSeparator')) })
-                : t('cost.tab.spendSubheader', { currency })
-            }
-            action={
-              <TextField
-                select
-                size="small"
-                label={t('cost.tab.view')}
-                value={view}
-                onChange={e => setView(e.target.value as View)}
-              >
-                {(Object.keys(VIEWS) as View[]).map(key => (
-                  <MenuItem key={key} value={key}>
-                    {t(`cost.tab.views.${key}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
-            }
-          >
-            <CostFiguresRow figures={data.figures} />
-            <CostChart cost={data} markers={view === 'day' ? markers : []} />
-            {data.series.some(p => p.estimated) && (
-              <Text variant="body-small" color="secondary">
-                {t('cost.tab.estimated')}
-              </Text>
-            )}
-          </InfoCard>
-        </Grid.Item>
-        <Grid.Item colSpan={{ initial: '12', md: data.byEntity ? '6' : '12' }}>
-          <InfoCard
-            title={t('cost.tab.byCloudService')}
-            subheader={t('cost.tab.window', { from: data.from, to: data.to })}
-          >
-            <Breakdown
-              rows={data.byCloudService.map(s => ({ key: s.cloudService, label: s.cloudService, amounts: s.amounts }))}
+    <Grid.Root columns="12" gap="6">
+      <Grid.Item colSpan="12">
+        <OpsfolioCard
+          title={t('cost.tab.spend')}
+          subheader={
+            others.length
+              ? t('cost.tab.spendSubheaderOthers', { currency, others: others.join(t('common.listSeparator')) })
+              : t('cost.tab.spendSubheader', { currency })
+          }
+          action={
+            <OpsfolioSelect
+              label={t('cost.tab.view')}
+              value={view}
+              choices={(Object.keys(VIEWS) as View[]).map(key => ({ value: key, label: t(`cost.tab.views.${key}`) }))}
+              onChange={v => setView(v as View)}
             />
-          </InfoCard>
+          }
+        >
+          <CostFiguresRow figures={data.figures} />
+          <CostChart cost={data} markers={view === 'day' ? markers : []} />
+          {data.series.some(p => p.estimated) && (
+            <Text variant="body-small" color="secondary">
+              {t('cost.tab.estimated')}
+            </Text>
+          )}
+        </OpsfolioCard>
+      </Grid.Item>
+      <Grid.Item colSpan={{ initial: '12', md: data.byEntity ? '6' : '12' }}>
+        <OpsfolioCard
+          title={t('cost.tab.byCloudService')}
+          subheader={t('cost.tab.window', { from: data.from, to: data.to })}
+        >
+          <Breakdown
+            nameLabel={t('cost.tab.byCloudService')}
+            rows={data.byCloudService.map(s => ({
+              id: s.cloudService,
+              label: s.cloudService,
+              textValue: s.cloudService,
+              amounts: s.amounts,
+            }))}
+          />
+        </OpsfolioCard>
+      </Grid.Item>
+      {data.byEntity && (
+        <Grid.Item colSpan={{ initial: '12', md: '6' }}>
+          <OpsfolioCard title={t('cost.tab.byService')}>
+            <Breakdown
+              nameLabel={t('cost.table.services')}
+              rows={data.byEntity.map(e => ({
+                id: e.entityRef,
+                label: <EntityRefLink entityRef={e.entityRef} />,
+                textValue: e.entityRef,
+                amounts: e.amounts,
+              }))}
+            />
+          </OpsfolioCard>
         </Grid.Item>
-        {data.byEntity && (
-          <Grid.Item colSpan={{ initial: '12', md: '6' }}>
-            <InfoCard title={t('cost.tab.byService')}>
-              <Breakdown
-                rows={data.byEntity.map(e => ({
-                  key: e.entityRef,
-                  label: <EntityRefLink entityRef={e.entityRef} />,
-                  amounts: e.amounts,
-                }))}
-              />
-            </InfoCard>
-          </Grid.Item>
-        )}
-      </Grid.Root>
-    </PaletteScope>
+      )}
+    </Grid.Root>
   );
 }

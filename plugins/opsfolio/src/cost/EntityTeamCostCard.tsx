@@ -1,11 +1,7 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
 import { type EntityCostResponse, largestAmount, sumMoney } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -13,9 +9,10 @@ import { PillarEmptyState } from '../components/PillarEmptyState';
 import { CostError, CostPermissionGate } from './CostAccess';
 import { CostFiguresRow } from './CostFiguresRow';
 import { isEmptyFigures, spendByEntity } from './costMoney';
+import { SpendTable } from './SpendTable';
 import { TeamCostChart } from './TeamCostChart';
 import { Text } from '@backstage/ui';
-import { PaletteScope } from '../components/PaletteScope';
+import { OpsfolioCard } from '../components/OpsfolioCard';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 const TOP_SERVICES = 5;
@@ -55,18 +52,16 @@ function TeamCost(props: { cost: EntityCostResponse; name: string }) {
           <Text as="p" weight="bold" style={{ marginTop: 16 }}>
             {t('cost.team.topServices', { month: format.month(cost.from) })}
           </Text>
-          <Table size="small">
-            <TableBody>
-              {top.map(s => (
-                <TableRow key={s.entityRef} data-testid="opsfolio-team-cost-service">
-                  <TableCell>
-                    <EntityRefLink entityRef={s.entityRef} defaultKind="component" />
-                  </TableCell>
-                  <TableCell align="right">{format.money(s.amounts)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SpendTable
+            nameLabel={t('cost.table.services')}
+            rowTestId="opsfolio-team-cost-service"
+            lines={top.map(s => ({
+              id: s.entityRef,
+              label: <EntityRefLink entityRef={s.entityRef} defaultKind="component" />,
+              textValue: s.entityRef,
+              amount: format.money(s.amounts),
+            }))}
+          />
         </>
       )}
     </>
@@ -90,18 +85,12 @@ function TeamCostLoader() {
 export function EntityTeamCostCard() {
   const { t } = useOpsfolioText();
   return (
-    <PaletteScope>
-      <InfoCard
-        title={t('cost.team.title')}
-        variant="gridItem"
-        deepLink={{ title: t('cost.team.everyTeam'), link: '/opsfolio/cost' }}
-      >
-        <div data-testid="opsfolio-card-team-cost">
-          <CostPermissionGate>
-            <TeamCostLoader />
-          </CostPermissionGate>
-        </div>
-      </InfoCard>
-    </PaletteScope>
+    <OpsfolioCard title={t('cost.team.title')} deepLink={{ title: t('cost.team.everyTeam'), link: '/opsfolio/cost' }}>
+      <div data-testid="opsfolio-card-team-cost">
+        <CostPermissionGate>
+          <TeamCostLoader />
+        </CostPermissionGate>
+      </div>
+    </OpsfolioCard>
   );
 }

@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import { opsfolioApiRef, type OpsfolioApi } from '../api/OpsfolioApi';
 import { ownerOverview, paymentsCost, systemOverview } from './testing/costTestData';
 import { OpsfolioCostPage } from './OpsfolioCostPage';
+import { choose } from '../components/testing/selects';
 
 function apiOf(overview = async (groupBy?: CostOverviewResponse['groupBy']) => (groupBy === 'system' ? systemOverview : ownerOverview)) {
   return {
@@ -49,7 +50,9 @@ const health: HealthResponse = {
   ],
 };
 
-const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map(c => c.textContent);
+// Backstage UI's table is a grid: a row's first cell is its row header.
+const cells = (row: HTMLElement) =>
+  Array.from(row.querySelectorAll('[role="gridcell"], [role="rowheader"]')).map(c => c.textContent);
 
 describe('OpsfolioCostPage', () => {
   it('lists every team in tree order with totals, own spend, unmapped, untagged and the organisation', async () => {
@@ -140,7 +143,7 @@ describe('OpsfolioCostPage', () => {
     const api = apiOf();
     await renderPage(api);
     await screen.findAllByTestId('opsfolio-cost-row');
-    fireEvent.change(screen.getByTestId('opsfolio-cost-group-by'), { target: { value: 'system' } });
+    await choose('opsfolio-cost-group-by', 'System');
     await waitFor(() => expect(api.getCostOverview).toHaveBeenLastCalledWith('system'));
     await waitFor(() =>
       expect(screen.getAllByTestId('opsfolio-cost-row').map(r => r.dataset.key)).toEqual(['system:default/storefront', '']),

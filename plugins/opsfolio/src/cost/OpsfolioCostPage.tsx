@@ -1,6 +1,5 @@
 import { ContentHeader, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import TextField from '@mui/material/TextField';
 import { addDays, type CostOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -16,6 +15,7 @@ import { OpsfolioPage } from '../components/OpsfolioPage';
 import { CostIcon } from '../components/pageIcons';
 import { Text } from '@backstage/ui';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { OpsfolioSelect } from '../components/OpsfolioSelect';
 
 type GroupBy = CostOverviewResponse['groupBy'];
 const GROUP_BYS: GroupBy[] = ['owner', 'system', 'domain'];
@@ -92,23 +92,14 @@ function CostOverview() {
   return (
     <>
       <ContentHeader title={t(`cost.page.spendBy.${groupBy}`)}>
-        <TextField
-          select
+        <OpsfolioSelect
           label={t('cost.page.groupBy')}
-          size="small"
-          variant="outlined"
           value={groupBy}
-          onChange={e => setParams({ groupBy: e.target.value }, { replace: true })}
-          SelectProps={{ native: true }}
-          inputProps={{ 'data-testid': 'opsfolio-cost-group-by' }}
+          choices={GROUP_BYS.map(g => ({ value: g, label: t(`cost.table.groupBy.${g}`) }))}
+          onChange={v => setParams({ groupBy: v }, { replace: true })}
+          data-testid="opsfolio-cost-group-by"
           style={{ marginRight: 16, minWidth: 140 }}
-        >
-          {GROUP_BYS.map(g => (
-            <option key={g} value={g}>
-              {t(`cost.table.groupBy.${g}`)}
-            </option>
-          ))}
-        </TextField>
+        />
         <DownloadCsv groupBy={groupBy} />
       </ContentHeader>
       <CostOverviewBody groupBy={groupBy} />

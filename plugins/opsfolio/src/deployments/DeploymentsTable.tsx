@@ -1,17 +1,17 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { Link, Table, type TableColumn } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import { DEPLOYMENT_STATUSES, type Deployment, type DeploymentStatus } from '@opsfolio/backstage-plugin-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { DeploymentStatusChip, STATUS_KEYS } from './DeploymentStatusChip';
-import { Box, Flex } from '@backstage/ui';
+import { Cell, type ColumnConfig, Flex, Table, Text } from '@backstage/ui';
+import { OpsfolioCard } from '../components/OpsfolioCard';
 import type { OpsfolioText } from '../translation/format';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { OpsfolioSelect } from '../components/OpsfolioSelect';
 
 const duration = ({ t, format }: OpsfolioText, d: Deployment) => {
   if (!d.finishedAt) return '';
@@ -24,22 +24,41 @@ const duration = ({ t, format }: OpsfolioText, d: Deployment) => {
       });
 };
 
-const columnsOf = (text: OpsfolioText): TableColumn<Deployment>[] => {
+type DeploymentRow = Deployment & { id: string };
+
+const PAGE_SIZES = [20, 50, 100];
+
+const columnsOf = (text: OpsfolioText): ColumnConfig<DeploymentRow>[] => {
   const { t, format } = text;
   return [
     {
-      title: t('deployments.table.column.started'),
-      render: d => <span title={d.startedAt}>{format.age(d.startedAt)}</span>,
+      id: 'started',
+      label: t('deployments.table.column.started'),
+      cell: d => (
+        <Cell>
+          <span title={d.startedAt}>{format.age(d.startedAt)}</span>
+        </Cell>
+      ),
     },
-    { title: t('deployments.table.column.environment'), field: 'environment' },
+    { id: 'environment', label: t('deployments.table.column.environment'), cell: d => <Cell>{d.environment}</Cell> },
     {
-      title: t('deployments.table.column.version'),
-      render: d => (d.url ? <Link to={d.url}>{d.version}</Link> : d.version),
+      id: 'version',
+      label: t('deployments.table.column.version'),
+      isRowHeader: true,
+      cell: d => <Cell textValue={d.version}>{d.url ? <Link to={d.url}>{d.version}</Link> : d.version}</Cell>,
     },
-    { title: t('deployments.table.column.status'), render: d => <DeploymentStatusChip deployment={d} /> },
-    { title: t('deployments.table.column.took'), render: d => duration(text, d) },
-    { title: t('deployments.table.column.by'), render: d => d.actor ?? '' },
-    { title: t('deployments.table.column.source'), field: 'source' },
+    {
+      id: 'status',
+      label: t('deployments.table.column.status'),
+      cell: d => (
+        <Cell>
+          <DeploymentStatusChip deployment={d} />
+        </Cell>
+      ),
+    },
+    { id: 'took', label: t('deployments.table.column.took'), cell: d => <Cell>{duration(text, d)}</Cell> },
+    { id: 'by', label: t('deployments.table.column.by'), cell: d => <Cell>{d.actor ?? ''}</Cell> },
+    { id: 'source', label: t('deployments.table.column.source'), cell: d => <Cell>{d.source}</Cell> },
   ];
 };
 
@@ -72,28 +91,24 @@ export function DeploymentsTable(props: { environments: string[] }) {
     set: (v: string) => void,
     optionLabel: (o: string) => string = o => o
   ) => (
-    <TextField
-      select
+    <OpsfolioSelect
       label={label}
       value={current}
-      onChange={e => {
-        set(e.target.value);
+      choices={[
+        { value: '', label: t('deployments.table.filter.all') },
+        ...options.map(o => ({ value: o, label: optionLabel(o) })),
+      ]}
+      onChange={v => {
+        set(v);
         setPage(0);
       }}
       style={{ minWidth: 160 }}
-      size="small"
-      variant="outlined"
-    >
-      <MenuItem value="">{t('deployments.table.filter.all')}</MenuItem>
-      {options.map(o => (
-        <MenuItem key={o} value={o}>
-          {optionLabel(o)}
-        </MenuItem>
-      ))}
-    </TextField>
+    />
   );
+  const items = value?.items.map(d => ({ ...d, id: `${d.source}:${d.externalId}` }));
+  const total = value?.total ?? 0;
   return (
-    <>
+    <OpsfolioCard title={t('deployments.table.title')}>
       <Flex gap="4" mb="4">
         {filter(t('deployments.table.filter.environment'), environment, props.environments, setEnvironment)}
         {filter(
@@ -107,25 +122,33 @@ export function DeploymentsTable(props: { environments: string[] }) {
           }
         )}
       </Flex>
-      <Table<Deployment>
-        title={t('deployments.table.title')}
-        columns={columns}
-        data={value?.items ?? []}
-        isLoading={loading}
-        page={page}
-        totalCount={value?.total ?? 0}
-        onPageChange={setPage}
-        onRowsPerPageChange={size => {
-          setPageSize(size);
-          setPage(0);
+      <Table
+        columnConfig={columns}
+        // A failed load shows its reason where the rows would be.
+        data={error && !loading ? [] : items}
+        isPending={loading}
+        isStale={loading && !!items}
+        pagination={{
+          type: 'page',
+          pageSize,
+          pageSizeOptions: PAGE_SIZES,
+          offset: page * pageSize,
+          totalCount: total,
+          hasPreviousPage: page > 0,
+          hasNextPage: (page + 1) * pageSize < total,
+          onPreviousPage: () => setPage(p => Math.max(0, p - 1)),
+          onNextPage: () => setPage(p => p + 1),
+          onPageSizeChange: size => {
+            setPageSize(size);
+            setPage(0);
+          },
         }}
-        options={{ paging: true, pageSize, pageSizeOptions: [20, 50, 100], search: false, padding: 'dense' }}
-        emptyContent={
-          <Box p="4">
+        emptyState={
+          <Text as="p">
             {error ? t('deployments.table.loadFailed', { error: error.message }) : t('deployments.table.noneMatch')}
-          </Box>
+          </Text>
         }
       />
-    </>
+    </OpsfolioCard>
   );
 }

@@ -1,9 +1,7 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -14,8 +12,9 @@ import { DeploymentsTable } from './DeploymentsTable';
 import { DeploysPerWeekChart } from './DeploysPerWeekChart';
 import { DoraFigures } from './DoraFigures';
 import { Grid } from '@backstage/ui';
-import { PaletteScope } from '../components/PaletteScope';
+import { OpsfolioCard } from '../components/OpsfolioCard';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { OpsfolioSelect } from '../components/OpsfolioSelect';
 
 const WINDOWS = [7, 30, 90];
 
@@ -38,47 +37,38 @@ export function EntityDeploymentsContent() {
   const [dora, weekly, current] = data.value!;
   if (!pillar.configured && !current.lastDeployment) {
     return (
-      <InfoCard title={t('deployments.card.title')}>
+      <OpsfolioCard title={t('deployments.card.title')}>
         <PillarEmptyState title={t('deployments.card.notConfigured')} fix={pillar.fix} />
-      </InfoCard>
+      </OpsfolioCard>
     );
   }
   return (
-    <PaletteScope>
-      <Grid.Root columns="12" gap="6">
-        <Grid.Item colSpan="12">
-          <InfoCard
-            title={t('deployments.tab.doraTitle', { count: windowDays })}
-            subheader={t('deployments.tab.production', { environments: dora.environments.join(', ') })}
-            action={
-              <TextField
-                select
-                size="small"
-                label={t('deployments.tab.window')}
-                value={windowDays}
-                onChange={e => setWindowDays(Number(e.target.value))}
-              >
-                {WINDOWS.map(w => (
-                  <MenuItem key={w} value={w}>
-                    {t('deployments.tab.windowOption', { count: w })}
-                  </MenuItem>
-                ))}
-              </TextField>
-            }
-          >
-            <SourceFreshness sources={pillar.sources} />
-            <DoraFigures dora={dora} />
-          </InfoCard>
-        </Grid.Item>
-        <Grid.Item colSpan="12">
-          <InfoCard title={t('deployments.tab.weeklyTitle')}>
-            <DeploysPerWeekChart data={weekly} />
-          </InfoCard>
-        </Grid.Item>
-        <Grid.Item colSpan="12">
-          <DeploymentsTable environments={current.environments.map(e => e.environment)} />
-        </Grid.Item>
-      </Grid.Root>
-    </PaletteScope>
+    <Grid.Root columns="12" gap="6">
+      <Grid.Item colSpan="12">
+        <OpsfolioCard
+          title={t('deployments.tab.doraTitle', { count: windowDays })}
+          subheader={t('deployments.tab.production', { environments: dora.environments.join(', ') })}
+          action={
+            <OpsfolioSelect
+              label={t('deployments.tab.window')}
+              value={String(windowDays)}
+              choices={WINDOWS.map(w => ({ value: String(w), label: t('deployments.tab.windowOption', { count: w }) }))}
+              onChange={v => setWindowDays(Number(v))}
+            />
+          }
+        >
+          <SourceFreshness sources={pillar.sources} />
+          <DoraFigures dora={dora} />
+        </OpsfolioCard>
+      </Grid.Item>
+      <Grid.Item colSpan="12">
+        <OpsfolioCard title={t('deployments.tab.weeklyTitle')}>
+          <DeploysPerWeekChart data={weekly} />
+        </OpsfolioCard>
+      </Grid.Item>
+      <Grid.Item colSpan="12">
+        <DeploymentsTable environments={current.environments.map(e => e.environment)} />
+      </Grid.Item>
+    </Grid.Root>
   );
 }

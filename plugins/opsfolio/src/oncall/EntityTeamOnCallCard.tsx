@@ -1,21 +1,16 @@
 import { getCompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import { ANNOTATIONS, type TeamOnCallService } from '@opsfolio/backstage-plugin-common';
-import { Fragment } from 'react';
+import { Fragment, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
 import { hours, onCallWarnings, until } from './formatOnCall';
 import { ProblemText } from '../components/ProblemText';
-import { Text } from '@backstage/ui';
-import { PaletteScope } from '../components/PaletteScope';
+import { Cell, type ColumnConfig, Row, Table, Text } from '@backstage/ui';
+import { OpsfolioCard } from '../components/OpsfolioCard';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 const ON_CALL_ANNOTATIONS = [
@@ -74,41 +69,88 @@ function Responders(props: { service: TeamOnCallService }) {
   );
 }
 
-function ServiceRow(props: { service: TeamOnCallService; showOwner: boolean }) {
+type ServiceRow = TeamOnCallService & { id: string };
+
+/** Each service with who answers now, open incidents, MTTA and what is wrong with its paging path. */
+function ServicesTable(props: { services: TeamOnCallService[]; showOwner: boolean }) {
   const text = useOpsfolioText();
   const { t, format } = text;
-  const { service } = props;
-  const warnings = service.sources.flatMap((answer, i) =>
-    onCallWarnings(text, answer, i === 0 ? service.drift : undefined)
-  );
-  const times = service.responseTimes30d;
+  const { showOwner } = props;
+  const rows = useMemo(() => props.services.map(s => ({ ...s, id: s.entityRef })), [props.services]);
+  const columns = useMemo((): ColumnConfig<ServiceRow>[] => {
+    const warningsOf = (service: ServiceRow) =>
+      service.sources.flatMap((answer, i) => onCallWarnings(text, answer, i === 0 ? service.drift : undefined));
+    return [
+      {
+        id: 'service',
+        label: t('oncall.team.column.service'),
+        isRowHeader: true,
+        cell: service => (
+          <Cell textValue={service.title ?? parseEntityRef(service.entityRef).name}>
+            <EntityRefLink entityRef={service.entityRef} title={service.title} />
+            {showOwner && (
+              <Text as="p" variant="body-small" color="secondary">
+                {parseEntityRef(service.ownerRef).name}
+              </Text>
+            )}
+          </Cell>
+        ),
+      },
+      {
+        id: 'onCallNow',
+        label: t('oncall.team.column.onCallNow'),
+        cell: service => (
+          <Cell>
+            <Responders service={service} />
+          </Cell>
+        ),
+      },
+      {
+        id: 'openIncidents',
+        label: t('oncall.team.column.openIncidents'),
+        cell: service => <Cell>{format.number(service.responseTimes30d.open)}</Cell>,
+      },
+      {
+        id: 'mtta',
+        label: t('oncall.team.column.mtta'),
+        cell: service => {
+          const mtta = service.responseTimes30d.mtta.hours;
+          return <Cell>{mtta === null ? '–' : hours(text, mtta)}</Cell>;
+        },
+      },
+      {
+        id: 'warnings',
+        label: t('oncall.team.column.warnings'),
+        cell: service => {
+          const warnings = warningsOf(service);
+          return (
+            <Cell>
+              {warnings.length === 0
+                ? service.sources.length
+                  ? t('oncall.team.noWarnings')
+                  : ''
+                : warnings.map(w => (
+                    <ProblemText key={w} data-testid="opsfolio-team-oncall-warning">
+                      {w}
+                    </ProblemText>
+                  ))}
+            </Cell>
+          );
+        },
+      },
+    ];
+  }, [text, t, format, showOwner]);
   return (
-    <TableRow data-testid="opsfolio-team-oncall-row">
-      <TableCell>
-        <EntityRefLink entityRef={service.entityRef} title={service.title} />
-        {props.showOwner && (
-          <Text as="p" variant="body-small" color="secondary">
-            {parseEntityRef(service.ownerRef).name}
-          </Text>
-        )}
-      </TableCell>
-      <TableCell>
-        <Responders service={service} />
-      </TableCell>
-      <TableCell>{format.number(times.open)}</TableCell>
-      <TableCell>{times.mtta.hours === null ? '–' : hours(text, times.mtta.hours)}</TableCell>
-      <TableCell>
-        {warnings.length === 0
-          ? service.sources.length
-            ? t('oncall.team.noWarnings')
-            : ''
-          : warnings.map(w => (
-              <ProblemText key={w} data-testid="opsfolio-team-oncall-warning">
-                {w}
-              </ProblemText>
-            ))}
-      </TableCell>
-    </TableRow>
+    <Table
+      columnConfig={columns}
+      data={rows}
+      pagination={{ type: 'none' }}
+      rowConfig={({ item }) => (
+        <Row id={item.id} columns={columns} data-testid="opsfolio-team-oncall-row">
+          {column => column.cell(item)}
+        </Row>
+      )}
+    />
   );
 }
 
@@ -151,30 +193,13 @@ export function EntityTeamOnCallCard() {
               })
             : t('oncall.team.rotas', { count: services.length, mapped: services.length - unmapped })}
         </Text>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('oncall.team.column.service')}</TableCell>
-              <TableCell>{t('oncall.team.column.onCallNow')}</TableCell>
-              <TableCell>{t('oncall.team.column.openIncidents')}</TableCell>
-              <TableCell>{t('oncall.team.column.mtta')}</TableCell>
-              <TableCell>{t('oncall.team.column.warnings')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {services.map(service => (
-              <ServiceRow key={service.entityRef} service={service} showOwner={value!.groupRefs.length > 1} />
-            ))}
-          </TableBody>
-        </Table>
+        <ServicesTable services={services} showOwner={value!.groupRefs.length > 1} />
       </>
     );
   }
   return (
-    <PaletteScope>
-      <InfoCard title={t('oncall.team.title')} variant="gridItem">
-        <div data-testid="opsfolio-card-team-oncall">{body}</div>
-      </InfoCard>
-    </PaletteScope>
+    <OpsfolioCard title={t('oncall.team.title')}>
+      <div data-testid="opsfolio-card-team-oncall">{body}</div>
+    </OpsfolioCard>
   );
 }

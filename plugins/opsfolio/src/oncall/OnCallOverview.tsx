@@ -2,18 +2,84 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { Link, Progress, ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
-import type { OnCallResponse, OnCallSourceAnswer, PillarSummary } from '@opsfolio/backstage-plugin-common';
+import type { OnCallResponse, OnCallShift, OnCallSourceAnswer, PillarSummary } from '@opsfolio/backstage-plugin-common';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { SourceFreshness } from '../components/SourceFreshness';
 import { hours, onCallWarnings, until } from './formatOnCall';
 import { ProblemText } from '../components/ProblemText';
-import { Box, Text } from '@backstage/ui';
+import { Box, Cell, type ColumnConfig, Row, Table, Text } from '@backstage/ui';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { columnHeader } from '../components/tableHeaders';
+
+type ShiftRow = OnCallShift & { id: string };
+
+/** Who is on call at each level, lowest first, until when and on which schedule. */
+function ShiftsTable(props: { shifts: OnCallShift[] }) {
+  const text = useOpsfolioText();
+  const { t, format } = text;
+  const rows = useMemo(() => {
+    const levels = [...new Set(props.shifts.map(s => s.level))].sort((a, b) => a - b);
+    return levels.flatMap(level =>
+      props.shifts.filter(s => s.level === level).map((shift, i) => ({ ...shift, id: `${level}-${i}` }))
+    );
+  }, [props.shifts]);
+  const columns = useMemo(
+    (): ColumnConfig<ShiftRow>[] => [
+      {
+        id: 'level',
+        label: '',
+        header: columnHeader('level', '', { hidden: true }),
+        cell: shift => <Cell>{t('oncall.overview.level', { level: format.number(shift.level) })}</Cell>,
+      },
+      {
+        id: 'person',
+        label: '',
+        isRowHeader: true,
+        header: columnHeader('person', '', { hidden: true, isRowHeader: true }),
+        cell: shift => (
+          <Cell textValue={shift.person.name}>
+            {shift.person.email ? (
+              <Link to={`mailto:${shift.person.email}`}>{shift.person.name}</Link>
+            ) : (
+              shift.person.name
+            )}
+          </Cell>
+        ),
+      },
+      {
+        id: 'until',
+        label: '',
+        header: columnHeader('until', '', { hidden: true }),
+        cell: shift => <Cell>{until(text, shift.end)}</Cell>,
+      },
+      {
+        id: 'schedule',
+        label: '',
+        header: columnHeader('schedule', '', { hidden: true }),
+        cell: shift => (
+          <Cell>
+            {shift.scheduleUrl ? <Link to={shift.scheduleUrl}>{shift.scheduleName}</Link> : shift.scheduleName ?? ''}
+          </Cell>
+        ),
+      },
+    ],
+    [text, t, format]
+  );
+  return (
+    <Table
+      columnConfig={columns}
+      data={rows}
+      pagination={{ type: 'none' }}
+      rowConfig={({ item }) => (
+        <Row id={item.id} columns={columns} data-testid={`opsfolio-oncall-level-${item.level}`}>
+          {column => column.cell(item)}
+        </Row>
+      )}
+    />
+  );
+}
 
 function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallResponse }) {
   const text = useOpsfolioText();
@@ -21,7 +87,6 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
   const { answer } = props;
   const onCall = answer.onCall;
   if (!onCall) return <Text as="p">{t('oncall.overview.noData', { source: answer.source })}</Text>;
-  const levels = [...new Set(onCall.shifts.map(s => s.level))].sort((a, b) => a - b);
   return (
     <Box mb="4" data-testid={`opsfolio-oncall-${answer.source}`}>
       {answer.stale && (
@@ -45,34 +110,7 @@ function SourceAnswer(props: { answer: OnCallSourceAnswer; response: OnCallRespo
           </>
         )}
       </Text>
-      <Table size="small">
-        <TableBody>
-          {levels.flatMap(level =>
-            onCall.shifts
-              .filter(s => s.level === level)
-              .map((shift, i) => (
-                <TableRow key={`${level}-${i}`} data-testid={`opsfolio-oncall-level-${level}`}>
-                  <TableCell>{t('oncall.overview.level', { level: format.number(level) })}</TableCell>
-                  <TableCell>
-                    {shift.person.email ? (
-                      <Link to={`mailto:${shift.person.email}`}>{shift.person.name}</Link>
-                    ) : (
-                      shift.person.name
-                    )}
-                  </TableCell>
-                  <TableCell>{until(text, shift.end)}</TableCell>
-                  <TableCell>
-                    {shift.scheduleUrl ? (
-                      <Link to={shift.scheduleUrl}>{shift.scheduleName}</Link>
-                    ) : (
-                      shift.scheduleName ?? ''
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))
-          )}
-        </TableBody>
-      </Table>
+      <ShiftsTable shifts={onCall.shifts} />
       {onCallWarnings(text, answer, props.response.drift).map(w => (
         <ProblemText key={w} data-testid="opsfolio-oncall-warning">
           {w}

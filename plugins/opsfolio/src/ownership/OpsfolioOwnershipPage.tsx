@@ -1,13 +1,12 @@
 import { ContentHeader, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
-import { OWNERSHIP_PROBLEM_KINDS, type OwnershipProblemKind } from '@opsfolio/backstage-plugin-common';
+import {
+  OWNERSHIP_PROBLEM_KINDS,
+  type OwnershipOverviewResponse,
+  type OwnershipProblemKind,
+} from '@opsfolio/backstage-plugin-common';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../api/OpsfolioApi';
@@ -15,8 +14,9 @@ import { PillarEmptyState } from '../components/PillarEmptyState';
 import { DownloadCsvButton } from '../components/DownloadCsvButton';
 import { OpsfolioPage } from '../components/OpsfolioPage';
 import { OwnershipIcon } from '../components/pageIcons';
-import { Box, Text, ToggleButton } from '@backstage/ui';
+import { Box, Cell, type ColumnConfig, Row, Table, Text, ToggleButton } from '@backstage/ui';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { OpsfolioSelect } from '../components/OpsfolioSelect';
 
 /** The message key of each problem kind's label. */
 const LABELS = {
@@ -31,6 +31,69 @@ const LABELS = {
 
 const kindOf = (value: string | null) =>
   (OWNERSHIP_PROBLEM_KINDS as readonly string[]).includes(value ?? '') ? (value as OwnershipProblemKind) : undefined;
+
+type ProblemRow = OwnershipOverviewResponse['problems'][number] & { id: string };
+
+/** Each problem: the entity, its owner, what is wrong and how to fix it. */
+function ProblemsTable(props: { problems: OwnershipOverviewResponse['problems'] }) {
+  const { t } = useOpsfolioText();
+  const rows = useMemo(
+    () => props.problems.map(p => ({ ...p, id: `${p.entityRef}:${p.problem.kind}:${p.problem.message}` })),
+    [props.problems]
+  );
+  const columns = useMemo((): ColumnConfig<ProblemRow>[] => {
+    // A kind a newer backend added: as the API names it.
+    const label = (kind: OwnershipProblemKind) => (LABELS[kind] ? t(`ownership.problemKind.${LABELS[kind]}`) : kind);
+    return [
+      {
+        id: 'entity',
+        label: t('ownership.page.column.entity'),
+        isRowHeader: true,
+        cell: p => (
+          <Cell textValue={p.title ?? p.entityRef}>
+            <EntityRefLink entityRef={p.entityRef} title={p.title} />
+          </Cell>
+        ),
+      },
+      {
+        id: 'owner',
+        label: t('ownership.page.column.owner'),
+        cell: p => <Cell textValue={p.ownerRef}>{p.ownerRef ? <EntityRefLink entityRef={p.ownerRef} /> : '–'}</Cell>,
+      },
+      {
+        id: 'problem',
+        label: t('ownership.page.column.problem'),
+        cell: p => (
+          <Cell textValue={label(p.problem.kind)}>
+            <Text as="p">{label(p.problem.kind)}</Text>
+            <Text variant="body-small" color="secondary">
+              {p.problem.message}
+            </Text>
+          </Cell>
+        ),
+      },
+      { id: 'fix', label: t('ownership.page.column.fix'), cell: p => <Cell>{p.problem.fix}</Cell> },
+    ];
+  }, [t]);
+  return (
+    <Table
+      columnConfig={columns}
+      data={rows}
+      pagination={{ type: 'none' }}
+      rowConfig={({ item }) => (
+        <Row
+          id={item.id}
+          columns={columns}
+          data-testid="opsfolio-ownership-row"
+          data-kind={item.problem.kind}
+          data-entity={item.entityRef}
+        >
+          {column => column.cell(item)}
+        </Row>
+      )}
+    />
+  );
+}
 
 function Problems() {
   const { t, format } = useOpsfolioText();
@@ -54,26 +117,19 @@ function Problems() {
   return (
     <>
       <ContentHeader title={t('ownership.page.problems', { count: overview.problems.length })}>
-        <TextField
-          select
-          size="small"
-          variant="outlined"
+        <OpsfolioSelect
           label={t('ownership.page.ownerFilter')}
           value={owner ?? ''}
-          onChange={e => set('owner', e.target.value)}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
+          choices={[
+            { value: '', label: t('ownership.page.everyOwner') },
+            ...overview.byTeam
+              .filter(team => team.ownerRef)
+              .map(team => ({ value: team.ownerRef, label: team.title ?? team.ownerRef })),
+          ]}
+          onChange={v => set('owner', v)}
+          data-testid="opsfolio-ownership-filter-owner"
           style={{ marginRight: 16, minWidth: 200 }}
-        >
-          <option value="">{t('ownership.page.everyOwner')}</option>
-          {overview.byTeam
-            .filter(t => t.ownerRef)
-            .map(t => (
-              <option key={t.ownerRef} value={t.ownerRef}>
-                {t.title ?? t.ownerRef}
-              </option>
-            ))}
-        </TextField>
+        />
         <DownloadCsvButton
           fetch={() => api.getOwnershipOverviewCsv(filters)}
           fileName="opsfolio-ownership-problems.csv"
@@ -95,38 +151,7 @@ function Problems() {
       {overview.problems.length === 0 ? (
         <PillarEmptyState title={t('ownership.page.emptyTitle')}>{t('ownership.page.emptyBody')}</PillarEmptyState>
       ) : (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('ownership.page.column.entity')}</TableCell>
-              <TableCell>{t('ownership.page.column.owner')}</TableCell>
-              <TableCell>{t('ownership.page.column.problem')}</TableCell>
-              <TableCell>{t('ownership.page.column.fix')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {overview.problems.map(p => (
-              <TableRow
-                key={`${p.entityRef}:${p.problem.kind}:${p.problem.message}`}
-                data-testid="opsfolio-ownership-row"
-                data-kind={p.problem.kind}
-                data-entity={p.entityRef}
-              >
-                <TableCell>
-                  <EntityRefLink entityRef={p.entityRef} title={p.title} />
-                </TableCell>
-                <TableCell>{p.ownerRef ? <EntityRefLink entityRef={p.ownerRef} /> : '–'}</TableCell>
-                <TableCell>
-                  <Text as="p">{label(p.problem.kind)}</Text>
-                  <Text variant="body-small" color="secondary">
-                    {p.problem.message}
-                  </Text>
-                </TableCell>
-                <TableCell>{p.problem.fix}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ProblemsTable problems={overview.problems} />
       )}
       <Text as="p" variant="body-small" color="secondary" style={{ marginTop: 8 }}>
         {t('ownership.page.checked', { count: overview.entities })}

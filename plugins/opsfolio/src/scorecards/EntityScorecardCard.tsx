@@ -1,6 +1,5 @@
-import { InfoCard } from '@backstage/core-components';
 import { ScorecardCardBody } from './ScorecardCardBody';
-import { PaletteScope } from '../components/PaletteScope';
+import { OpsfolioCard } from '../components/OpsfolioCard';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 /**
@@ -11,12 +10,10 @@ import { useOpsfolioText } from '../translation/useOpsfolioText';
 export function EntityScorecardCard() {
   const { t } = useOpsfolioText();
   return (
-    <PaletteScope>
-      <InfoCard title={t('scorecards.card.title')} variant="gridItem">
-        <div data-testid="opsfolio-card-scorecards">
-          <ScorecardCardBody />
-        </div>
-      </InfoCard>
-    </PaletteScope>
+    <OpsfolioCard title={t('scorecards.card.title')}>
+      <div data-testid="opsfolio-card-scorecards">
+        <ScorecardCardBody />
+      </div>
+    </OpsfolioCard>
   );
 }

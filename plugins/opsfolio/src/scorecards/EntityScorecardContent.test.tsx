@@ -53,7 +53,8 @@ const renderWithEvaluation = async (refresh: () => Promise<EntityScorecardsRespo
 
 const cellsOf = (checkId: string) => {
   const row = screen.getAllByTestId('opsfolio-check-row').find(r => r.dataset.check === checkId)!;
-  return within(row).getAllByRole('cell');
+  // Backstage UI's tables are grids: a row's first cell is its row header.
+  return Array.from(row.querySelectorAll<HTMLElement>('[role="gridcell"], [role="rowheader"]'));
 };
 const rowOf = (checkId: string) => cellsOf(checkId).map(c => c.textContent);
 

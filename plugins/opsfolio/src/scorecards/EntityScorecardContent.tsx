@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { EntityScorecardResult } from '@opsfolio/backstage-plugin-common';
 import { HISTORY_DAYS, LevelHistory } from './LevelHistory';
@@ -9,6 +9,7 @@ import { ScorecardStanding } from './ScorecardStanding';
 import { useEntityScorecards, useEvaluateEntityScorecards } from './useEntityScorecards';
 import { Box, Button, Flex, Grid, Text } from '@backstage/ui';
 import { RiRefreshLine } from '@remixicon/react';
+import { OpsfolioCard } from '../components/OpsfolioCard';
 import { ProblemText } from '../components/ProblemText';
 import { PaletteScope } from '../components/PaletteScope';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
@@ -63,9 +64,9 @@ function ReadinessTab() {
   const applicable = value.scorecards.filter(s => s.applicable);
   if (applicable.length === 0) {
     return (
-      <InfoCard title={t('scorecards.tab.title')}>
+      <OpsfolioCard title={t('scorecards.tab.title')}>
         <NoScorecardApplies scorecards={value.scorecards} />
-      </InfoCard>
+      </OpsfolioCard>
     );
   }
   return (
@@ -81,18 +82,18 @@ function ReadinessTab() {
         </Grid.Item>
         {applicable.map(card => (
           <Grid.Item colSpan="12" key={card.scorecard.id}>
-            <InfoCard title={card.scorecard.title} subheader={card.scorecard.description}>
+            <OpsfolioCard title={card.scorecard.title} subheader={card.scorecard.description}>
               <ScorecardStanding card={card} />
               <Box mt="4">
                 <ScorecardChecksTable card={card} />
               </Box>
-            </InfoCard>
+            </OpsfolioCard>
             <Box mt="6">
-              <InfoCard
+              <OpsfolioCard
                 title={t('scorecards.tab.historyTitle', { scorecard: card.scorecard.title, count: HISTORY_DAYS })}
               >
                 <LevelHistory scorecard={card.scorecard} evaluatedAt={card.evaluatedAt} />
-              </InfoCard>
+              </OpsfolioCard>
             </Box>
           </Grid.Item>
         ))}

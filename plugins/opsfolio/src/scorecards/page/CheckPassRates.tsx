@@ -1,15 +1,11 @@
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import { Box, Cell, type ColumnConfig, Flex, Row, Table, Text } from '@backstage/ui';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { useMemo } from 'react';
 import { levelTitle } from './levelColors';
-import { Box, Flex, Text } from '@backstage/ui';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
-type Check = ScorecardOverviewResponse['checks'][number];
+type CheckRow = ScorecardOverviewResponse['checks'][number] & { id: string };
 
 /** A bar and a percentage; no rate (every entity not applicable) is a dash, not 0%. */
 function PassRate(props: { rate: number | null }) {
@@ -41,36 +37,53 @@ const COUNTED = [
 export function CheckPassRates(props: { overview: ScorecardOverviewResponse }) {
   const { scorecard, checks } = props.overview;
   const { t } = useOpsfolioText();
+  const rows = useMemo(() => checks.map(c => ({ ...c, id: c.checkId })), [checks]);
+  const columns = useMemo(
+    (): ColumnConfig<CheckRow>[] => [
+      {
+        id: 'check',
+        label: t('readinessPage.checks.check'),
+        isRowHeader: true,
+        cell: check => <Cell>{check.title}</Cell>,
+      },
+      {
+        id: 'level',
+        label: t('readinessPage.checks.level'),
+        cell: check => <Cell>{levelTitle(t, scorecard.levels, check.level)}</Cell>,
+      },
+      {
+        id: 'passRate',
+        label: t('readinessPage.checks.passRate'),
+        // Room for the bar.
+        defaultWidth: '2fr',
+        cell: check => (
+          <Cell>
+            <PassRate rate={check.passRate} />
+          </Cell>
+        ),
+      },
+      ...COUNTED.map(
+        (c): ColumnConfig<CheckRow> => ({
+          id: c.state,
+          label: t(c.label),
+          cell: check => <Cell>{check.counts[c.state] ?? 0}</Cell>,
+        })
+      ),
+    ],
+    [scorecard.levels, t]
+  );
   return (
-    <Table size="small" data-testid="opsfolio-scorecards-checks">
-      <TableHead>
-        <TableRow>
-          <TableCell>{t('readinessPage.checks.check')}</TableCell>
-          <TableCell>{t('readinessPage.checks.level')}</TableCell>
-          <TableCell style={{ width: '30%' }}>{t('readinessPage.checks.passRate')}</TableCell>
-          {COUNTED.map(c => (
-            <TableCell key={c.state} align="right" style={{ whiteSpace: 'nowrap' }}>
-              {t(c.label)}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {checks.map((check: Check) => (
-          <TableRow key={check.checkId} data-testid="opsfolio-scorecards-check" data-check={check.checkId}>
-            <TableCell>{check.title}</TableCell>
-            <TableCell style={{ whiteSpace: 'nowrap' }}>{levelTitle(t, scorecard.levels, check.level)}</TableCell>
-            <TableCell>
-              <PassRate rate={check.passRate} />
-            </TableCell>
-            {COUNTED.map(c => (
-              <TableCell key={c.state} align="right">
-                {check.counts[c.state] ?? 0}
-              </TableCell>
-            ))}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <div data-testid="opsfolio-scorecards-checks">
+      <Table
+        columnConfig={columns}
+        data={rows}
+        pagination={{ type: 'none' }}
+        rowConfig={({ item }) => (
+          <Row id={item.id} columns={columns} data-testid="opsfolio-scorecards-check" data-check={item.checkId}>
+            {column => column.cell(item)}
+          </Row>
+        )}
+      />
+    </div>
   );
 }

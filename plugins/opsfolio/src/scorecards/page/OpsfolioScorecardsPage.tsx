@@ -1,6 +1,5 @@
 import { ContentHeader, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import TextField from '@mui/material/TextField';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../../api/OpsfolioApi';
@@ -13,6 +12,7 @@ import { useOverviewQuery } from './useOverviewQuery';
 import { OpsfolioPage } from '../../components/OpsfolioPage';
 import { ReadinessIcon } from '../../components/pageIcons';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
+import { OpsfolioSelect } from '../../components/OpsfolioSelect';
 
 /** Shown only when there is a choice: most organisations run one scorecard. */
 function ScorecardPicker(props: {
@@ -23,24 +23,14 @@ function ScorecardPicker(props: {
   const { t } = useOpsfolioText();
   if (props.scorecards.length < 2) return null;
   return (
-    <TextField
-      select
-      size="small"
-      variant="outlined"
+    <OpsfolioSelect
       label={t('readinessPage.scorecardPicker')}
       value={props.value}
-      onChange={e => props.onChange(e.target.value)}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-      inputProps={{ 'data-testid': 'opsfolio-scorecards-picker' }}
+      choices={props.scorecards.map(s => ({ value: s.id, label: s.title }))}
+      onChange={props.onChange}
+      data-testid="opsfolio-scorecards-picker"
       style={{ marginRight: 16, minWidth: 200 }}
-    >
-      {props.scorecards.map(s => (
-        <option key={s.id} value={s.id}>
-          {s.title}
-        </option>
-      ))}
-    </TextField>
+    />
   );
 }
 

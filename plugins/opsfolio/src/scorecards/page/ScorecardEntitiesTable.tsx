@@ -1,102 +1,115 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Cell, type ColumnConfig, Row, Table, Text } from '@backstage/ui';
 import type { ScorecardOverviewEntity, ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
-import type { CSSProperties, ReactNode } from 'react';
-import { VirtualRows } from '../../components/VirtualRows';
-import { LevelChip } from './LevelChip';
-import { Text } from '@backstage/ui';
+import { type CSSProperties, type ReactNode, useMemo } from 'react';
 import { ProblemText } from '../../components/ProblemText';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
+import { LevelChip } from './LevelChip';
 
 const ROW_HEIGHT = 44;
 const MAX_HEIGHT = 520;
-// A grid rather than <table>: absolutely positioned rows cannot sit in a table layout.
-const COLUMNS = 'minmax(160px, 2fr) minmax(140px, 1.5fr) 56px 110px 72px minmax(200px, 3fr)';
-const HEADINGS = [
-  'readinessPage.entities.entity',
-  'readinessPage.entities.owner',
-  'readinessPage.entities.tier',
-  'readinessPage.entities.level',
-  'readinessPage.entities.passing',
-  'readinessPage.entities.failingChecks',
-] as const;
 
-const cell: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '0 8px' };
+type EntityRow = ScorecardOverviewEntity & { id: string };
 
-function Cell(props: { children?: ReactNode; title?: string }) {
+// Rows have one height (the table renders only those in view): a long value is cut short, whole in its title.
+const oneLine: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
+
+function Line(props: { children: ReactNode; title?: string }) {
   return (
-    <div role="cell" style={cell} title={props.title}>
+    <div style={oneLine} title={props.title}>
       {props.children}
     </div>
   );
 }
 
-/** Every filtered entity with its level and what fails; only the rows in view are rendered. */
+/** Every filtered entity with its level and what fails; Backstage UI's table renders only the rows in view. */
 export function ScorecardEntitiesTable(props: { overview: ScorecardOverviewResponse }) {
   const { scorecard, entities } = props.overview;
   const { t } = useOpsfolioText();
-  const checkTitles = new Map(scorecard.checks.map(c => [c.id, c.title]));
-  const levels = new Map(scorecard.levels.map(l => [l.id, l]));
-  const rowStyle: CSSProperties = {
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
-    alignItems: 'center',
-    borderBottom: '1px solid var(--bui-border-1)',
-  };
-
-  const renderRow = (e: ScorecardOverviewEntity, index: number, style: CSSProperties) => {
-    const failing = e.failing.map(id => checkTitles.get(id) ?? id).join(', ');
-    return (
-      <div
-        role="row"
-        aria-rowindex={index + 2}
-        style={{ ...style, ...rowStyle }}
-        data-testid="opsfolio-scorecards-entity"
-        data-entity={e.entityRef}
-      >
-        <Cell>
-          <EntityRefLink entityRef={e.entityRef} title={e.title} defaultKind="component" />
-        </Cell>
-        <Cell>{e.ownerRef ? <EntityRefLink entityRef={e.ownerRef} defaultKind="group" /> : '–'}</Cell>
-        <Cell>{e.tier ?? '–'}</Cell>
-        <Cell>
-          <LevelChip
-            level={e.level === null ? null : levels.get(e.level) ?? { id: e.level, title: e.level }}
-            levels={scorecard.levels}
-          />
-        </Cell>
-        <Cell>
-          {e.passing}/{e.total}
-        </Cell>
-        <Cell title={failing}>
-          {failing ? (
-            <ProblemText small>{failing}</ProblemText>
-          ) : (
-            <Text color="secondary">{t('readinessPage.entities.noneFailing')}</Text>
-          )}
-        </Cell>
-      </div>
-    );
-  };
-
-  const header = (
-    <div role="row" aria-rowindex={1} style={{ ...rowStyle, height: ROW_HEIGHT, fontWeight: 500 }}>
-      {HEADINGS.map(h => (
-        <div key={h} role="columnheader" style={cell}>
-          <Text style={{ fontWeight: 500 }}>{t(h)}</Text>
-        </div>
-      ))}
-    </div>
-  );
+  const rows = useMemo(() => entities.map(e => ({ ...e, id: e.entityRef })), [entities]);
+  const columns = useMemo((): ColumnConfig<EntityRow>[] => {
+    const checkTitles = new Map(scorecard.checks.map(c => [c.id, c.title]));
+    const levels = new Map(scorecard.levels.map(l => [l.id, l]));
+    const failing = (e: EntityRow) => e.failing.map(id => checkTitles.get(id) ?? id).join(', ');
+    return [
+      {
+        id: 'entity',
+        defaultWidth: '2fr',
+        label: t('readinessPage.entities.entity'),
+        isRowHeader: true,
+        cell: e => (
+          <Cell>
+            <Line>
+              <EntityRefLink entityRef={e.entityRef} title={e.title} defaultKind="component" />
+            </Line>
+          </Cell>
+        ),
+      },
+      {
+        id: 'owner',
+        defaultWidth: '1.5fr',
+        label: t('readinessPage.entities.owner'),
+        cell: e => (
+          <Cell>
+            <Line>{e.ownerRef ? <EntityRefLink entityRef={e.ownerRef} defaultKind="group" /> : '–'}</Line>
+          </Cell>
+        ),
+      },
+      { id: 'tier', label: t('readinessPage.entities.tier'), cell: e => <Cell>{e.tier ?? '–'}</Cell> },
+      {
+        id: 'level',
+        label: t('readinessPage.entities.level'),
+        cell: e => (
+          <Cell>
+            <LevelChip
+              level={e.level === null ? null : levels.get(e.level) ?? { id: e.level, title: e.level }}
+              levels={scorecard.levels}
+            />
+          </Cell>
+        ),
+      },
+      {
+        id: 'passing',
+        label: t('readinessPage.entities.passing'),
+        cell: e => (
+          <Cell>
+            {e.passing}/{e.total}
+          </Cell>
+        ),
+      },
+      {
+        id: 'failing',
+        defaultWidth: '3fr',
+        label: t('readinessPage.entities.failingChecks'),
+        cell: e => (
+          <Cell textValue={failing(e)}>
+            {failing(e) ? (
+              <Line title={failing(e)}>
+                <ProblemText small>{failing(e)}</ProblemText>
+              </Line>
+            ) : (
+              <Text color="secondary">{t('readinessPage.entities.noneFailing')}</Text>
+            )}
+          </Cell>
+        ),
+      },
+    ];
+  }, [scorecard, t]);
 
   return (
-    <VirtualRows
-      rows={entities}
-      rowHeight={ROW_HEIGHT}
-      maxHeight={MAX_HEIGHT}
-      rowKey={e => e.entityRef}
-      renderRow={renderRow}
-      header={header}
-      data-testid="opsfolio-scorecards-entities"
-    />
+    <div data-testid="opsfolio-scorecards-entities">
+      <Table
+        columnConfig={columns}
+        data={rows}
+        pagination={{ type: 'none' }}
+        virtualized={{ rowHeight: ROW_HEIGHT }}
+        style={{ maxHeight: MAX_HEIGHT }}
+        rowConfig={({ item }) => (
+          <Row id={item.id} columns={columns} data-testid="opsfolio-scorecards-entity" data-entity={item.entityRef}>
+            {column => column.cell(item)}
+          </Row>
+        )}
+      />
+    </div>
   );
 }

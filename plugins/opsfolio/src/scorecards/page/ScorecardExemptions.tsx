@@ -1,15 +1,12 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import { Cell, type ColumnConfig, Row, Table, Text } from '@backstage/ui';
 import type { ExemptionRow, ExemptionsOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../../api/OpsfolioApi';
-import { Text } from '@backstage/ui';
+import { OpsfolioCard } from '../../components/OpsfolioCard';
 import { usePalette } from '../../components/usePalette';
 import type { OpsfolioText } from '../../translation/format';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
@@ -60,65 +57,93 @@ function daysLeftText({ t }: OpsfolioText, row: ExemptionRow): string {
     : t('readinessPage.exemptions.days', { count: row.daysLeft });
 }
 
-const COLUMNS = [
-  'readinessPage.exemptions.entity',
-  'readinessPage.exemptions.owner',
-  'readinessPage.exemptions.check',
-  'readinessPage.exemptions.reason',
-  'readinessPage.exemptions.until',
-  'readinessPage.exemptions.approvedBy',
-  'readinessPage.exemptions.daysLeft',
-] as const;
+type Item = ExemptionRow & { id: string };
 
 function ExemptionsTable(props: { rows: ExemptionRow[] }) {
   const palette = usePalette();
   const text = useOpsfolioText();
-  const colour: Record<Urgency, string | undefined> = {
-    expired: palette.tone.bad,
-    soon: palette.tone.warn,
-    ok: undefined,
-  };
-  return (
-    <Table size="small" data-testid="opsfolio-exemptions-table">
-      <TableHead>
-        <TableRow>
-          {COLUMNS.map(c => (
-            <TableCell key={c} style={{ whiteSpace: 'nowrap' }}>
-              {text.t(c)}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.rows.map(row => {
+  const { t } = text;
+  const items = useMemo(
+    () => props.rows.map(row => ({ ...row, id: `${row.entityRef}-${row.scorecardId}-${row.checkId}` })),
+    [props.rows]
+  );
+  const columns = useMemo((): ColumnConfig<Item>[] => {
+    const colour: Record<Urgency, string | undefined> = {
+      expired: palette.tone.bad,
+      soon: palette.tone.warn,
+      ok: undefined,
+    };
+    return [
+      {
+        id: 'entity',
+        label: t('readinessPage.exemptions.entity'),
+        isRowHeader: true,
+        cell: row => (
+          <Cell>
+            <EntityRefLink entityRef={row.entityRef} title={row.title} defaultKind="component" />
+          </Cell>
+        ),
+      },
+      {
+        id: 'owner',
+        label: t('readinessPage.exemptions.owner'),
+        cell: row => <Cell>{row.ownerRef ? <EntityRefLink entityRef={row.ownerRef} defaultKind="group" /> : '–'}</Cell>,
+      },
+      {
+        id: 'check',
+        label: t('readinessPage.exemptions.check'),
+        cell: row => (
+          <Cell>
+            <span title={row.exemption.check}>{row.checkTitle}</span>
+          </Cell>
+        ),
+      },
+      { id: 'reason', label: t('readinessPage.exemptions.reason'), cell: row => <Cell>{row.exemption.reason}</Cell> },
+      {
+        id: 'until',
+        label: t('readinessPage.exemptions.until'),
+        cell: row => <Cell style={{ whiteSpace: 'nowrap' }}>{row.exemption.until}</Cell>,
+      },
+      {
+        id: 'approvedBy',
+        label: t('readinessPage.exemptions.approvedBy'),
+        cell: row => <Cell>{row.exemption.approvedBy ?? '–'}</Cell>,
+      },
+      {
+        id: 'daysLeft',
+        label: t('readinessPage.exemptions.daysLeft'),
+        cell: row => {
           const urgency = urgencyOf(row);
           return (
-            <TableRow
-              key={`${row.entityRef}-${row.scorecardId}-${row.checkId}`}
-              data-testid="opsfolio-exemption-row"
-              data-entity={row.entityRef}
-              data-urgency={urgency}
+            <Cell
+              style={{ whiteSpace: 'nowrap', color: colour[urgency], fontWeight: urgency === 'ok' ? undefined : 500 }}
             >
-              <TableCell>
-                <EntityRefLink entityRef={row.entityRef} title={row.title} defaultKind="component" />
-              </TableCell>
-              <TableCell>
-                {row.ownerRef ? <EntityRefLink entityRef={row.ownerRef} defaultKind="group" /> : '–'}
-              </TableCell>
-              <TableCell title={row.exemption.check}>{row.checkTitle}</TableCell>
-              <TableCell>{row.exemption.reason}</TableCell>
-              <TableCell style={{ whiteSpace: 'nowrap' }}>{row.exemption.until}</TableCell>
-              <TableCell>{row.exemption.approvedBy ?? '–'}</TableCell>
-              <TableCell
-                style={{ whiteSpace: 'nowrap', color: colour[urgency], fontWeight: urgency === 'ok' ? undefined : 500 }}
-              >
-                {daysLeftText(text, row)}
-              </TableCell>
-            </TableRow>
+              {daysLeftText(text, row)}
+            </Cell>
           );
-        })}
-      </TableBody>
-    </Table>
+        },
+      },
+    ];
+  }, [palette, text, t]);
+  return (
+    <div data-testid="opsfolio-exemptions-table">
+      <Table
+        columnConfig={columns}
+        data={items}
+        pagination={{ type: 'none' }}
+        rowConfig={({ item }) => (
+          <Row
+            id={item.id}
+            columns={columns}
+            data-testid="opsfolio-exemption-row"
+            data-entity={item.entityRef}
+            data-urgency={urgencyOf(item)}
+          >
+            {column => column.cell(item)}
+          </Row>
+        )}
+      />
+    </div>
   );
 }
 
@@ -160,8 +185,8 @@ function ExemptionsBody(props: { state: ExemptionsState }) {
 export function ScorecardExemptions(props: { state: ExemptionsState }) {
   const { t } = useOpsfolioText();
   return (
-    <InfoCard title={t('readinessPage.exemptions.title')} subheader={t('readinessPage.exemptions.subheader')}>
+    <OpsfolioCard title={t('readinessPage.exemptions.title')} subheader={t('readinessPage.exemptions.subheader')}>
       <ExemptionsBody state={props.state} />
-    </InfoCard>
+    </OpsfolioCard>
   );
 }

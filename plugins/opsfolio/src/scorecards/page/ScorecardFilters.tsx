@@ -1,5 +1,4 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import TextField from '@mui/material/TextField';
 import type { ScorecardLevel } from '@opsfolio/backstage-plugin-common';
 import type { ScorecardOverviewQuery } from '../../api/OpsfolioApi';
 import { ENTITY_FILTERS, type FilterOptions } from './filterOptions';
@@ -7,6 +6,7 @@ import { NO_LEVEL } from './levelColors';
 import type { QueryKey } from './useOverviewQuery';
 import { Button, Flex } from '@backstage/ui';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
+import { OpsfolioSelect } from '../../components/OpsfolioSelect';
 
 interface Choice {
   value: string;
@@ -29,25 +29,14 @@ function FilterSelect(props: {
       ? [{ value, label: labelOf(value) }, ...props.choices]
       : props.choices;
   return (
-    <TextField
-      select
-      size="small"
-      variant="outlined"
+    <OpsfolioSelect
       label={props.label}
-      value={props.value ?? ''}
-      onChange={e => props.onChange(e.target.value)}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-      inputProps={{ 'data-testid': `opsfolio-scorecards-filter-${props.name}` }}
-      style={{ margin: '0 16px 16px 0', minWidth: 150 }}
-    >
-      <option value="">{t('readinessPage.filters.any')}</option>
-      {choices.map(c => (
-        <option key={c.value} value={c.value}>
-          {c.label}
-        </option>
-      ))}
-    </TextField>
+      value={value ?? ''}
+      choices={[{ value: '', label: t('readinessPage.filters.any') }, ...choices]}
+      onChange={props.onChange}
+      data-testid={`opsfolio-scorecards-filter-${props.name}`}
+      style={{ margin: '0 16px 16px 0' }}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
-import { InfoCard } from '@backstage/core-components';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import type { ReactNode } from 'react';
+import { OpsfolioCard } from '../../components/OpsfolioCard';
 import { PillarEmptyState } from '../../components/PillarEmptyState';
 import { CheckPassRates } from './CheckPassRates';
 import { LevelTrendChart } from './LevelTrendChart';
@@ -58,25 +58,25 @@ export function ScorecardOverviewSections(props: {
         </Text>
       </Grid.Item>
       <Grid.Item colSpan={{ initial: '12', lg: '6' }}>
-        <InfoCard title={t('readinessPage.teams.title')} subheader={t('readinessPage.teams.subheader')}>
+        <OpsfolioCard title={t('readinessPage.teams.title')} subheader={t('readinessPage.teams.subheader')}>
           <TeamLevelsTable overview={overview} onDrill={props.onDrill} />
-        </InfoCard>
+        </OpsfolioCard>
       </Grid.Item>
       <Grid.Item colSpan={{ initial: '12', lg: '6' }}>
-        <InfoCard title={t('readinessPage.trend.title')} subheader={t('readinessPage.trend.subheader')}>
+        <OpsfolioCard title={t('readinessPage.trend.title')} subheader={t('readinessPage.trend.subheader')}>
           <LevelTrendChart overview={overview} />
-        </InfoCard>
+        </OpsfolioCard>
       </Grid.Item>
       <Grid.Item colSpan="12">
-        <InfoCard title={t('readinessPage.checks.title')} subheader={t('readinessPage.checks.subheader')}>
+        <OpsfolioCard title={t('readinessPage.checks.title')} subheader={t('readinessPage.checks.subheader')}>
           <CheckPassRates overview={overview} />
-        </InfoCard>
+        </OpsfolioCard>
       </Grid.Item>
       {props.exemptions && <Grid.Item colSpan="12">{props.exemptions}</Grid.Item>}
       <Grid.Item colSpan="12">
-        <InfoCard title={t('readinessPage.entities.title', { count })}>
+        <OpsfolioCard title={t('readinessPage.entities.title', { count })}>
           <ScorecardEntitiesTable overview={overview} />
-        </InfoCard>
+        </OpsfolioCard>
       </Grid.Item>
     </Grid.Root>
   );

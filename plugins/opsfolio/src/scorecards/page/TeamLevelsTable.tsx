@@ -1,17 +1,16 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import { Button, Cell, type ColumnConfig, Row, Table } from '@backstage/ui';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
+import { useMemo } from 'react';
 import { NO_LEVEL, levelTitle } from './levelColors';
-import { Button } from '@backstage/ui';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
+import { KeepFocus } from '../../components/KeepFocus';
 
 type Team = ScorecardOverviewResponse['byTeam'][number];
+type TeamRow = Team & { id: string };
 
-function CountCell(props: {
+/** A count; one that can be a filter is a button that opens the entities behind it. */
+function Count(props: {
   team: Team;
   level: string;
   levelName: string;
@@ -21,9 +20,9 @@ function CountCell(props: {
   const { t } = useOpsfolioText();
   const count = team.levels[level] ?? 0;
   // No owner cannot be a filter (an empty owner means "every owner"), and zero has nothing to show.
-  if (count === 0 || !team.ownerRef) return <TableCell align="right">{count}</TableCell>;
+  if (count === 0 || !team.ownerRef) return <>{count}</>;
   return (
-    <TableCell align="right">
+    <KeepFocus>
       <Button
         variant="tertiary"
         /* The visible count starts the name, so that voice control ("click 2") finds it. */
@@ -36,7 +35,7 @@ function CountCell(props: {
       >
         {count}
       </Button>
-    </TableCell>
+    </KeepFocus>
   );
 }
 
@@ -46,46 +45,52 @@ export function TeamLevelsTable(props: {
   onDrill: (owner: string, level: string) => void;
 }) {
   const { scorecard, byTeam } = props.overview;
+  const { onDrill } = props;
   const { t } = useOpsfolioText();
-  const columns = [NO_LEVEL, ...scorecard.levels.map(l => l.id)];
+  const rows = useMemo(() => byTeam.map(team => ({ ...team, id: team.ownerRef || 'no-owner' })), [byTeam]);
+  const columns = useMemo((): ColumnConfig<TeamRow>[] => {
+    const levelColumns = [NO_LEVEL, ...scorecard.levels.map(l => l.id)].map(
+      (id): ColumnConfig<TeamRow> => ({
+        id: `level:${id}`,
+        label: levelTitle(t, scorecard.levels, id),
+        cell: team => (
+          <Cell textValue={String(team.levels[id] ?? 0)}>
+            <Count team={team} level={id} levelName={levelTitle(t, scorecard.levels, id)} onDrill={onDrill} />
+          </Cell>
+        ),
+      })
+    );
+    return [
+      {
+        id: 'team',
+        label: t('readinessPage.teams.team'),
+        isRowHeader: true,
+        cell: team => (
+          <Cell textValue={team.title ?? team.ownerRef}>
+            {team.ownerRef ? (
+              <EntityRefLink entityRef={team.ownerRef} title={team.title} />
+            ) : (
+              t('readinessPage.teams.noOwner')
+            )}
+          </Cell>
+        ),
+      },
+      ...levelColumns,
+      { id: 'total', label: t('readinessPage.teams.total'), cell: team => <Cell>{team.total}</Cell> },
+    ];
+  }, [scorecard.levels, t, onDrill]);
   return (
-    <Table size="small" data-testid="opsfolio-scorecards-teams">
-      <TableHead>
-        <TableRow>
-          <TableCell>{t('readinessPage.teams.team')}</TableCell>
-          {columns.map(id => (
-            <TableCell key={id} align="right" style={{ whiteSpace: 'nowrap' }}>
-              {levelTitle(t, scorecard.levels, id)}
-            </TableCell>
-          ))}
-          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-            {t('readinessPage.teams.total')}
-          </TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {byTeam.map(team => (
-          <TableRow key={team.ownerRef || 'no-owner'} data-testid="opsfolio-scorecards-team" data-owner={team.ownerRef}>
-            <TableCell>
-              {team.ownerRef ? (
-                <EntityRefLink entityRef={team.ownerRef} title={team.title} />
-              ) : (
-                t('readinessPage.teams.noOwner')
-              )}
-            </TableCell>
-            {columns.map(id => (
-              <CountCell
-                key={id}
-                team={team}
-                level={id}
-                levelName={levelTitle(t, scorecard.levels, id)}
-                onDrill={props.onDrill}
-              />
-            ))}
-            <TableCell align="right">{team.total}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <div data-testid="opsfolio-scorecards-teams">
+      <Table
+        columnConfig={columns}
+        data={rows}
+        pagination={{ type: 'none' }}
+        rowConfig={({ item }) => (
+          <Row id={item.id} columns={columns} data-testid="opsfolio-scorecards-team" data-owner={item.ownerRef}>
+            {column => column.cell(item)}
+          </Row>
+        )}
+      />
+    </div>
   );
 }

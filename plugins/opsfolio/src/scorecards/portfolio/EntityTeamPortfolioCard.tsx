@@ -1,24 +1,22 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import { Row, Table, Text } from '@backstage/ui';
 import { entityRefKey, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../../api/OpsfolioApi';
+import { OpsfolioCard } from '../../components/OpsfolioCard';
 import { PillarEmptyState } from '../../components/PillarEmptyState';
-import { PortfolioServiceRow } from './PortfolioServiceRow';
-import { Text } from '@backstage/ui';
-import { PaletteScope } from '../../components/PaletteScope';
+import { usePortfolioColumns } from './PortfolioServiceRow';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
   const { services, costVisible, groupRef } = props.portfolio;
   const { t } = useOpsfolioText();
+  const items = useMemo(() => services.map(s => ({ ...s, id: s.entityRef })), [services]);
+  const columns = usePortfolioColumns(groupRef, costVisible);
   if (services.length === 0) {
     return (
       <PillarEmptyState title={t('portfolio.emptyTitle')}>
@@ -28,22 +26,16 @@ function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
   }
   return (
     <>
-      <Table size="small">
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('portfolio.service')}</TableCell>
-            <TableCell>{t('portfolio.level')}</TableCell>
-            <TableCell>{t('portfolio.onCallNow')}</TableCell>
-            <TableCell>{t('portfolio.lastDeploy')}</TableCell>
-            {costVisible && <TableCell align="right">{t('portfolio.costThisMonth')}</TableCell>}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {services.map(s => (
-            <PortfolioServiceRow key={s.entityRef} service={s} groupRef={groupRef} costVisible={costVisible} />
-          ))}
-        </TableBody>
-      </Table>
+      <Table
+        columnConfig={columns}
+        data={items}
+        pagination={{ type: 'none' }}
+        rowConfig={({ item }) => (
+          <Row id={item.id} columns={columns} data-testid="opsfolio-team-portfolio-row" data-entity={item.entityRef}>
+            {column => column.cell(item)}
+          </Row>
+        )}
+      />
       {/* Without the permission the backend sends no cost at all; zeros would read as "free". */}
       {!costVisible && (
         <Text
@@ -74,14 +66,8 @@ export function EntityTeamPortfolioCard() {
   // Refs are compared lower-case, as the backend stores them.
   const readiness = `/opsfolio/scorecards?owner=${encodeURIComponent(entityRefKey(entity))}`;
   return (
-    <PaletteScope>
-      <InfoCard
-        title={t('portfolio.title')}
-        variant="gridItem"
-        deepLink={{ title: t('portfolio.readinessLink'), link: readiness }}
-      >
-        <div data-testid="opsfolio-card-team-portfolio">{body}</div>
-      </InfoCard>
-    </PaletteScope>
+    <OpsfolioCard title={t('portfolio.title')} deepLink={{ title: t('portfolio.readinessLink'), link: readiness }}>
+      <div data-testid="opsfolio-card-team-portfolio">{body}</div>
+    </OpsfolioCard>
   );
 }

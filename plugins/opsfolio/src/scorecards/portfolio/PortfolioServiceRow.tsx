@@ -1,7 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
+import { Cell, type ColumnConfig, Text } from '@backstage/ui';
 import {
   DEPLOYMENT_STATUSES,
   type DeploymentStatus,
@@ -9,9 +8,9 @@ import {
   type PortfolioService,
   refKey,
 } from '@opsfolio/backstage-plugin-common';
+import { useMemo } from 'react';
 import { DeploymentStatusChip } from '../../deployments/DeploymentStatusChip';
 import { LevelChip } from '../page/LevelChip';
-import { Text } from '@backstage/ui';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
 
 // No figures at all (no cost tag matched the service) is a dash; "$0" would claim it costs nothing.
@@ -59,39 +58,79 @@ function LastDeploy(props: { service: PortfolioService }) {
   );
 }
 
-/** One service of the team: readiness, who answers, what shipped last and, when allowed, what it costs. */
-export function PortfolioServiceRow(props: { service: PortfolioService; groupRef: string; costVisible: boolean }) {
-  const { service } = props;
-  const { format } = useOpsfolioText();
-  // Services of sub-teams name the sub-team, as the team on-call card does; refs may differ in case only.
-  const subTeam =
-    service.ownerRef && refKey(service.ownerRef) !== refKey(props.groupRef)
-      ? parseEntityRef(service.ownerRef).name
-      : undefined;
-  return (
-    <TableRow data-testid="opsfolio-team-portfolio-row" data-entity={service.entityRef}>
-      <TableCell>
-        <EntityRefLink entityRef={service.entityRef} title={service.title} defaultKind="component" />
-        {subTeam && (
-          <Text as="p" variant="body-small" color="secondary">
-            {subTeam}
-          </Text>
-        )}
-      </TableCell>
-      <TableCell>
-        <LevelChip level={service.level} />
-      </TableCell>
-      <TableCell>
-        <OnCallNow service={service} />
-      </TableCell>
-      <TableCell>
-        <LastDeploy service={service} />
-      </TableCell>
-      {props.costVisible && (
-        <TableCell align="right">
-          {hasSpend(service.costThisMonth) ? format.money(service.costThisMonth) : '–'}
-        </TableCell>
-      )}
-    </TableRow>
-  );
+/** A service of the team as a table row. */
+export type PortfolioServiceItem = PortfolioService & { id: string };
+
+/** The sub-team that owns the service, when not the team itself; refs may differ in case only. */
+function subTeamOf(service: PortfolioService, groupRef: string): string | undefined {
+  return service.ownerRef && refKey(service.ownerRef) !== refKey(groupRef)
+    ? parseEntityRef(service.ownerRef).name
+    : undefined;
+}
+
+/**
+ * The columns of one service of the team: readiness, who answers, what shipped last and, when allowed, what it
+ * costs.
+ */
+export function usePortfolioColumns(groupRef: string, costVisible: boolean): ColumnConfig<PortfolioServiceItem>[] {
+  const { t, format } = useOpsfolioText();
+  return useMemo(() => {
+    const columns: ColumnConfig<PortfolioServiceItem>[] = [
+      {
+        id: 'service',
+        label: t('portfolio.service'),
+        isRowHeader: true,
+        cell: service => {
+          // Services of sub-teams name the sub-team, as the team on-call card does.
+          const subTeam = subTeamOf(service, groupRef);
+          return (
+            <Cell textValue={service.title ?? service.entityRef}>
+              <EntityRefLink entityRef={service.entityRef} title={service.title} defaultKind="component" />
+              {subTeam && (
+                <Text as="p" variant="body-small" color="secondary">
+                  {subTeam}
+                </Text>
+              )}
+            </Cell>
+          );
+        },
+      },
+      {
+        id: 'level',
+        label: t('portfolio.level'),
+        cell: service => (
+          <Cell>
+            <LevelChip level={service.level} />
+          </Cell>
+        ),
+      },
+      {
+        id: 'onCallNow',
+        label: t('portfolio.onCallNow'),
+        cell: service => (
+          <Cell>
+            <OnCallNow service={service} />
+          </Cell>
+        ),
+      },
+      {
+        id: 'lastDeploy',
+        label: t('portfolio.lastDeploy'),
+        cell: service => (
+          <Cell>
+            <LastDeploy service={service} />
+          </Cell>
+        ),
+      },
+    ];
+    if (!costVisible) return columns;
+    return [
+      ...columns,
+      {
+        id: 'cost',
+        label: t('portfolio.costThisMonth'),
+        cell: service => <Cell>{hasSpend(service.costThisMonth) ? format.money(service.costThisMonth) : '–'}</Cell>,
+      },
+    ];
+  }, [t, format, groupRef, costVisible]);
 }
