@@ -1,7 +1,8 @@
-import { Cell, type ColumnConfig, Row, Table } from '@backstage/ui';
+import { Cell, type ColumnConfig } from '@backstage/ui';
 import { useMemo, type ReactNode } from 'react';
 import { columnHeader, NUMERIC } from '../components/tableHeaders';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { OpsfolioTable } from '../components/OpsfolioTable';
 
 /** A line of a spend list: what (a name or a link) and its amount, formatted. */
 export interface SpendLine {
@@ -38,15 +39,6 @@ export function SpendTable(props: { lines: SpendLine[]; nameLabel: string; rowTe
     [nameLabel, t]
   );
   return (
-    <Table
-      columnConfig={columns}
-      data={props.lines}
-      pagination={{ type: 'none' }}
-      rowConfig={({ item }) => (
-        <Row id={item.id} columns={columns} data-testid={rowTestId}>
-          {column => column.cell(item)}
-        </Row>
-      )}
-    />
+    <OpsfolioTable columnConfig={columns} data={props.lines} rowAttributes={() => ({ 'data-testid': rowTestId })} />
   );
 }

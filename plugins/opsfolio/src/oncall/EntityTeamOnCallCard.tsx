@@ -9,9 +9,10 @@ import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { PillarEmptyState } from '../components/PillarEmptyState';
 import { hours, onCallWarnings, until } from './formatOnCall';
 import { ProblemText } from '../components/ProblemText';
-import { Cell, type ColumnConfig, Row, Table, Text } from '@backstage/ui';
+import { Cell, type ColumnConfig, Text } from '@backstage/ui';
 import { OpsfolioCard } from '../components/OpsfolioCard';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { OpsfolioTable } from '../components/OpsfolioTable';
 
 const ON_CALL_ANNOTATIONS = [
   ANNOTATIONS.pagerdutyServiceId,
@@ -141,15 +142,10 @@ function ServicesTable(props: { services: TeamOnCallService[]; showOwner: boolea
     ];
   }, [text, t, format, showOwner]);
   return (
-    <Table
+    <OpsfolioTable
       columnConfig={columns}
       data={rows}
-      pagination={{ type: 'none' }}
-      rowConfig={({ item }) => (
-        <Row id={item.id} columns={columns} data-testid="opsfolio-team-oncall-row">
-          {column => column.cell(item)}
-        </Row>
-      )}
+      rowAttributes={() => ({ 'data-testid': 'opsfolio-team-oncall-row' })}
     />
   );
 }

@@ -9,9 +9,10 @@ import { opsfolioApiRef } from '../api/OpsfolioApi';
 import { SourceFreshness } from '../components/SourceFreshness';
 import { hours, onCallWarnings, until } from './formatOnCall';
 import { ProblemText } from '../components/ProblemText';
-import { Box, Cell, type ColumnConfig, Row, Table, Text } from '@backstage/ui';
+import { Box, Cell, type ColumnConfig, Text } from '@backstage/ui';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
 import { columnHeader } from '../components/tableHeaders';
+import { OpsfolioTable } from '../components/OpsfolioTable';
 
 type ShiftRow = OnCallShift & { id: string };
 
@@ -68,15 +69,10 @@ function ShiftsTable(props: { shifts: OnCallShift[] }) {
     [text, t, format]
   );
   return (
-    <Table
+    <OpsfolioTable
       columnConfig={columns}
       data={rows}
-      pagination={{ type: 'none' }}
-      rowConfig={({ item }) => (
-        <Row id={item.id} columns={columns} data-testid={`opsfolio-oncall-level-${item.level}`}>
-          {column => column.cell(item)}
-        </Row>
-      )}
+      rowAttributes={item => ({ 'data-testid': `opsfolio-oncall-level-${item.level}` })}
     />
   );
 }

@@ -14,9 +14,10 @@ import { PillarEmptyState } from '../components/PillarEmptyState';
 import { DownloadCsvButton } from '../components/DownloadCsvButton';
 import { OpsfolioPage } from '../components/OpsfolioPage';
 import { OwnershipIcon } from '../components/pageIcons';
-import { Box, Cell, type ColumnConfig, Row, Table, Text, ToggleButton } from '@backstage/ui';
+import { Box, Cell, type ColumnConfig, Text, ToggleButton } from '@backstage/ui';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
 import { OpsfolioSelect } from '../components/OpsfolioSelect';
+import { OpsfolioTable } from '../components/OpsfolioTable';
 
 /** The message key of each problem kind's label. */
 const LABELS = {
@@ -76,21 +77,14 @@ function ProblemsTable(props: { problems: OwnershipOverviewResponse['problems'] 
     ];
   }, [t]);
   return (
-    <Table
+    <OpsfolioTable
       columnConfig={columns}
       data={rows}
-      pagination={{ type: 'none' }}
-      rowConfig={({ item }) => (
-        <Row
-          id={item.id}
-          columns={columns}
-          data-testid="opsfolio-ownership-row"
-          data-kind={item.problem.kind}
-          data-entity={item.entityRef}
-        >
-          {column => column.cell(item)}
-        </Row>
-      )}
+      rowAttributes={item => ({
+        'data-testid': 'opsfolio-ownership-row',
+        'data-kind': item.problem.kind,
+        'data-entity': item.entityRef,
+      })}
     />
   );
 }

@@ -1,9 +1,10 @@
-import { Box, Cell, type ColumnConfig, Flex, Row, Table, Text } from '@backstage/ui';
+import { Box, Cell, type ColumnConfig, Flex, Text } from '@backstage/ui';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { useMemo } from 'react';
 import { levelTitle } from './levelColors';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
+import { OpsfolioTable } from '../../components/OpsfolioTable';
 
 type CheckRow = ScorecardOverviewResponse['checks'][number] & { id: string };
 
@@ -74,15 +75,10 @@ export function CheckPassRates(props: { overview: ScorecardOverviewResponse }) {
   );
   return (
     <div data-testid="opsfolio-scorecards-checks">
-      <Table
+      <OpsfolioTable
         columnConfig={columns}
         data={rows}
-        pagination={{ type: 'none' }}
-        rowConfig={({ item }) => (
-          <Row id={item.id} columns={columns} data-testid="opsfolio-scorecards-check" data-check={item.checkId}>
-            {column => column.cell(item)}
-          </Row>
-        )}
+        rowAttributes={item => ({ 'data-testid': 'opsfolio-scorecards-check', 'data-check': item.checkId })}
       />
     </div>
   );

@@ -1,10 +1,11 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Cell, type ColumnConfig, Row, Table, Text } from '@backstage/ui';
+import { Cell, type ColumnConfig, Text } from '@backstage/ui';
 import type { ScorecardOverviewEntity, ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { type CSSProperties, type ReactNode, useMemo } from 'react';
 import { ProblemText } from '../../components/ProblemText';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
 import { LevelChip } from './LevelChip';
+import { OpsfolioTable } from '../../components/OpsfolioTable';
 
 const ROW_HEIGHT = 44;
 const MAX_HEIGHT = 520;
@@ -98,17 +99,12 @@ export function ScorecardEntitiesTable(props: { overview: ScorecardOverviewRespo
 
   return (
     <div data-testid="opsfolio-scorecards-entities">
-      <Table
+      <OpsfolioTable
         columnConfig={columns}
         data={rows}
-        pagination={{ type: 'none' }}
         virtualized={{ rowHeight: ROW_HEIGHT }}
         style={{ maxHeight: MAX_HEIGHT }}
-        rowConfig={({ item }) => (
-          <Row id={item.id} columns={columns} data-testid="opsfolio-scorecards-entity" data-entity={item.entityRef}>
-            {column => column.cell(item)}
-          </Row>
-        )}
+        rowAttributes={item => ({ 'data-testid': 'opsfolio-scorecards-entity', 'data-entity': item.entityRef })}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Cell, type ColumnConfig, Row, Table, Text } from '@backstage/ui';
+import { Cell, type ColumnConfig, Text } from '@backstage/ui';
 import type { ExemptionRow, ExemptionsOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -10,6 +10,7 @@ import { OpsfolioCard } from '../../components/OpsfolioCard';
 import { usePalette } from '../../components/usePalette';
 import type { OpsfolioText } from '../../translation/format';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
+import { OpsfolioTable } from '../../components/OpsfolioTable';
 
 type ExemptionsState = { loading: boolean; error?: Error; value?: ExemptionsOverviewResponse };
 
@@ -127,21 +128,14 @@ function ExemptionsTable(props: { rows: ExemptionRow[] }) {
   }, [palette, text, t]);
   return (
     <div data-testid="opsfolio-exemptions-table">
-      <Table
+      <OpsfolioTable
         columnConfig={columns}
         data={items}
-        pagination={{ type: 'none' }}
-        rowConfig={({ item }) => (
-          <Row
-            id={item.id}
-            columns={columns}
-            data-testid="opsfolio-exemption-row"
-            data-entity={item.entityRef}
-            data-urgency={urgencyOf(item)}
-          >
-            {column => column.cell(item)}
-          </Row>
-        )}
+        rowAttributes={item => ({
+          'data-testid': 'opsfolio-exemption-row',
+          'data-entity': item.entityRef,
+          'data-urgency': urgencyOf(item),
+        })}
       />
     </div>
   );

@@ -1,10 +1,11 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Button, Cell, type ColumnConfig, Row, Table } from '@backstage/ui';
+import { Button, Cell, type ColumnConfig } from '@backstage/ui';
 import type { ScorecardOverviewResponse } from '@opsfolio/backstage-plugin-common';
 import { useMemo } from 'react';
 import { NO_LEVEL, levelTitle } from './levelColors';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
 import { KeepFocus } from '../../components/KeepFocus';
+import { OpsfolioTable } from '../../components/OpsfolioTable';
 
 type Team = ScorecardOverviewResponse['byTeam'][number];
 type TeamRow = Team & { id: string };
@@ -81,15 +82,10 @@ export function TeamLevelsTable(props: {
   }, [scorecard.levels, t, onDrill]);
   return (
     <div data-testid="opsfolio-scorecards-teams">
-      <Table
+      <OpsfolioTable
         columnConfig={columns}
         data={rows}
-        pagination={{ type: 'none' }}
-        rowConfig={({ item }) => (
-          <Row id={item.id} columns={columns} data-testid="opsfolio-scorecards-team" data-owner={item.ownerRef}>
-            {column => column.cell(item)}
-          </Row>
-        )}
+        rowAttributes={item => ({ 'data-testid': 'opsfolio-scorecards-team', 'data-owner': item.ownerRef })}
       />
     </div>
   );

@@ -2,7 +2,7 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Row, Table, Text } from '@backstage/ui';
+import { Text } from '@backstage/ui';
 import { entityRefKey, type TeamPortfolioResponse } from '@opsfolio/backstage-plugin-common';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -11,6 +11,7 @@ import { OpsfolioCard } from '../../components/OpsfolioCard';
 import { PillarEmptyState } from '../../components/PillarEmptyState';
 import { usePortfolioColumns } from './PortfolioServiceRow';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
+import { OpsfolioTable } from '../../components/OpsfolioTable';
 
 function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
   const { services, costVisible, groupRef } = props.portfolio;
@@ -26,15 +27,10 @@ function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
   }
   return (
     <>
-      <Table
+      <OpsfolioTable
         columnConfig={columns}
         data={items}
-        pagination={{ type: 'none' }}
-        rowConfig={({ item }) => (
-          <Row id={item.id} columns={columns} data-testid="opsfolio-team-portfolio-row" data-entity={item.entityRef}>
-            {column => column.cell(item)}
-          </Row>
-        )}
+        rowAttributes={item => ({ 'data-testid': 'opsfolio-team-portfolio-row', 'data-entity': item.entityRef })}
       />
       {/* Without the permission the backend sends no cost at all; zeros would read as "free". */}
       {!costVisible && (
