@@ -6,6 +6,13 @@ import { useOpsfolioText } from '../translation/useOpsfolioText';
 
 const day = (iso: string) => iso.slice(5, 10);
 
+// Stacked in this order: successes at the bottom.
+const SERIES = [
+  { key: 'success', name: 'deployments.chart.succeeded', tone: 'good' },
+  { key: 'rollback', name: 'deployments.chart.rolledBack', tone: 'warn' },
+  { key: 'failure', name: 'deployments.chart.failed', tone: 'bad' },
+] as const;
+
 /** Production deploys per week, failures and rollbacks stacked on the successes. */
 export function DeploysPerWeekChart(props: { data: WeeklyDeploymentsResponse }) {
   const rows = props.data.weeks.map(w => ({ ...w, week: day(w.weekStart) }));
@@ -21,27 +28,16 @@ export function DeploysPerWeekChart(props: { data: WeeklyDeploymentsResponse }) 
           <YAxis allowDecimals={false} {...style.axis} />
           <Tooltip />
           <Legend {...style.legend} />
-          <Bar
-            dataKey="success"
-            name={t('deployments.chart.succeeded')}
-            stackId="d"
-            fill={palette.tone.good}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="rollback"
-            name={t('deployments.chart.rolledBack')}
-            stackId="d"
-            fill={palette.tone.warn}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="failure"
-            name={t('deployments.chart.failed')}
-            stackId="d"
-            fill={palette.tone.bad}
-            isAnimationActive={false}
-          />
+          {SERIES.map(series => (
+            <Bar
+              key={series.key}
+              dataKey={series.key}
+              name={t(series.name)}
+              stackId="d"
+              fill={palette.tone[series.tone]}
+              isAnimationActive={false}
+            />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </div>
