@@ -179,7 +179,8 @@ describe('Opsfolio installed into a stock Backstage app', () => {
     expect(await page.getByTestId('opsfolio-dora-reworkRate').innerText()).toMatch(/^Deployment rework rate\n(\d+(\.\d)?%|Not enough data)$/);
     expect(await page.getByTestId('opsfolio-dora-bands').innerText()).toBe('Bands: DORA 2024 (deployment rework rate: none published)');
     expect(await page.getByTestId('opsfolio-card-ownership').innerText()).toMatch(/Owned by\s+Payments/);
-    expect(await page.getByTestId('opsfolio-card-cost').innerText()).toMatch(/\$[\d,]+/);
+    // The page may have been read before the cost sync ended: reload until its figures show.
+    await untilShown(page, async () => /\$[\d,]+/.test(await page.getByTestId('opsfolio-card-cost').innerText()), 'cost figures');
     await page.screenshot({ path: join(RESULTS, 'payments-api.png'), fullPage: true });
   });
 
