@@ -144,7 +144,9 @@ export function fuzzer(target: FuzzTarget) {
         { name: 'running with finishedAt', apply: e => ({ ...e, status: 'in_progress', finishedAt: e.startedAt }) },
         { name: 'bad commit sha', apply: e => ({ ...e, commitSha: 'not-hex' }) },
       ],
-      place: (e, tag, i) => ({ ...e, entityRef: FUZZ_ENTITY, environment: tag, externalId: `${e.externalId}#${i}` }),
+      // The tag in the id too: a random id met again in a later batch would be an update of that deployment (a
+      // finished one keeps its status), not the new one the check reads back.
+      place: (e, tag, i) => ({ ...e, entityRef: FUZZ_ENTITY, environment: tag, externalId: `${tag}#${i}#${e.externalId}` }),
       readBack: async tag => (await api('read back', `${FUZZ_PATH}/deployments?limit=100&environment=${encodeURIComponent(tag)}`, { token: target.readToken })).json().items,
       fields: ['version', 'status', 'startedAt', 'finishedAt', 'url', 'actor', 'commitSha'],
     });
