@@ -1,8 +1,6 @@
 import type { Config } from '@backstage/config';
 import type { Scorecard } from '@opsfolio/backstage-plugin-common';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { readDefinitionFile } from '../platform/definitionFiles';
 import { describeIssues } from '../platform/zodIssues';
 import { scorecardSchema } from './schema';
 
@@ -22,20 +20,6 @@ export class ScorecardConfigError extends Error {
   }
 }
 
-function readFile(path: string, problems: string[]): Array<{ value: unknown; where: string }> {
-  const file = resolve(path);
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    problems.push(`${file}: ${(error as Error).message.split('\n')[0]}`);
-    return [];
-  }
-  // A file holds one scorecard, or a list of them.
-  if (Array.isArray(doc)) return doc.map((value, i) => ({ value, where: `${file}: [${i}]` }));
-  return [{ value: doc, where: `${file}:` }];
-}
-
 /**
  * Reads `opsfolio.scorecards` (inline `definitions` and YAML `files`, paths relative to the backend's working
  * directory) over the scorecards modules ship (the default one unless `includeDefault: false`). A configured
@@ -51,7 +35,7 @@ export function readScorecardSettings(
   const problems: string[] = [];
   const raw: Array<{ value: unknown; where: string }> = [];
   (root?.getOptional<unknown[]>('definitions') ?? []).forEach((value, i) => raw.push({ value, where: `opsfolio.scorecards.definitions[${i}]` }));
-  for (const path of root?.getOptionalStringArray('files') ?? []) raw.push(...readFile(path, problems));
+  for (const path of root?.getOptionalStringArray('files') ?? []) raw.push(...readDefinitionFile(path, problems));
 
   // Modules' scorecards are checked like configured ones: a bad one fails start-up naming its module's id.
   const moduleProblems: string[] = [];

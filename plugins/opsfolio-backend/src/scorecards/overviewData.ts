@@ -2,6 +2,7 @@ import { addDays, dayOf, type Scorecard } from '@opsfolio/backstage-plugin-commo
 import type { OwnershipService } from '../ownership/OwnershipService';
 import type { OverviewData } from './overview';
 import type { ScorecardStore } from './ScorecardStore';
+import { StaleWhileReload } from '../platform/staleWhileReload';
 
 /** Days of trend the overview shows. */
 const TREND_DAYS = 90;
@@ -12,7 +13,7 @@ const TREND_DAYS = 90;
  * stored results and 90 days of snapshots take a second to read, and filtering them in memory milliseconds.
  */
 export class OverviewDataLoader {
-  private cached = new Map<string, { generation: number; at: number; data: Promise<OverviewData>; reloading?: boolean }>();
+  private readonly cache: StaleWhileReload<OverviewData>;
 
   constructor(
     private readonly deps: {
@@ -23,33 +24,16 @@ export class OverviewDataLoader {
       ttlMs?: number;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.cache = new StaleWhileReload(deps.ttlMs ?? 60_000);
+  }
 
   /**
    * The data last read; once it is out of date, the next call starts reading it again and is still answered
    * with what was read before, so no request waits seconds for a reload (only the very first one).
    */
   async get(scorecard: Scorecard): Promise<OverviewData> {
-    const generation = await this.deps.generation();
-    const c = this.cached.get(scorecard.id);
-    if (c && ((c.generation === generation && Date.now() - c.at < (this.deps.ttlMs ?? 60_000)) || c.reloading)) return c.data;
-    const data = this.load(scorecard);
-    const entry = { generation, at: Date.now(), data };
-    if (!c) {
-      this.cached.set(scorecard.id, entry);
-      data.catch(() => {
-        if (this.cached.get(scorecard.id)?.data === data) this.cached.delete(scorecard.id);
-      });
-      return data;
-    }
-    c.reloading = true;
-    data.then(
-      () => this.cached.set(scorecard.id, entry),
-      () => {
-        c.reloading = false;
-      },
-    );
-    return c.data;
+    return this.cache.get(scorecard.id, { version: String(await this.deps.generation()) }, () => this.load(scorecard));
   }
 
   private async load(scorecard: Scorecard): Promise<OverviewData> {
