@@ -1,5 +1,6 @@
 import knexFactory from 'knex';
 import { migrate, MIGRATIONS } from './migrate';
+import { DatabaseScorecardStore } from '../scorecards/DatabaseScorecardStore';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../testing/testDatabases';
 
 const KEYS = '20261203000000_scorecard_write_keys.js';
@@ -23,6 +24,18 @@ describe.each(TEST_DATABASES)('migrations on %s', kind => {
     expect(await db.knex('opsfolio_scorecard_level_changes').count({ n: '*' })).toEqual([{ n: kind === 'postgres' ? '1' : 1 }]);
     // From now on the database itself refuses a second copy.
     await expect(db.knex('opsfolio_scorecard_transitions').insert(transition)).rejects.toThrow(/unique|UNIQUE/);
+  });
+
+  it('keeps the snapshots of an older release, their failing checks unknown, and records them from then on', async () => {
+    db = await createTestDatabase(kind, { before: '20261207000000_scorecard_daily_checks.js' });
+    await db.knex('opsfolio_scorecard_daily').insert({ scorecard_id: 'ready', entity_ref: 'component:default/a', day: '2026-12-01', level: 'silver', passing: 4, total: 5 });
+    await migrate(db.knex);
+    const store = new DatabaseScorecardStore(db.knex);
+    await store.writeDaily('ready', [{ entityRef: 'component:default/a', day: '2026-12-02', level: 'gold', passing: 5, total: 5, failing: [], exempt: ['runbook'] }]);
+    expect(await store.dailyChecks('ready', '2026-12-01')).toEqual([
+      { entityRef: 'component:default/a', day: '2026-12-01', level: 'silver', passing: 4, total: 5, failing: null, exempt: null },
+      { entityRef: 'component:default/a', day: '2026-12-02', level: 'gold', passing: 5, total: 5, failing: [], exempt: ['runbook'] },
+    ]);
   });
 
   it('rolls the unique keys back and forward again', async () => {

@@ -1,7 +1,7 @@
 import { type CheckTransition, type LevelChange, refKey } from '@opsfolio/backstage-plugin-common';
 import type { Knex } from 'knex';
 import { bumpGeneration, type DataGenerations } from '../platform/dataGenerations';
-import type { DailyRow, EvaluationWrite, ScorecardStore, StoredEvaluation } from './ScorecardStore';
+import type { DailyChecksRow, DailyRow, EvaluationWrite, ScorecardStore, StoredEvaluation } from './ScorecardStore';
 
 const ENTITIES = 'opsfolio_scorecard_entities';
 const TRANSITIONS = 'opsfolio_scorecard_transitions';
@@ -139,7 +139,16 @@ export class DatabaseScorecardStore implements ScorecardStore {
     for (let i = 0; i < changeRows.length; i += BATCH) {
       await tx(LEVEL_CHANGES).insert(changeRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref', 'at']).ignore();
     }
-    const dailyRows = w.daily.map(d => ({ scorecard_id: scorecardId, entity_ref: d.entityRef, day: d.day, level: d.level, passing: d.passing, total: d.total }));
+    const dailyRows = w.daily.map(d => ({
+      scorecard_id: scorecardId,
+      entity_ref: d.entityRef,
+      day: d.day,
+      level: d.level,
+      passing: d.passing,
+      total: d.total,
+      failing: json(d.failing),
+      exempt: json(d.exempt),
+    }));
     for (let i = 0; i < dailyRows.length; i += BATCH) {
       await tx(DAILY).insert(dailyRows.slice(i, i + BATCH)).onConflict(['scorecard_id', 'entity_ref', 'day']).merge();
     }
@@ -154,6 +163,27 @@ export class DatabaseScorecardStore implements ScorecardStore {
       .modify(q => (entityRef ? q.andWhere('entity_ref', refKey(entityRef)) : q))
       .orderBy('day');
     return rows.map(r => ({ entityRef: r.entity_ref, day: r.day, level: r.level, passing: Number(r.passing), total: Number(r.total) }));
+  }
+
+  async dailyChecks(scorecardId: string, fromDay: string): Promise<DailyChecksRow[]> {
+    const rows: Array<{ entity_ref: string; day: string; level: string | null; passing: number; total: number; failing: string | null; exempt: string | null }> =
+      await this.db(DAILY)
+        .select('entity_ref', 'day', 'level', 'passing', 'total', 'failing', 'exempt')
+        .where('scorecard_id', scorecardId)
+        .andWhere('day', '>=', fromDay)
+        .orderBy('day');
+    const lists = new Map<string, string[]>();
+    // Most snapshots repeat the lists of the day before: parse each distinct text once.
+    const parse = (text: string | null) => (text === null ? null : (lists.get(text) ?? lists.set(text, JSON.parse(text)).get(text)!));
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      day: r.day,
+      level: r.level,
+      passing: Number(r.passing),
+      total: Number(r.total),
+      failing: parse(r.failing),
+      exempt: parse(r.exempt),
+    }));
   }
 
   /** Days that already have snapshots, so a backfill fills only what is missing. */

@@ -19,7 +19,14 @@ export interface DailyRow {
   level: string | null;
   passing: number;
   total: number;
+  /** Ids of the checks that did not count as passing; absent on snapshots from before campaigns. */
+  failing?: string[];
+  /** Ids of the checks that were exempt. */
+  exempt?: string[];
 }
+
+/** A daily snapshot with the checks it held: what a campaign's burn-up is drawn from. */
+export type DailyChecksRow = Omit<DailyRow, 'failing' | 'exempt'> & { failing: string[] | null; exempt: string[] | null };
 
 /** What one evaluation run writes for a scorecard, in one transaction. */
 export interface EvaluationWrite {
@@ -52,6 +59,8 @@ export interface ScorecardStore {
   writeDaily(scorecardId: string, daily: DailyRow[]): Promise<void>;
   /** Daily snapshots from `fromDay` on, for one entity or all. */
   daily(scorecardId: string, fromDay: string, entityRef?: string): Promise<DailyRow[]>;
+  /** As {@link ScorecardStore.daily} for every entity, with each snapshot's failing and exempt checks. */
+  dailyChecks(scorecardId: string, fromDay: string): Promise<DailyChecksRow[]>;
   /** The days from `fromDay` on that have snapshots. */
   daysWithSnapshots(scorecardId: string, fromDay: string): Promise<Set<string>>;
   /** An entity's transitions and level changes from `fromAt` on. */

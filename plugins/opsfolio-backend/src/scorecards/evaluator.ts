@@ -17,6 +17,16 @@ const counted = (r: EntityScorecardResult) => {
   return { passing: scored.filter(x => COUNTS_AS_PASSING.has(x.state)).length, total: scored.length };
 };
 
+/** The day's snapshot of one result: its level, counts and which checks held it back or were exempt. */
+const snapshotOf = (r: EntityScorecardResult, day: string): DailyRow => ({
+  entityRef: r.entityRef,
+  day,
+  level: r.level?.id ?? null,
+  ...counted(r),
+  failing: r.results.filter(x => !COUNTS_AS_PASSING.has(x.state)).map(x => x.checkId),
+  exempt: r.results.filter(x => x.state === 'exempt').map(x => x.checkId),
+});
+
 /**
  * Evaluates every scorecard: in bulk on a schedule (all entities, facts read once per provider), on demand for
  * one entity, and back over past days for a new install's trend. Stores results, transitions, level changes
@@ -190,7 +200,7 @@ export class ScorecardEvaluator {
       write.upserts.push(stored);
       write.transitions.push(...compared.transitions.map(t => ({ ...t, entityRef: r.entityRef })));
       if (compared.levelChange) write.levelChanges.push({ ...compared.levelChange, entityRef: r.entityRef });
-      write.daily.push({ entityRef: r.entityRef, day: r.evaluatedAt.slice(0, 10), level: stored.level, passing, total });
+      write.daily.push(snapshotOf(r, r.evaluatedAt.slice(0, 10)));
     });
     for (const ref of previous.keys()) if (!seen.has(ref) && (all || results.some(r => r.entityRef === ref))) write.deletes.push(ref);
     return write;
@@ -224,7 +234,7 @@ export class ScorecardEvaluator {
         const daily: DailyRow[] = evaluated
           .map(e => e.results[i])
           .filter(r => r.applicable)
-          .map(r => ({ entityRef: r.entityRef, day: d, level: r.level?.id ?? null, ...counted(r) }));
+          .map(r => snapshotOf(r, d));
         await this.deps.store.writeDaily(c.scorecard.id, daily);
       }
       filled += 1;
