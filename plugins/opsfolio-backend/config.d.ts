@@ -81,6 +81,17 @@ export interface Config {
       /** Days of trend a new install fills in from stored deploys, incidents and cost (default 30; 0 to historyDays). */
       backfillDays?: number;
     };
+    /** Campaigns: see the "Campaigns" section of the backend plugin's README. */
+    campaigns?: {
+      /**
+       * Campaigns written inline: `{ id, title, description?, owner, scorecardId, targetLevel? | checks?, filter?,
+       * startDate, targetDate, milestones?, link?, supportChannel?, draft?, endedOn?, archived? }`. Validated at
+       * start-up against the scorecards, every problem listed. Read-only through the API.
+       */
+      definitions?: Array<{ [key: string]: any }>;
+      /** YAML files of campaigns, relative to the backend's working directory; a file holds one campaign or a list. */
+      files?: string[];
+    };
     /**
      * Per-source settings, keyed by source id (e.g. `github`, `pagerduty`, or `scorecards` for the scorecard
      * evaluation, every 30 minutes by default).

@@ -12,6 +12,9 @@ import {
   type DeploymentSource,
   type OnCallSource,
 } from '@opsfolio/backstage-plugin-node';
+import { readCampaignDefinitions } from './campaigns/config';
+import { DatabaseCampaignStore } from './campaigns/DatabaseCampaignStore';
+import { DefaultCampaignsService } from './campaigns/DefaultCampaignsService';
 import { CostIndexLoader } from './cost/costIndexLoader';
 import { DefaultCostService } from './cost/DefaultCostService';
 import { CatalogSnapshotLoader } from './platform/catalog/catalogSnapshot';
@@ -173,6 +176,14 @@ export const opsfolioPlugin = createBackendPlugin({
         // Scorecards may be filtered to any kind: the shared catalog read must hold those entities too.
         catalogSnapshot.includeKinds(scorecardSettings.scorecards.flatMap(sc => [...(sc.filter?.kind ?? []), ...sc.checks.flatMap(c => c.filter?.kind ?? [])]));
         const scorecardStore = new DatabaseScorecardStore(db, generations);
+        const campaigns = new DefaultCampaignsService({
+          store: new DatabaseCampaignStore(db, generations),
+          configured: readCampaignDefinitions(config, scorecardSettings.scorecards),
+          scorecards: scorecardSettings.scorecards,
+          scorecardStore,
+          groupTitles: () => ownership.ownerTitles(),
+          generation: kind => generations.current(kind),
+        });
         const evaluator = new ScorecardEvaluator({ settings: scorecardSettings, providers, snapshot: catalogSnapshot, store: scorecardStore, logger });
         const notSyncedYet = async () => {
           const ids = runner.registered().map(j => j.id).filter(id => id !== 'scorecards' && runner.enabled(id));
@@ -204,6 +215,7 @@ export const opsfolioPlugin = createBackendPlugin({
               deployments,
               cost: costService,
             }),
+            campaigns,
           }),
         );
         for (const path of UNAUTHENTICATED_PATHS) {

@@ -2,6 +2,8 @@ import type { AuditorService, AuthService, HttpAuthService, PermissionsService }
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type express from 'express';
 import Router from 'express-promise-router';
+import type { CampaignsService } from './campaigns/CampaignsService';
+import { campaignRoutes } from './campaigns/routes';
 import type { CostService } from './cost/CostService';
 import { costRoutes } from './cost/routes';
 import type { DeploymentsService } from './deployments/DeploymentsService';
@@ -39,6 +41,7 @@ export interface RouterDeps {
   cost: CostService;
   ownership: OwnershipService;
   scorecards: ScorecardsService;
+  campaigns: CampaignsService;
 }
 
 /**
@@ -66,6 +69,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(scorecardRoutes(deps));
   router.use(exemptionRoutes(deps));
   router.use(portfolioRoutes(deps));
+  router.use(campaignRoutes(deps));
   return router;
 }
 

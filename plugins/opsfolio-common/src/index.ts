@@ -7,6 +7,7 @@
 export { ANNOTATIONS } from './annotations';
 export { PILLARS, describePillars, type EntityLike, type PillarId, type PillarSetup } from './pillars';
 export {
+  opsfolioCampaignsManagePermission,
   opsfolioCostReadPermission,
   opsfolioExemptionsReadPermission,
   opsfolioPermissions,
@@ -35,6 +36,21 @@ export type {
   TeamOnCallService,
   WeeklyDeploymentsResponse,
 } from './api';
+export type {
+  Campaign,
+  CampaignBurnUpDay,
+  CampaignCounts,
+  CampaignDefinition,
+  CampaignEntity,
+  CampaignFilter,
+  CampaignMilestone,
+  CampaignProgressResponse,
+  CampaignRemainingCheck,
+  CampaignState,
+  CampaignSummary,
+  CampaignsResponse,
+  EntityCampaignsResponse,
+} from './campaigns';
 export { OpsfolioClient, type OpsfolioClientOptions } from './client/OpsfolioClient';
 export type { CostQuery, DeploymentsQuery, OpsfolioApi, ScorecardOverviewQuery } from './client/OpsfolioApi';
 export { productionEnvironmentsOf, type Deployment, type DeploymentStatus } from './deployments';

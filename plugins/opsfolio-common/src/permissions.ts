@@ -21,5 +21,14 @@ export const opsfolioExemptionsReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Creating, editing, publishing, ending and archiving campaigns through the API. Reading them needs no
+ * permission of its own: a campaign's entities are filtered by what the caller may read in the catalog. @public
+ */
+export const opsfolioCampaignsManagePermission = createPermission({
+  name: 'opsfolio.campaigns.manage',
+  attributes: { action: 'update' },
+});
+
 /** Every permission Opsfolio defines, for the permission registry. @public */
-export const opsfolioPermissions = [opsfolioCostReadPermission, opsfolioExemptionsReadPermission];
+export const opsfolioPermissions = [opsfolioCostReadPermission, opsfolioExemptionsReadPermission, opsfolioCampaignsManagePermission];

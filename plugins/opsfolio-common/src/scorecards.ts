@@ -1,3 +1,4 @@
+import type { CampaignSummary } from './campaigns';
 /** How a check compares its fact with its threshold. @public */
 export type CheckOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'exists' | 'matches';
 
@@ -310,6 +311,8 @@ export interface TeamPortfolioResponse {
   services: PortfolioService[];
   /** False when the caller may not read cost: the card says so instead of showing zeros. */
   costVisible: boolean;
+  /** The running campaigns that cover some of these services, counted over them alone. */
+  campaigns: CampaignSummary[];
 }
 
 /** One exemption in the catalog, where it applies and whether it still counts. @public */

@@ -2,7 +2,14 @@ import type { AuditorService, AuditorServiceCreateEventOptions } from '@backstag
 import type { JsonObject } from '@backstage/types';
 
 /** Opsfolio's audit events, as Backstage's auditor logs them: `opsfolio.<eventId>`. */
-export type OpsfolioAuditEvent = 'deployments-push' | 'incidents-push' | 'scorecards-refresh' | 'scorecard-gate';
+export type OpsfolioAuditEvent =
+  | 'deployments-push'
+  | 'incidents-push'
+  | 'scorecards-refresh'
+  | 'scorecard-gate'
+  | 'campaign-create'
+  | 'campaign-update'
+  | 'campaign-state';
 
 /**
  * Runs a write under an audit event, as the catalog and scaffolder do: the event is logged when the write

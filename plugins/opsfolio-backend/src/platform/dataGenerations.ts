@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 const TABLE = 'opsfolio_data_generations';
 
 /** Kinds of stored data whose derived figures replicas cache. */
-export type DataKind = 'cost' | 'scorecards';
+export type DataKind = 'cost' | 'scorecards' | 'campaigns';
 
 /**
  * How often a replica asks the database whether another one wrote. A cache is behind by at most this plus the

@@ -189,7 +189,7 @@ export class DefaultScorecardsService implements ScorecardsService {
     return rows.sort((a, b) => a.daysLeft - b.daysLeft || a.entityRef.localeCompare(b.entityRef));
   }
 
-  async teamPortfolio(group: Entity, { credentials, costReadable }: Parameters<ScorecardsService['teamPortfolio']>[1]): Promise<TeamPortfolioResponse> {
+  async teamPortfolio(group: Entity, { credentials, costReadable }: Parameters<ScorecardsService['teamPortfolio']>[1]): Promise<Omit<TeamPortfolioResponse, 'campaigns'>> {
     const { catalog } = this.deps;
     const groupRefs = await groupAndDescendants(catalog, group, credentials);
     const owned = (await ownedBy(catalog, groupRefs, credentials)).filter(o => isKind(o.entity.kind, 'component'));

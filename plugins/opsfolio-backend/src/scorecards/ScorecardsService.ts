@@ -43,10 +43,10 @@ export interface ScorecardsService {
   }): Promise<{ scorecardId: string; text: string }>;
   /** Every exemption the last evaluation met, soonest to expire first; judged today. */
   exemptions(query: { scorecardId?: string; owner?: string; status?: 'active' | 'expired'; readable?: ReadableRefs }): Promise<ExemptionRow[]>;
-  /** Every component a group and its sub-teams own, with level, who is on call, last deploy and (when visible) cost. */
+  /** Every component a group and its sub-teams own, with level, who is on call, last deploy and (when visible) cost; the route adds campaigns. */
   /** `costReadable`: which of these services the caller may read cost of (the policy may allow some only). */
   teamPortfolio(
     group: Entity,
     options: { credentials: BackstageCredentials; costReadable: (entityRefs: string[]) => Promise<ReadonlySet<string>> },
-  ): Promise<TeamPortfolioResponse>;
+  ): Promise<Omit<TeamPortfolioResponse, 'campaigns'>>;
 }
