@@ -90,7 +90,32 @@ const config = {
         },
       ],
     },
+    campaigns: {
+      definitions: [
+        {
+          id: 'dashboards',
+          title: 'A dashboard for every service',
+          owner: 'team-a',
+          scorecardId: 'ready',
+          checks: ['dashboard'],
+          startDate: daysAgo(7).slice(0, 10),
+          targetDate: daysAgo(-30).slice(0, 10),
+          milestones: [{ date: daysAgo(-10).slice(0, 10), share: 0.5 }],
+        },
+      ],
+    },
   },
+};
+
+/** A campaign created through the API: a draft until published. */
+const NEW_CAMPAIGN = {
+  id: 'runbooks',
+  title: 'Runbooks everywhere',
+  owner: 'group:default/team-a',
+  scorecardId: 'ready',
+  checks: ['runbook'],
+  startDate: daysAgo(0).slice(0, 10),
+  targetDate: daysAgo(-14).slice(0, 10),
 };
 
 const deployment = (externalId: string, environment: string, version: string, days: number, status = 'success') => ({
@@ -116,7 +141,9 @@ const incidents = [
 interface Exchange {
   name: string;
   path: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
+  /** Sent as JSON. */
+  body?: object;
   /** The status the backend must answer; anything else stops the recording. */
   status: number;
   permissions?: 'allow' | 'deny';
@@ -148,8 +175,18 @@ const EXCHANGES: Exchange[] = [
   { name: 'scorecard overview as CSV', path: '/overview/scorecards?scorecard=ready&format=csv', status: 200 },
   { name: 'active exemptions', path: '/overview/exemptions?status=active', status: 200 },
   { name: 'portfolio of a team', path: '/groups/default/team-a/portfolio', status: 200 },
+  { name: 'running campaigns', path: '/campaigns', status: 200 },
+  { name: 'a campaign with its burn-up', path: '/campaigns/dashboards', status: 200 },
+  { name: 'a campaign as CSV', path: '/campaigns/dashboards?format=csv', status: 200 },
+  { name: 'an unknown campaign', path: '/campaigns/nope', status: 404 },
+  { name: 'campaigns of an entity', path: `${CHECKOUT}/campaigns`, status: 200 },
+  { name: 'a campaign created as a draft', method: 'POST', path: '/campaigns', body: NEW_CAMPAIGN, status: 201 },
+  { name: 'a campaign edited', method: 'PUT', path: '/campaigns/runbooks', body: { ...NEW_CAMPAIGN, title: 'A runbook for every service' }, status: 200 },
+  { name: 'a draft published', method: 'POST', path: '/campaigns/runbooks/publish', status: 200 },
+  { name: 'a campaign that does not fit its scorecard', method: 'POST', path: '/campaigns', body: { ...NEW_CAMPAIGN, id: 'gold', checks: ['no-such-check'] }, status: 400 },
   { name: 'cost overview, denied by the permission policy', path: '/overview/cost?groupBy=owner', status: 403, permissions: 'deny' },
   { name: 'cost overview CSV, denied by the permission policy', path: '/overview/cost?groupBy=owner&format=csv', status: 403, permissions: 'deny' },
+  { name: 'a campaign created without opsfolio.campaigns.manage', method: 'POST', path: '/campaigns', body: NEW_CAMPAIGN, status: 403, permissions: 'deny' },
 ];
 
 // Kept: what a client reads. Left out: dates, ETags, connection and security headers, which change on every run.
@@ -168,14 +205,15 @@ const baseUrl = (backend: OpsfolioTestBackend) => `http://127.0.0.1:${backend.se
 
 async function record(backend: OpsfolioTestBackend, exchange: Exchange): Promise<RecordedExchange> {
   const method = exchange.method ?? 'GET';
-  const response = await fetch(`${baseUrl(backend)}${exchange.path}`, { method, headers: { authorization: backend.userHeader } });
+  const headers: Record<string, string> = { authorization: backend.userHeader, ...(exchange.body ? { 'content-type': 'application/json' } : {}) };
+  const response = await fetch(`${baseUrl(backend)}${exchange.path}`, { method, headers, ...(exchange.body ? { body: JSON.stringify(exchange.body) } : {}) });
   const text = await response.text();
   if (response.status !== exchange.status) {
     throw new Error(`${method} ${exchange.path}: expected ${exchange.status}, the backend answered ${response.status} ${text}`);
   }
-  const headers = Object.fromEntries(KEPT_HEADERS.flatMap(h => (response.headers.has(h) ? [[h, response.headers.get(h)!]] : [])));
+  const kept = Object.fromEntries(KEPT_HEADERS.flatMap(h => (response.headers.has(h) ? [[h, response.headers.get(h)!]] : [])));
   let body: unknown = text;
-  if (headers['content-type']?.startsWith('application/json')) {
+  if (kept['content-type']?.startsWith('application/json')) {
     body = JSON.parse(text);
     // Production answers carry no stack; the recording should not carry this machine's paths either.
     delete (body as { error?: { stack?: string } }).error?.stack;
@@ -183,8 +221,8 @@ async function record(backend: OpsfolioTestBackend, exchange: Exchange): Promise
   return {
     name: exchange.name,
     permissions: exchange.permissions ?? 'allow',
-    request: { method, path: exchange.path },
-    response: { status: response.status, statusText: response.statusText, headers, body },
+    request: { method, path: exchange.path, ...(exchange.body ? { body: exchange.body } : {}) },
+    response: { status: response.status, statusText: response.statusText, headers: kept, body },
   };
 }
 

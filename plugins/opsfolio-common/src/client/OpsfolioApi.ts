@@ -13,6 +13,7 @@ import type {
   TeamOnCallResponse,
   WeeklyDeploymentsResponse,
 } from '../api';
+import type { CampaignDefinition, CampaignProgressResponse, CampaignsResponse, CampaignSummary, CampaignState, EntityCampaignsResponse } from '../campaigns';
 import type { DeploymentStatus } from '../deployments';
 import type { DoraResult } from '../dora';
 import type { IncidentStatus } from '../oncall';
@@ -105,4 +106,18 @@ export interface OpsfolioApi {
   getExemptions(filters?: { scorecard?: string; owner?: string; status?: 'active' | 'expired' }): Promise<ExemptionsOverviewResponse>;
   /** Every service a group (and its sub-groups) owns, with its level, on-call now, last deploy and cost. */
   getTeamPortfolio(group: CompoundEntityRef): Promise<TeamPortfolioResponse>;
+  /** Every campaign with its counts; drafts and archived ones only when asked for by `state`. */
+  getCampaigns(filters?: { state?: CampaignState; owner?: string }): Promise<CampaignsResponse>;
+  /** Where one campaign stands: per team, per check, its burn-up, milestones and projection. */
+  getCampaign(campaignId: string): Promise<CampaignProgressResponse>;
+  /** The campaign's entities as a CSV file (a `Blob`, as {@link OpsfolioApi.getCostOverviewCsv}). */
+  getCampaignCsv(campaignId: string): Promise<Blob>;
+  /** The running campaigns the entity is part of, with what it has left to fix. */
+  getEntityCampaigns(entity: CompoundEntityRef): Promise<EntityCampaignsResponse>;
+  /** Creates a campaign (needs `opsfolio.campaigns.manage`); a draft unless `draft: false`. */
+  createCampaign(definition: CampaignDefinition): Promise<CampaignSummary>;
+  /** Replaces a campaign's definition (needs `opsfolio.campaigns.manage`; not for campaigns defined in config). */
+  updateCampaign(campaignId: string, definition: CampaignDefinition): Promise<CampaignSummary>;
+  /** Publishes a draft, ends a running campaign or archives an ended one (needs `opsfolio.campaigns.manage`). */
+  changeCampaignState(campaignId: string, action: 'publish' | 'end' | 'archive'): Promise<CampaignSummary>;
 }

@@ -1,5 +1,6 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import type { CampaignDefinition } from '../campaigns';
 import { OpsfolioClient, type OpsfolioClientOptions } from './OpsfolioClient';
 import { readRecordings, type RecordedExchange } from './__recordings__/recordings';
 import { startReplayServer, type ReceivedRequest, type ReplayServer } from './__recordings__/replayServer';
@@ -246,6 +247,62 @@ describe('OpsfolioClient against recorded backend answers', () => {
     expect(request).toMatchObject({ method: 'GET', path: '/groups/default/team-a/portfolio' });
     expect(result).toEqual(bodyOf('GET', '/groups/default/team-a/portfolio'));
     expect(result.services.map(s => [s.entityRef, s.level?.id, s.lastDeploy?.version])).toEqual([['component:default/checkout', 'silver', 'v1.5.1']]);
+  });
+});
+
+describe('OpsfolioClient campaigns against recorded backend answers', () => {
+  const NEW_CAMPAIGN = () => recorded('POST', '/campaigns').request.body as CampaignDefinition;
+
+  it('getCampaigns and getCampaign: the list with counts, and one campaign with its burn-up and CSV', async () => {
+    const list = await call(c => c.getCampaigns({ state: undefined, owner: '' }));
+    expect(list.request).toMatchObject({ method: 'GET', path: '/campaigns' });
+    expect(list.result.campaigns.map(s => [s.campaign.id, s.campaign.state, s.counts])).toEqual([['dashboards', 'active', { total: 2, done: 0, exempt: 1, notDone: 1 }]]);
+
+    server.requests.length = 0;
+    const one = await call(c => c.getCampaign('dashboards'));
+    expect(one.request).toMatchObject({ method: 'GET', path: '/campaigns/dashboards' });
+    expect(one.result).toEqual(bodyOf('GET', '/campaigns/dashboards'));
+    expect(one.result.lagging.map(t => [t.ownerRef, t.entities.map(e => e.remaining.map(r => r.checkId))])).toEqual([['user:default/ada', [['dashboard']]]]);
+
+    server.requests.length = 0;
+    const csv = await call(c => c.getCampaignCsv('dashboards'));
+    expect(csv.request).toMatchObject({ method: 'GET', path: '/campaigns/dashboards?format=csv' });
+    expect((await csv.result.text()).split('\r\n')[0]).toBe('entity,title,owner,status,checks left,fixes');
+  });
+
+  it('getEntityCampaigns: the entity path; each running campaign with what the entity has left', async () => {
+    const { result, request } = await call(c => c.getEntityCampaigns(checkout));
+    expect(request).toMatchObject({ method: 'GET', path: `${CHECKOUT}/campaigns` });
+    expect(result.campaigns.map(c => [c.campaign.id, c.status, c.remaining])).toEqual([['dashboards', 'exempt', []]]);
+  });
+
+  it('createCampaign, updateCampaign and changeCampaignState: JSON bodies to POST, PUT and the action path', async () => {
+    const created = await call(c => c.createCampaign(NEW_CAMPAIGN()));
+    expect(created.request).toMatchObject({ method: 'POST', path: '/campaigns', body: NEW_CAMPAIGN() });
+    expect(created.request.headers['content-type']).toBe('application/json');
+    expect(created.result.campaign).toMatchObject({ id: 'runbooks', state: 'draft', source: 'api' });
+
+    server.requests.length = 0;
+    const edited = await call(c => c.updateCampaign('runbooks', { ...NEW_CAMPAIGN(), title: 'A runbook for every service' }));
+    expect(edited.request).toMatchObject({ method: 'PUT', path: '/campaigns/runbooks' });
+    expect(edited.result.campaign.title).toBe('A runbook for every service');
+
+    server.requests.length = 0;
+    const published = await call(c => c.changeCampaignState('runbooks', 'publish'));
+    expect(published.request).toMatchObject({ method: 'POST', path: '/campaigns/runbooks/publish' });
+    expect(published.result.campaign.state).toBe('active');
+  });
+
+  it('rejects a campaign that does not fit with the 400 naming the problem, and one without permission with a 403', async () => {
+    const invalid = await clientOf(server)
+      .createCampaign({ ...NEW_CAMPAIGN(), id: 'gold', checks: ['no-such-check'] })
+      .catch(e => e);
+    expect(invalid).toBeInstanceOf(ResponseError);
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body.error.message).toBe("Invalid campaign: checks[0]: 'no-such-check' is not a check of ready");
+    const refused = await clientOf(denied).createCampaign(NEW_CAMPAIGN()).catch(e => e);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body.error.message).toBe('Not allowed: opsfolio.campaigns.manage');
   });
 });
 

@@ -14,6 +14,7 @@ import type {
   TeamOnCallResponse,
   WeeklyDeploymentsResponse,
 } from '../api';
+import type { CampaignDefinition, CampaignProgressResponse, CampaignsResponse, CampaignSummary, CampaignState, EntityCampaignsResponse } from '../campaigns';
 import type { DoraResult } from '../dora';
 import type { IncidentStatus } from '../oncall';
 import type { OwnershipProblemKind } from '../ownership';
@@ -181,6 +182,46 @@ export class OpsfolioClient implements OpsfolioApi {
   /** {@inheritDoc OpsfolioApi.getWeeklyDeployments} */
   getWeeklyDeployments(entity: CompoundEntityRef, weeks = 12): Promise<WeeklyDeploymentsResponse> {
     return this.get<WeeklyDeploymentsResponse>(`${entityPath(entity)}/deployments/weekly?weeks=${weeks}`);
+  }
+
+  /** {@inheritDoc OpsfolioApi.getCampaigns} */
+  getCampaigns(filters: { state?: CampaignState; owner?: string } = {}): Promise<CampaignsResponse> {
+    return this.get<CampaignsResponse>(`/campaigns${queryString(filters)}`);
+  }
+
+  /** {@inheritDoc OpsfolioApi.getCampaign} */
+  getCampaign(campaignId: string): Promise<CampaignProgressResponse> {
+    return this.get<CampaignProgressResponse>(`/campaigns/${encodeURIComponent(campaignId)}`);
+  }
+
+  /** {@inheritDoc OpsfolioApi.getCampaignCsv} */
+  getCampaignCsv(campaignId: string): Promise<Blob> {
+    return this.getBlob(`/campaigns/${encodeURIComponent(campaignId)}?format=csv`);
+  }
+
+  /** {@inheritDoc OpsfolioApi.getEntityCampaigns} */
+  getEntityCampaigns(entity: CompoundEntityRef): Promise<EntityCampaignsResponse> {
+    return this.get<EntityCampaignsResponse>(`${entityPath(entity)}/campaigns`);
+  }
+
+  /** {@inheritDoc OpsfolioApi.createCampaign} */
+  createCampaign(definition: CampaignDefinition): Promise<CampaignSummary> {
+    return this.sendJson<CampaignSummary>('/campaigns', 'POST', definition);
+  }
+
+  /** {@inheritDoc OpsfolioApi.updateCampaign} */
+  updateCampaign(campaignId: string, definition: CampaignDefinition): Promise<CampaignSummary> {
+    return this.sendJson<CampaignSummary>(`/campaigns/${encodeURIComponent(campaignId)}`, 'PUT', definition);
+  }
+
+  /** {@inheritDoc OpsfolioApi.changeCampaignState} */
+  changeCampaignState(campaignId: string, action: 'publish' | 'end' | 'archive'): Promise<CampaignSummary> {
+    return this.sendJson<CampaignSummary>(`/campaigns/${encodeURIComponent(campaignId)}/${action}`, 'POST');
+  }
+
+  private async sendJson<T>(path: string, method: string, body?: unknown): Promise<T> {
+    const init: RequestInit = body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    return (await (await this.send(path, init)).json()) as T;
   }
 
   private async getBlob(path: string): Promise<Blob> {

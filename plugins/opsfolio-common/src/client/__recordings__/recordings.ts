@@ -10,8 +10,8 @@ export interface RecordedExchange {
   name: string;
   /** The backend's permission policy: `allow` (the default policy) or `deny` (every permission denied). */
   permissions: 'allow' | 'deny';
-  /** The path is under the plugin's base URL (`/api/opsfolio`), with its query string. */
-  request: { method: 'GET' | 'POST'; path: string };
+  /** The path is under the plugin's base URL (`/api/opsfolio`), with its query string; `body` is the JSON sent. */
+  request: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown };
   /** `body` is the parsed JSON when the answer is JSON, else its text (CSV). */
   response: { status: number; statusText: string; headers: Record<string, string>; body: unknown };
 }

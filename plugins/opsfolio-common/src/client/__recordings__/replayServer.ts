@@ -8,6 +8,8 @@ export interface ReceivedRequest {
   /** Under the plugin's base URL, with the query string as sent. */
   path: string;
   headers: IncomingHttpHeaders;
+  /** The JSON body sent, parsed; absent without one. */
+  body?: unknown;
 }
 
 /** A local HTTP server answering recorded requests with the recorded answers. */
@@ -30,11 +32,16 @@ export async function startReplayServer(exchanges: RecordedExchange[]): Promise<
   const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').startsWith(PREFIX) ? req.url!.slice(PREFIX.length) : `(outside ${PREFIX}) ${req.url}`;
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
-    // The body (the refresh POST has none) is drained before answering.
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', chunk => chunks.push(chunk));
     req.on('end', () => {
-      const exchange = exchanges.find(e => e.request.method === req.method && sameRequest(e.request.path, path));
+      const text = Buffer.concat(chunks).toString('utf8');
+      const sent = text ? JSON.parse(text) : undefined;
+      requests.push({ method: req.method ?? 'GET', path, headers: req.headers, ...(sent === undefined ? {} : { body: sent }) });
+      // Requests with a body (campaigns created and edited) match the exchange recorded with that body.
+      const exchange = exchanges.find(
+        e => e.request.method === req.method && sameRequest(e.request.path, path) && JSON.stringify(e.request.body) === JSON.stringify(sent),
+      );
       if (!exchange) {
         res.writeHead(501, 'Not Recorded', { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify({ error: { name: 'NotRecordedError', message: `No recording of ${req.method} ${path}` } }));
