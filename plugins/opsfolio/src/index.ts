@@ -17,6 +17,7 @@ export {
   OpsfolioCostPage,
   OpsfolioOwnershipPage,
   OpsfolioScorecardsPage,
+  OpsfolioCampaignsPage,
   EntityTeamPortfolioCard,
   EntityScorecardCard,
   EntityScorecardContent,

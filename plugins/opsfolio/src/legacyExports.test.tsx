@@ -20,7 +20,7 @@ const MESSAGE = 'opsfolio backend not served in this test';
 const api = new Proxy({} as OpsfolioApi, { get: () => async () => Promise.reject(new Error(MESSAGE)) });
 
 // Tabs and pages are routable: an app gives each its path in its routes, as `EntityLayout.Route` and `FlatRoutes` do.
-const ROUTABLE = new Set(['EntityDeploymentsContent', 'EntityCostContent', 'EntityScorecardContent', 'OpsfolioCostPage', 'OpsfolioOwnershipPage', 'OpsfolioScorecardsPage']);
+const ROUTABLE = new Set(['EntityDeploymentsContent', 'EntityCostContent', 'EntityScorecardContent', 'OpsfolioCostPage', 'OpsfolioOwnershipPage', 'OpsfolioScorecardsPage', 'OpsfolioCampaignsPage']);
 
 // The legacy frontend system: each export of the package's main entry, in an entity page's context as an app
 // using `EntityLayout` and `EntitySwitch` places it, mounts, loads lazily and calls the Opsfolio API.
@@ -40,6 +40,7 @@ describe('legacy exports', () => {
     ['OpsfolioCostPage', service],
     ['OpsfolioOwnershipPage', service],
     ['OpsfolioScorecardsPage', service],
+    ['OpsfolioCampaignsPage', service],
   ] as const)('mounts %s', async (name, entity) => {
     const Extension = legacy[name] as () => JSX.Element;
     const element = ROUTABLE.has(name) ? (

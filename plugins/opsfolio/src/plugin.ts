@@ -9,6 +9,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { OpsfolioClient } from '@opsfolio/backstage-plugin-common';
 import { opsfolioApiRef } from './api/OpsfolioApi';
+import { legacyCampaignsPageRouteRef as campaignsPageRouteRef } from './campaigns/campaignsPageRouteRef';
 
 const deploymentsRouteRef = createRouteRef({ id: 'opsfolio:deployments' });
 const costRouteRef = createRouteRef({ id: 'opsfolio:cost' });
@@ -16,11 +17,12 @@ const scorecardsRouteRef = createRouteRef({ id: 'opsfolio:scorecards' });
 const costPageRouteRef = createRouteRef({ id: 'opsfolio:cost-page' });
 const ownershipPageRouteRef = createRouteRef({ id: 'opsfolio:ownership-page' });
 const scorecardsPageRouteRef = createRouteRef({ id: 'opsfolio:scorecards-page' });
+// campaignsPageRouteRef lives with the campaigns, as the readiness tab links to the page (see campaignsPageRouteRef.ts).
 
 /** The Opsfolio plugin for the legacy frontend system. @public */
 export const opsfolioPlugin = createPlugin({
   id: 'opsfolio',
-  routes: { deployments: deploymentsRouteRef, cost: costRouteRef, scorecards: scorecardsRouteRef, costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef, scorecardsPage: scorecardsPageRouteRef },
+  routes: { deployments: deploymentsRouteRef, cost: costRouteRef, scorecards: scorecardsRouteRef, costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef, scorecardsPage: scorecardsPageRouteRef, campaignsPage: campaignsPageRouteRef },
   apis: [
     createApiFactory({
       api: opsfolioApiRef,
@@ -115,5 +117,14 @@ export const OpsfolioScorecardsPage: () => JSX.Element = opsfolioPlugin.provide(
     name: 'OpsfolioScorecardsPage',
     mountPoint: scorecardsPageRouteRef,
     component: () => import('./scorecards/page/OpsfolioScorecardsPage').then(m => m.OpsfolioScorecardsPage),
+  }),
+);
+
+/** Campaigns with their progress, and each campaign's burn-up, teams and what is left: `<Route path="/opsfolio/campaigns" element={<OpsfolioCampaignsPage />} />`. @public */
+export const OpsfolioCampaignsPage: () => JSX.Element = opsfolioPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsfolioCampaignsPage',
+    mountPoint: campaignsPageRouteRef,
+    component: () => import('./campaigns/OpsfolioCampaignsPage').then(m => m.OpsfolioCampaignsPage),
   }),
 );

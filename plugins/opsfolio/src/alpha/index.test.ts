@@ -19,11 +19,12 @@ describe('the opsfolio frontend plugin (new frontend system)', () => {
     'page:opsfolio/cost',
     'page:opsfolio/ownership',
     'page:opsfolio/scorecards',
+    'page:opsfolio/campaigns',
   ])('has %s', id => {
     expect(plugin.getExtension(id as never)).toBeDefined();
   });
 
-  it('routes its three pages', () => {
-    expect(Object.keys(plugin.routes).sort()).toEqual(['costPage', 'ownershipPage', 'scorecardsPage']);
+  it('routes its four pages', () => {
+    expect(Object.keys(plugin.routes).sort()).toEqual(['campaignsPage', 'costPage', 'ownershipPage', 'scorecardsPage']);
   });
 });

@@ -11,7 +11,9 @@ import {
   teamPortfolioCard,
 } from './entityCards';
 import { costContent, deploymentsContent, scorecardsContent } from './entityContents';
+import { campaignsPageRouteRef } from '../campaigns/campaignsPageRouteRef';
 import {
+  campaignsPage,
   costPage,
   costPageRouteRef,
   ownershipPage,
@@ -42,9 +44,15 @@ export default createFrontendPlugin({
     scorecardCard,
     scorecardsContent,
     scorecardsPage,
+    campaignsPage,
     teamPortfolioCard,
   ],
-  routes: { costPage: costPageRouteRef, ownershipPage: ownershipPageRouteRef, scorecardsPage: scorecardsPageRouteRef },
+  routes: {
+    costPage: costPageRouteRef,
+    ownershipPage: ownershipPageRouteRef,
+    scorecardsPage: scorecardsPageRouteRef,
+    campaignsPage: campaignsPageRouteRef,
+  },
 });
 
 /** Opsfolio's texts, for an app that translates them: `createTranslationResource({ ref: opsfolioTranslationRef, ... })`. */

@@ -1,6 +1,7 @@
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { createRouteRef, PageBlueprint } from '@backstage/frontend-plugin-api';
-import { CostIcon, OwnershipIcon, ReadinessIcon } from '../components/pageIcons';
+import { campaignsPageRouteRef } from '../campaigns/campaignsPageRouteRef';
+import { CampaignsIcon, CostIcon, OwnershipIcon, ReadinessIcon } from '../components/pageIcons';
 import { opsfolioTranslationRef } from '../translation/opsfolioTranslationRef';
 
 export const costPageRouteRef = createRouteRef();
@@ -55,6 +56,25 @@ export const scorecardsPage = PageBlueprint.make({
       import('../scorecards/page/OpsfolioScorecardsPage').then(m => (
         <ReactRouterV6PageRouter>
           <m.OpsfolioScorecardsPage />
+        </ReactRouterV6PageRouter>
+      )),
+  },
+});
+
+// campaignsPageRouteRef lives with the campaigns, as the readiness tab links to the page (see campaignsPageRouteRef.ts).
+
+export const campaignsPage = PageBlueprint.make({
+  name: 'campaigns',
+  params: {
+    path: '/opsfolio/campaigns',
+    title: opsfolioTranslationRef('common.navigation.campaigns'),
+    icon: <CampaignsIcon />,
+    routeRef: campaignsPageRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('../campaigns/OpsfolioCampaignsPage').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.OpsfolioCampaignsPage />
         </ReactRouterV6PageRouter>
       )),
   },

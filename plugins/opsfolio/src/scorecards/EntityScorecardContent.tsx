@@ -13,6 +13,7 @@ import { OpsfolioCard } from '../components/OpsfolioCard';
 import { ProblemText } from '../components/ProblemText';
 import { PaletteScope } from '../components/PaletteScope';
 import { useOpsfolioText } from '../translation/useOpsfolioText';
+import { EntityCampaignsSection } from '../campaigns/EntityCampaignsSection';
 
 /** The tab's header: when the results were evaluated, and "Evaluate now" with its progress and its error. */
 function EvaluateNowHeader(props: {
@@ -103,11 +104,18 @@ function ReadinessTab() {
 }
 
 /**
- * The readiness tab: for each scorecard that applies, every check with its evidence, and the level's history; "Evaluate
- * now" scores the entity again without waiting for the schedule.
+ * The readiness tab: the campaigns the entity is part of; then, for each scorecard that applies, every check with its
+ * evidence, and the level's history; "Evaluate now" scores the entity again without waiting for the schedule.
  */
 export function EntityScorecardContent() {
   const { entity } = useEntity();
-  // One state per entity: an evaluation of the entity shown before must not stay on this one.
-  return <ReadinessTab key={stringifyEntityRef(entity)} />;
+  const key = stringifyEntityRef(entity);
+  // One state per entity: an evaluation of the entity shown before must not stay on this one. The campaigns load
+  // beside the scorecards rather than after them.
+  return (
+    <>
+      <EntityCampaignsSection key={`campaigns:${key}`} />
+      <ReadinessTab key={key} />
+    </>
+  );
 }

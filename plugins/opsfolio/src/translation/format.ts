@@ -72,6 +72,11 @@ export function createFormat(language: string, t: OpsfolioT) {
     /** "Jun 5" in English, "5. Juni" in German; days are UTC dates. */
     dayMonth: (iso: string | number | Date) =>
       new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(iso)),
+    /** "Jun 5, 2026" in English, "5. Juni 2026" in German; days are UTC dates. */
+    day: (iso: string | number | Date) =>
+      new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(iso)
+      ),
     /** "Jun 2026" from `2026-06` or `2026-06-01`. */
     month: (periodOrDay: string) =>
       new Date(startOfDay(monthStart(periodOrDay))).toLocaleString(locale, {

@@ -1,4 +1,5 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import { campaignsMessages } from './messages/campaigns';
 import { commonMessages } from './messages/common';
 import { costMessages } from './messages/cost';
 import { deploymentsMessages } from './messages/deployments';
@@ -23,5 +24,6 @@ export const opsfolioTranslationRef = createTranslationRef({
     scorecards: scorecardsMessages,
     readinessPage: readinessPageMessages,
     portfolio: portfolioMessages,
+    campaigns: campaignsMessages,
   },
 });

@@ -9,12 +9,13 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsfolioApiRef } from '../../api/OpsfolioApi';
 import { OpsfolioCard } from '../../components/OpsfolioCard';
 import { PillarEmptyState } from '../../components/PillarEmptyState';
+import { PortfolioCampaigns } from './PortfolioCampaigns';
 import { usePortfolioColumns } from './PortfolioServiceRow';
 import { useOpsfolioText } from '../../translation/useOpsfolioText';
 import { OpsfolioTable } from '../../components/OpsfolioTable';
 
 function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
-  const { services, costVisible, groupRef } = props.portfolio;
+  const { services, costVisible, groupRef, campaigns } = props.portfolio;
   const { t } = useOpsfolioText();
   const items = useMemo(() => services.map(s => ({ ...s, id: s.entityRef })), [services]);
   const columns = usePortfolioColumns(groupRef, costVisible);
@@ -27,6 +28,7 @@ function Portfolio(props: { portfolio: TeamPortfolioResponse }) {
   }
   return (
     <>
+      <PortfolioCampaigns campaigns={campaigns} />
       <OpsfolioTable
         columnConfig={columns}
         data={items}

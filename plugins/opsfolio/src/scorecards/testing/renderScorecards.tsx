@@ -10,10 +10,15 @@ const paymentsApi: Entity = {
   spec: { type: 'service', owner: 'group:default/team-payments' },
 };
 
+/** The readiness tab also asks for the entity's campaigns: by default the entity is in none. */
+const notInCampaigns: Partial<OpsfolioApi> = {
+  getEntityCampaigns: async () => ({ entityRef: 'component:default/payments-api', campaigns: [] }),
+};
+
 /** Renders a scorecard card or tab on the payments-api page with the given API answers. */
 export async function renderOnEntityPage(element: JSX.Element, api: Partial<OpsfolioApi>) {
   await renderInTestApp(
-    <TestApiProvider apis={[[opsfolioApiRef, api]]}>
+    <TestApiProvider apis={[[opsfolioApiRef, { ...notInCampaigns, ...api }]]}>
       <EntityProvider entity={paymentsApi}>{element}</EntityProvider>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },

@@ -10,6 +10,7 @@ export const commonMessages = {
     cost: 'Cost',
     readiness: 'Readiness',
     ownership: 'Ownership',
+    campaigns: 'Campaigns',
   },
   csv: {
     download: 'Download CSV',

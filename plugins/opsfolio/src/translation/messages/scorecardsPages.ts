@@ -109,4 +109,14 @@ export const portfolioMessages = {
   /** `{{age}}` is "2 hours ago". */
   deployedTo: '{{age}} to {{environment}}',
   deployedVersionTo: '{{age}} to {{environment}} ({{version}})',
+  /**
+   * A running campaign covering some of the team's services, counted over those alone; `{{campaign}}` is its title
+   * (a link), `{{date}}` its target date ("Jan 31").
+   */
+  campaign: {
+    due_one: '{{campaign}}: {{complete, number}} of {{count, number}} service done, due {{date}}',
+    due_other: '{{campaign}}: {{complete, number}} of {{count, number}} services done, due {{date}}',
+    overdue_one: '{{campaign}}: {{complete, number}} of {{count, number}} service done, overdue since {{date}}',
+    overdue_other: '{{campaign}}: {{complete, number}} of {{count, number}} services done, overdue since {{date}}',
+  },
 } as const;
