@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { APP_URL, startDemo } from './demo';
+import { campaignsPageSteps } from './demoSteps/campaignsPage';
 import { costPageSteps } from './demoSteps/costPage';
 import { ownershipPageSteps } from './demoSteps/ownershipPage';
 import { readinessPageSteps } from './demoSteps/readinessPage';
@@ -43,6 +44,7 @@ describe('the demo, in a real browser', () => {
   costPageSteps(session);
   ownershipPageSteps(session);
   readinessPageSteps(session);
+  campaignsPageSteps(session);
   usabilitySteps(session);
   securitySteps();
 });

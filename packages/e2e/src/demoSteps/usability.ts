@@ -56,6 +56,7 @@ export function usabilitySteps(demo: DemoSession) {
       { name: 'readiness-page', url: '/opsfolio/scorecards', ready: 'opsfolio-scorecards-team', include: ['[data-testid="opsfolio-scorecards-page"]'] },
       { name: 'cost-page', url: '/opsfolio/cost', ready: 'opsfolio-cost-row', include: ['[data-testid="opsfolio-cost-page"]'] },
       { name: 'ownership-page', url: '/opsfolio/ownership', ready: 'opsfolio-ownership-row', include: ['[data-testid="opsfolio-ownership-page"]'] },
+      { name: 'campaign-page', url: '/opsfolio/campaigns/rollback-drills', ready: 'opsfolio-campaign-team', include: ['[data-testid="opsfolio-campaigns-page"]'] },
     ];
     const found: string[] = [];
     try {

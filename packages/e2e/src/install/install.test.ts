@@ -126,6 +126,7 @@ describe('Opsfolio installed into a stock Backstage app', () => {
     await timings.measure('production build', () => productionBuild(appDir, 'build-app.log'));
     timings.figure('app bundle with Opsfolio (bytes)', bundleBytes(join(appDir, 'packages/app/dist')));
     await run('npm', ['run', 'demo:focus'], { cwd: REPO_ROOT, log: 'simulator.log' });
+    await run('npm', ['run', 'demo:campaigns'], { cwd: REPO_ROOT, log: 'simulator.log' });
     simulator = start('npm', ['run', 'simulator'], { cwd: REPO_ROOT, log: 'simulator.log' });
     await waitForUrl(`${SIMULATOR}/_control/health`, 60_000, simulator.child);
     await timings.measure('deploy and start', () => deployAndStart(appDir, join(work, 'deploy'), 'default-app'));
@@ -201,7 +202,20 @@ describe('Opsfolio installed into a stock Backstage app', () => {
     expect(keys).toEqual(expect.arrayContaining(['group:default/team-payments', 'group:default/team-sre']));
     expect(await page.getByTestId('opsfolio-cost-organisation').innerText()).toMatch(/\$[\d,]+/);
     await page.screenshot({ path: join(RESULTS, 'cost-page.png'), fullPage: true });
+
+    await expectCampaigns();
   });
+
+  /** The campaigns page lists the configured campaigns, and one opens with its burn-up and teams. */
+  async function expectCampaigns(prefix = '') {
+    await page.goto(`${APP_URL}/opsfolio/campaigns`);
+    const rows = page.getByTestId('opsfolio-campaign-row');
+    await untilShown(page, async () => (await rows.count()) === 2, `${prefix}campaigns page`);
+    await page.getByRole('link', { name: 'Rollback drills' }).click();
+    await page.getByTestId('opsfolio-campaign-burnup').waitFor({ timeout: 30_000 });
+    await untilShown(page, async () => (await page.getByTestId('opsfolio-campaign-team').count()) >= 5, `${prefix}campaign teams`);
+    await page.screenshot({ path: join(RESULTS, `${prefix}campaign-page.png`), fullPage: true });
+  }
 
   it('boots the legacy-app template with the README legacy wiring and shows the cards and pages', async () => {
     await backend?.stop();
@@ -230,5 +244,6 @@ describe('Opsfolio installed into a stock Backstage app', () => {
     await page.goto(`${APP_URL}/opsfolio/scorecards`);
     await untilShown(page, async () => (await page.getByTestId('opsfolio-scorecards-team').count()) >= 7, 'legacy readiness page');
     await page.screenshot({ path: join(RESULTS, 'legacy-readiness-page.png'), fullPage: true });
+    await expectCampaigns('legacy-');
   }, 1_200_000);
 });

@@ -114,6 +114,7 @@ export function writeInstallConfig(file: string, options: { port: number; dbPref
         scorecards: { schedule: { frequency: { minutes: 2 }, timeout: { minutes: 5 }, initialDelay: { seconds: 25 } } },
       },
       scorecards: { backfillDays: 30 },
+      campaigns: { files: [join(repoRoot, '.demo/campaigns.yaml')] },
     },
   }));
 }

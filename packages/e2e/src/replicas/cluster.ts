@@ -154,6 +154,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const children: Child[] = [];
 
   const focusExport = join(REPO_ROOT, '.demo/focus/acme.focus.csv');
+  const campaignsFile = join(REPO_ROOT, '.demo/campaigns.yaml');
   const stop = async () => {
     await Promise.all(children.map(stopChild));
     await dropDatabases(prefix).catch(() => undefined);
@@ -162,6 +163,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   try {
     if (!existsSync(focusExport)) {
       const generate = launch('focus-export', TSX, ['examples/focus/generate.ts', '--out', focusExport], REPO_ROOT, env, outDir);
+      await new Promise(resolve => generate.process.on('exit', resolve));
+    }
+    if (!existsSync(campaignsFile)) {
+      const generate = launch('campaigns', TSX, ['examples/campaigns/generate.ts', '--out', campaignsFile], REPO_ROOT, env, outDir);
       await new Promise(resolve => generate.process.on('exit', resolve));
     }
     children.push(launch('simulator', TSX, ['packages/simulator/src/main.ts'], REPO_ROOT, { ...env, SIMULATOR_PORT: String(basePort) }, outDir));

@@ -11,7 +11,7 @@ export interface Parameter {
 }
 
 export interface Operation {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** As documented, e.g. `/entities/{kind}/{namespace}/{name}/summary`. */
   path: string;
   auth: AuthPolicy;
@@ -51,8 +51,11 @@ export interface ApiTarget {
   production: boolean;
 }
 
-/** Valid values for the path parameters: an entity, a group and a scorecard that exist in the demo's catalog. */
-const KNOWN = { kind: 'component', namespace: 'default', name: 'payments-api', group: 'team-payments' } as const;
+/**
+ * Valid values for the path parameters: an entity, a group and a scorecard that exist in the demo's catalog, and
+ * a campaign from its configuration (read-only through the API, so the matrix's writes to it are refused with 409).
+ */
+const KNOWN = { kind: 'component', namespace: 'default', name: 'payments-api', group: 'team-payments', campaignId: 'rollback-drills' } as const;
 
 /** The path with its parameters filled in, each value URL-encoded. */
 export function fillPath(op: Operation, values: Record<string, string>): string {
@@ -62,7 +65,7 @@ export function fillPath(op: Operation, values: Record<string, string>): string 
 /** Valid path values for an operation: groups routes take the group as `name`. */
 export function knownPathValues(op: Operation, scorecardId: string): Record<string, string> {
   const group = op.path.startsWith('/groups/');
-  return { kind: KNOWN.kind, namespace: KNOWN.namespace, name: group ? KNOWN.group : KNOWN.name, scorecardId };
+  return { kind: KNOWN.kind, namespace: KNOWN.namespace, name: group ? KNOWN.group : KNOWN.name, scorecardId, campaignId: KNOWN.campaignId };
 }
 
 /** A guest's token from the backend's auth plugin, as the app gets it when a guest signs in. */
