@@ -29,9 +29,9 @@ const OVERVIEW_TTL_MS = 60_000;
 const BENCH_FACT = (id: string) => `bench.${id}`;
 
 /** The default scorecard with every check reading the benchmark provider's copy of its fact. */
-const benchScorecard: Scorecard = { ...PRODUCTION_READINESS, checks: PRODUCTION_READINESS.checks.map(c => ({ ...c, fact: BENCH_FACT(c.fact) })) };
+export const benchScorecard: Scorecard = { ...PRODUCTION_READINESS, checks: PRODUCTION_READINESS.checks.map(c => ({ ...c, fact: BENCH_FACT(c.fact) })) };
 
-function benchFactsModule(all: Draw[], refs: string[]) {
+export function benchFactsModule(all: Draw[], refs: string[]) {
   const byRef = new Map(refs.map((ref, i) => [ref, all[i]]));
   const provider: FactProvider = {
     id: 'bench',
