@@ -181,6 +181,19 @@ describe.each(TEST_DATABASES)('campaigns API on %s', kind => {
     );
     const unknown = await api('post', '/campaigns').send({ id: 'gold-rush', title: 'x', owner: 'team-a', scorecardId: 'ready', targetLevel: 'platinum', startDate: day(0), targetDate: day(1) });
     expect(unknown.body.error.message).toBe("Invalid campaign: targetLevel: 'platinum' is not a level of ready (bronze, silver, gold)");
+    // Bounded, so a hostile body cannot store megabytes that every progress computation then reads.
+    const huge = await api('post', '/campaigns').send({
+      id: 'huge',
+      title: 'x',
+      owner: 'team-a',
+      scorecardId: 'ready',
+      checks: ['drill'],
+      filter: { owner: Array.from({ length: 101 }, (_, i) => `team-${i}`) },
+      startDate: day(0),
+      targetDate: day(1),
+    });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.message).toMatch(/^Invalid campaign: filter\.owner: /);
     expect((await api('get', '/campaigns?state=draft')).body.campaigns).toEqual([]);
   });
 

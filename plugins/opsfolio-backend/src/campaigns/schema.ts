@@ -5,7 +5,12 @@ import { refOf } from '../scorecards/overview';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes (at most 63)');
 const day = z.string().refine(isDay, 'must be a date, YYYY-MM-DD');
-const list = z.array(z.union([z.string().min(1), z.number()]).transform(String)).min(1);
+// Bounds keep a hostile body from storing megabytes that every progress computation would then read.
+const LIST_MAX = 100;
+const list = z
+  .array(z.union([z.string().min(1).max(255), z.number()]).transform(String))
+  .min(1)
+  .max(LIST_MAX);
 
 const filter = z
   .object({
@@ -31,15 +36,16 @@ export const campaignSchema = z
     owner: z
       .string()
       .min(1)
+      .max(255)
       .transform(owner => refOf(owner, 'group')),
-    scorecardId: z.string().min(1),
-    targetLevel: z.string().min(1).optional(),
-    checks: z.array(z.string().min(1)).min(1).optional(),
+    scorecardId: z.string().min(1).max(255),
+    targetLevel: z.string().min(1).max(255).optional(),
+    checks: z.array(z.string().min(1).max(255)).min(1).max(LIST_MAX).optional(),
     filter: filter.optional(),
     startDate: day,
     targetDate: day,
     milestones: z.array(milestone).max(20).optional(),
-    link: z.string().url().optional(),
+    link: z.string().url().max(2000).optional(),
     supportChannel: z.string().min(1).max(200).optional(),
     draft: z.boolean().optional(),
     endedOn: day.optional(),
