@@ -60,8 +60,8 @@ const config: KnipConfig = {
       entry: ['src/index.tsx'],
       project: ['src/**/*.{ts,tsx}'],
       // `app.packages: all` (app-config.yaml) discovers these frontend plugins from this package.json: never imported
-      // (Opsfolio's is, by the sample German translation).
-      ignoreDependencies: ['@backstage/plugin-catalog', '@backstage/plugin-org'],
+      // (Opsfolio's is, by the sample German translation, and notifications' by the sidebar's item).
+      ignoreDependencies: ['@backstage/plugin-catalog', '@backstage/plugin-org', '@backstage/plugin-signals'],
     },
     'packages/backend': {
       project: ['src/**/*.ts'],
