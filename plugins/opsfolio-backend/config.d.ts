@@ -85,12 +85,26 @@ export interface Config {
     campaigns?: {
       /**
        * Campaigns written inline: `{ id, title, description?, owner, scorecardId, targetLevel? | checks?, filter?,
-       * startDate, targetDate, milestones?, link?, supportChannel?, draft?, endedOn?, archived? }`. Validated at
+       * startDate, targetDate, milestones?, link?, supportChannel?, reminders?: { everyDays }, draft?, endedOn?,
+       * archived? }`. Validated at
        * start-up against the scorecards, every problem listed. Read-only through the API.
        */
       definitions?: Array<{ [key: string]: any }>;
       /** YAML files of campaigns, relative to the backend's working directory; a file holds one campaign or a list. */
       files?: string[];
+    };
+    /**
+     * Notifications through Backstage's notifications plugin: see the "Notifications" section of the backend
+     * plugin's README. The run's schedule is `opsfolio.sources.notifications` (every 10 minutes by default;
+     * `enabled: false` turns notifications off).
+     */
+    notifications?: {
+      /** `immediate` (default): each run sends what it found; `daily`: one digest per person a day. */
+      delivery?: 'immediate' | 'daily';
+      /** The UTC hour (0-23) the daily digest goes out; 8 by default. */
+      dailyHour?: number;
+      /** How many days ahead on-call gaps are looked for (at most 14); 7 by default. */
+      onCallGapDays?: number;
     };
     /**
      * Per-source settings, keyed by source id (e.g. `github`, `pagerduty`, or `scorecards` for the scorecard

@@ -57,6 +57,7 @@ describe.each(TEST_DATABASES)('opsfolio backend plugin on %s', kind => {
     expect(res.body).toEqual({ status: 'ok', degraded: [], sources: [
         { id: 'codeowners', pillar: 'ownership', vendor: 'scm' },
         { id: 'scorecards', pillar: 'scorecards', vendor: 'opsfolio' },
+        { id: 'notifications', pillar: 'scorecards', vendor: 'backstage' },
       ],
     });
     expectDocumentedResponse('GET', '/health', res);

@@ -1,6 +1,7 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { opsfolioPermissions, type Scorecard } from '@opsfolio/backstage-plugin-common';
 import {
   opsfolioCostSourcesExtensionPoint,
@@ -55,6 +56,11 @@ import { OverviewDataLoader } from './scorecards/overviewData';
 import { PRODUCTION_READINESS } from './scorecards/productionReadiness';
 import { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
 import { createRouter, UNAUTHENTICATED_PATHS } from './router';
+import { notificationCollectors } from './notifications/collectors';
+import { DatabaseNotificationOutbox } from './notifications/DatabaseNotificationOutbox';
+import { notificationJob } from './notifications/job';
+import { NotificationRun } from './notifications/notificationRun';
+import { readNotificationSettings } from './notifications/settings';
 import { CatalogVisibility } from './platform/catalog/CatalogVisibility';
 
 /**
@@ -98,8 +104,9 @@ export const opsfolioPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
+        notifications: notificationService,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, auditor, cache, catalog, permissions, permissionsRegistry, urlReader }) {
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, auditor, cache, catalog, permissions, permissionsRegistry, urlReader, notifications }) {
         permissionsRegistry.addPermissions(opsfolioPermissions);
         const db = await database.getClient();
         if (!database.migrations?.skip) await migrate(db);
@@ -186,11 +193,24 @@ export const opsfolioPlugin = createBackendPlugin({
         });
         const evaluator = new ScorecardEvaluator({ settings: scorecardSettings, providers, snapshot: catalogSnapshot, store: scorecardStore, logger });
         const notSyncedYet = async () => {
-          const ids = runner.registered().map(j => j.id).filter(id => id !== 'scorecards' && runner.enabled(id));
+          const ids = runner.registered().map(j => j.id).filter(id => id !== 'scorecards' && id !== 'notifications' && runner.enabled(id));
           const fresh = await runs.freshness(ids);
           return ids.filter(id => !fresh.get(id)?.lastSuccessAt);
         };
         await runner.register(scorecardJob(evaluator, notSyncedYet));
+        const notificationSettings = readNotificationSettings(config);
+        await runner.register(
+          notificationJob(
+            new NotificationRun({
+              outbox: new DatabaseNotificationOutbox(db),
+              notifications,
+              collectors: notificationCollectors({ scorecardStore, scorecards: scorecardSettings.scorecards, campaigns, onCall, ownership, settings: notificationSettings }),
+              people: () => ownership.people(),
+              settings: notificationSettings,
+              logger,
+            }),
+          ),
+        );
         httpRouter.use(
           createRouter({
             httpAuth,

@@ -59,6 +59,11 @@ export interface CampaignDefinition {
   link?: string;
   /** Where to ask for help, e.g. `#rollback-drills`. */
   supportChannel?: string;
+  /**
+   * Reminders to the owners of entities not done yet, while the campaign runs: every `everyDays` days from the
+   * start date (the start date included). Unset: no reminders.
+   */
+  reminders?: { everyDays: number };
   /** Set: not published yet. */
   draft?: boolean;
   /** YYYY-MM-DD the owner ended it. */

@@ -47,6 +47,7 @@ export const campaignSchema = z
     milestones: z.array(milestone).max(20).optional(),
     link: z.string().url().max(2000).optional(),
     supportChannel: z.string().min(1).max(200).optional(),
+    reminders: z.object({ everyDays: z.number().int().min(1).max(90) }).strict().optional(),
     draft: z.boolean().optional(),
     endedOn: day.optional(),
     archived: z.boolean().optional(),

@@ -15,7 +15,7 @@ import { deployerDriftProblems } from './deployerDrift';
 import { ownershipFacts } from './facts';
 import { DEPLOYER_DAYS, OwnershipFactsLoader, type EntityOwnership } from './ownershipFactsLoader';
 import { ownerRefOf } from './ownershipIndex';
-import type { OwnershipService } from './OwnershipService';
+import type { OwnerPeople, OwnershipService } from './OwnershipService';
 import { isReadable, type ReadableRefs } from '../platform/catalog/CatalogVisibility';
 import { rotaDriftProblems } from './rotaDrift';
 
@@ -82,6 +82,22 @@ export class DefaultOwnershipService implements OwnershipService {
 
   all(): Promise<Map<string, EntityOwnership>> {
     return this.deps.loader.all();
+  }
+
+  async people(): Promise<OwnerPeople> {
+    const { index } = await this.deps.loader.catalog();
+    return {
+      ownerOf: ref => index.owned.get(refKey(ref))?.ownerRef,
+      titleOf: ref => {
+        const key = refKey(ref);
+        return index.groups.get(key)?.title ?? index.users.get(key)?.title ?? index.owned.get(key)?.title;
+      },
+      usersOf: ref => {
+        const key = refKey(ref);
+        if (index.users.has(key)) return [key];
+        return index.groups.get(key)?.memberRefs.map(refKey) ?? [];
+      },
+    };
   }
 
   async ownerTitles(): Promise<Map<string, string | undefined>> {

@@ -20,4 +20,16 @@ export interface OwnershipService {
   all(): Promise<Map<string, EntityOwnership>>;
   /** The title of every group and user in the catalog, by ref key (undefined: it has none). */
   ownerTitles(): Promise<Map<string, string | undefined>>;
+  /** Who stands behind owners and entities, from the shared catalog read: what notifications address. */
+  people(): Promise<OwnerPeople>;
+}
+
+/** Owners and the people they are, by ref key. */
+export interface OwnerPeople {
+  /** An owned entity's owner, resolved as the catalog does; undefined when it names none. */
+  ownerOf(entityRef: string): string | undefined;
+  /** A group's, user's or entity's title. */
+  titleOf(ref: string): string | undefined;
+  /** A group's direct members (user refs); a user is its own; `[]` for an owner not in the catalog. */
+  usersOf(ownerRef: string): string[];
 }

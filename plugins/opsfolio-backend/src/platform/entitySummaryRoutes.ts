@@ -44,7 +44,7 @@ export function entitySummaryRoutes(deps: {
     const feeds = (job: SyncJob) => !job.annotations?.length || job.annotations.some(a => annotations[a]);
     const sourcesOf = (pillar: string) =>
       jobs
-        .filter(j => j.pillar === pillar && feeds(j))
+        .filter(j => j.pillar === pillar && j.entityData !== false && feeds(j))
         .map(j => ({ id: j.id, pillar: j.pillar, vendor: j.vendor, ...freshness.get(j.id) }));
     for (const pillar of PILLARS) {
       const probe = deps.storedData?.[pillar];

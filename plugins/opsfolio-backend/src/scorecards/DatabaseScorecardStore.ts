@@ -1,7 +1,7 @@
 import { type CheckTransition, type LevelChange, refKey } from '@opsfolio/backstage-plugin-common';
 import type { Knex } from 'knex';
 import { bumpGeneration, type DataGenerations } from '../platform/dataGenerations';
-import type { DailyChecksRow, DailyRow, EvaluationWrite, ScorecardStore, StoredEvaluation } from './ScorecardStore';
+import type { DailyChecksRow, DailyRow, EvaluationWrite, RecentChanges, ScorecardStore, StoredEvaluation } from './ScorecardStore';
 
 const ENTITIES = 'opsfolio_scorecard_entities';
 const TRANSITIONS = 'opsfolio_scorecard_transitions';
@@ -210,6 +210,30 @@ export class DatabaseScorecardStore implements ScorecardStore {
         reason: t.reason,
       })),
       levelChanges: changes.map(c => ({ at: c.at, from: c.from_level, to: c.to_level, because: JSON.parse(c.because) })),
+    };
+  }
+
+  async changesSince(fromAt: string): Promise<RecentChanges> {
+    const transitions: Array<{ scorecard_id: string; entity_ref: string; check_id: string; at: string; from_state: string | null; to_state: string; reason: string }> =
+      await this.db(TRANSITIONS)
+        .select('scorecard_id', 'entity_ref', 'check_id', 'at', 'from_state', 'to_state', 'reason')
+        .where('at', '>=', fromAt)
+        .orderBy([{ column: 'at' }, { column: 'id' }]);
+    const changes: Array<{ scorecard_id: string; entity_ref: string; at: string; from_level: string | null; to_level: string | null }> = await this.db(LEVEL_CHANGES)
+      .select('scorecard_id', 'entity_ref', 'at', 'from_level', 'to_level')
+      .where('at', '>=', fromAt)
+      .orderBy([{ column: 'at' }, { column: 'id' }]);
+    return {
+      transitions: transitions.map(t => ({
+        scorecardId: t.scorecard_id,
+        entityRef: t.entity_ref,
+        at: t.at,
+        checkId: t.check_id,
+        from: t.from_state as CheckTransition['from'],
+        to: t.to_state as CheckTransition['to'],
+        reason: t.reason,
+      })),
+      levelChanges: changes.map(c => ({ scorecardId: c.scorecard_id, entityRef: c.entity_ref, at: c.at, from: c.from_level, to: c.to_level })),
     };
   }
 

@@ -38,6 +38,12 @@ export interface EvaluationWrite {
   daily: DailyRow[];
 }
 
+/** Transitions and level changes of every scorecard, each naming its scorecard and entity. */
+export interface RecentChanges {
+  transitions: Array<CheckTransition & { scorecardId: string; entityRef: string }>;
+  levelChanges: Array<Omit<LevelChange, 'because'> & { scorecardId: string; entityRef: string }>;
+}
+
 /** Latest results, transitions, level changes and daily snapshots of every scorecard. */
 export interface ScorecardStore {
   /** Every entity's latest evaluation of a scorecard, by entity ref key. */
@@ -65,6 +71,8 @@ export interface ScorecardStore {
   daysWithSnapshots(scorecardId: string, fromDay: string): Promise<Set<string>>;
   /** An entity's transitions and level changes from `fromAt` on. */
   history(scorecardId: string, entityRef: string, fromAt: string): Promise<{ transitions: CheckTransition[]; levelChanges: LevelChange[] }>;
+  /** Every scorecard's transitions and level changes recorded at `fromAt` or later: what notifications read. */
+  changesSince(fromAt: string): Promise<RecentChanges>;
   /** Drops snapshots, transitions and level changes from before `beforeDay`. */
   prune(beforeDay: string): Promise<void>;
 }

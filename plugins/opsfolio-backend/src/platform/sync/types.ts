@@ -22,6 +22,8 @@ export interface SyncJob {
    * one. Empty or absent: the source may hold data for any entity (cost, pushes, evaluations).
    */
   annotations?: string[];
+  /** False for a job that stores no data about entities (notifications): entity summaries leave it out. */
+  entityData?: false;
   /** The pillar's schedule when the source has none of its own configured. */
   defaultSchedule?: SchedulerServiceTaskScheduleDefinition;
   run(context: SyncContext): Promise<SourceSyncResult>;
