@@ -1,4 +1,5 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -56,6 +57,7 @@ import { OverviewDataLoader } from './scorecards/overviewData';
 import { PRODUCTION_READINESS } from './scorecards/productionReadiness';
 import { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
 import { createRouter, UNAUTHENTICATED_PATHS } from './router';
+import { registerActions } from './actions/registerActions';
 import { notificationCollectors } from './notifications/collectors';
 import { DatabaseNotificationOutbox } from './notifications/DatabaseNotificationOutbox';
 import { notificationJob } from './notifications/job';
@@ -104,9 +106,10 @@ export const opsfolioPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
+        actionsRegistry: actionsRegistryServiceRef,
         notifications: notificationService,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, auditor, cache, catalog, permissions, permissionsRegistry, urlReader, notifications }) {
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, auditor, cache, catalog, permissions, permissionsRegistry, urlReader, notifications, actionsRegistry }) {
         permissionsRegistry.addPermissions(opsfolioPermissions);
         const db = await database.getClient();
         if (!database.migrations?.skip) await migrate(db);
@@ -211,6 +214,17 @@ export const opsfolioPlugin = createBackendPlugin({
             }),
           ),
         );
+        const visibility = new CatalogVisibility({ auth, permissions, catalog });
+        const scorecards = new DefaultScorecardsService({
+          evaluator,
+          store: scorecardStore,
+          overview: new OverviewDataLoader({ store: scorecardStore, ownership, generation: () => generations.current('scorecards') }),
+          facts,
+          catalog,
+          onCall,
+          deployments,
+          cost: costService,
+        });
         httpRouter.use(
           createRouter({
             httpAuth,
@@ -218,26 +232,19 @@ export const opsfolioPlugin = createBackendPlugin({
             auditor,
             permissions,
             catalog,
-            visibility: new CatalogVisibility({ auth, permissions, catalog }),
+            visibility,
             runner,
             runs,
             deployments,
             onCall,
             cost: costService,
             ownership,
-            scorecards: new DefaultScorecardsService({
-              evaluator,
-              store: scorecardStore,
-              overview: new OverviewDataLoader({ store: scorecardStore, ownership, generation: () => generations.current('scorecards') }),
-              facts,
-              catalog,
-              onCall,
-              deployments,
-              cost: costService,
-            }),
+            scorecards,
             campaigns,
           }),
         );
+        // The same answers for AI agents, through Backstage's actions registry (served over MCP by mcp-actions-backend).
+        registerActions(actionsRegistry, { catalog, permissions, visibility, ownership, onCall, deployments, cost: costService, scorecards, campaigns });
         for (const path of UNAUTHENTICATED_PATHS) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }

@@ -6,13 +6,14 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { loadEntity } from '../platform/catalog/loadEntity';
 import { parseQuery } from '../platform/parseQuery';
-import { costReadableEverywhere, costReadableRefs, requireCostRead } from '../platform/permissions';
+import { costReadableEverywhere, costReadableRefs } from '../platform/permissions';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CostService } from './CostService';
 import { overviewCsv } from './csv';
+import { readableEntityCost } from './readableEntityCost';
 import { permittedOverview, readableOverview } from './readableOverview';
-import { isReadable, type CatalogVisibility } from '../platform/catalog/CatalogVisibility';
+import type { CatalogVisibility } from '../platform/catalog/CatalogVisibility';
 
 const day = z.string().refine(isDay, 'must be a day, YYYY-MM-DD');
 const entityQuery = z
@@ -31,21 +32,7 @@ export function costRoutes(deps: { httpAuth: HttpAuthService; permissions: Permi
     const credentials = await deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
     // The catalog read and the policy's outright answer are independent: asked side by side, each once.
     const [entity, everywhere] = await Promise.all([loadEntity(deps.catalog, req.params, credentials), costReadableEverywhere(deps.permissions, credentials)]);
-    const entityRef = stringifyEntityRef(entity);
-    await requireCostRead(deps.permissions, credentials, entityRef, everywhere);
-    const body = await deps.cost.entityCost(entityRef, query);
-    // Organisation-wide figures are for callers who may read all cost, not only this entity's.
-    if (everywhere !== AuthorizeResult.ALLOW) body.notIncluded = { untagged: {}, unmapped: {} };
-    // A team, system or domain: its total is the caller's to see, but each member is named (and priced) only when
-    // the caller may read it in the catalog, and its cost under the policy.
-    if (body.byEntity) {
-      const readable = await deps.visibility.readableBy(credentials);
-      const members = [...new Set(body.tags.map(t => t.entityRef))].filter(ref => isReadable(readable, ref));
-      const shown = everywhere === AuthorizeResult.ALLOW ? new Set(members) : await costReadableRefs(deps.permissions, credentials, members, everywhere);
-      body.tags = body.tags.filter(t => shown.has(t.entityRef));
-      body.byEntity = body.byEntity.filter(e => shown.has(e.entityRef));
-    }
-    res.json(body);
+    res.json(await readableEntityCost(deps, credentials, stringifyEntityRef(entity), query, everywhere));
   });
 
   router.get('/overview/cost', async (req, res) => {

@@ -17,13 +17,13 @@ const validator = makeValidator();
  * could never hold (a kind with `/`, a name over 63 characters) is a 400 naming the parameter, not a
  * failed catalog call. Namespaces compare without case, as the catalog compares refs.
  */
-function checkEntityName(name: EntityName): EntityName {
+function checkEntityName(name: EntityName, from: string): EntityName {
   const problems = [
     validator.isValidKind(name.kind) ? undefined : `kind: ${JSON.stringify(name.kind)} is not a catalog kind`,
     validator.isValidNamespace(name.namespace.toLowerCase()) ? undefined : `namespace: ${JSON.stringify(name.namespace)} is not a catalog namespace`,
     validator.isValidEntityName(name.name) ? undefined : `name: ${JSON.stringify(name.name)} is not a catalog entity name`,
   ].filter(Boolean);
-  if (problems.length) throw new InputError(`Invalid entity in the path: ${problems.join('; ')}`);
+  if (problems.length) throw new InputError(`Invalid entity in ${from}: ${problems.join('; ')}`);
   return name;
 }
 
@@ -32,8 +32,10 @@ export async function loadEntity(
   catalog: CatalogService,
   name: EntityName,
   credentials: BackstageCredentials,
+  /** Where the name came from, for the 400: the URL path, or an action's input. */
+  from = 'the path',
 ): Promise<Entity> {
-  const ref = stringifyEntityRef(checkEntityName({ kind: name.kind, namespace: name.namespace, name: name.name }));
+  const ref = stringifyEntityRef(checkEntityName({ kind: name.kind, namespace: name.namespace, name: name.name }, from));
   let entity: Entity | undefined;
   try {
     entity = await catalog.getEntityByRef(ref, { credentials });
