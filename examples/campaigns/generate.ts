@@ -36,6 +36,8 @@ const campaigns = [
     ],
     link: 'https://wiki.acme.example/sre/rollback-drills',
     supportChannel: '#rollback-drills',
+    // Each lagging team hears of it weekly, from the start date: a notification it can mute, updated in place.
+    reminders: { everyDays: 7 },
   },
   {
     id: 'silver-baseline',

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { APP_URL, startDemo } from './demo';
 import { campaignsPageSteps } from './demoSteps/campaignsPage';
+import { notificationsSteps } from './demoSteps/notifications';
 import { costPageSteps } from './demoSteps/costPage';
 import { ownershipPageSteps } from './demoSteps/ownershipPage';
 import { readinessPageSteps } from './demoSteps/readinessPage';
@@ -47,4 +48,6 @@ describe('the demo, in a real browser', () => {
   campaignsPageSteps(session);
   usabilitySteps(session);
   securitySteps();
+  // Last: it plants failed deploys on a team-payments service, which later steps' figures would see.
+  notificationsSteps(session);
 });

@@ -10,7 +10,7 @@ import { makeWorkDir, REPO_ROOT, RESULTS } from './paths';
 import { commands, readmeSteps, step } from './readme';
 import { renderTemplate } from './renderTemplate';
 import { run, start, waitForUrl } from './run';
-import { addBackendFeatures, addLegacyFrontend, INSTALL_TEST_TOKEN, prepareForNpm, writeInstallConfig } from './stockApp';
+import { addBackendFeatures, addLegacyFrontend, expectNotificationsWiring, INSTALL_TEST_TOKEN, prepareForNpm, writeInstallConfig } from './stockApp';
 import { bundleBytes, Timings } from './summary';
 import { buildAndPack, manifestTargets, type Tarball } from './tarballs';
 
@@ -61,6 +61,7 @@ describe('Opsfolio installed into a stock Backstage app', () => {
   /** Renders a template and installs it with npm as the README's "with npm" paragraph says. */
   async function stockApp(template: 'default-app' | 'legacy-app', appDir: string, reuseModulesOf?: string) {
     renderTemplate(template, appDir);
+    expectNotificationsWiring(appDir);
     prepareForNpm(appDir);
     // The legacy app starts from the first app's install: the same release, so npm only adds what differs.
     if (reuseModulesOf) {
@@ -164,6 +165,16 @@ describe('Opsfolio installed into a stock Backstage app', () => {
       const out = await run('node', ['-p', `require(${JSON.stringify(name)}).default.$$type`], { cwd: deploy, env, log: 'require.log' });
       expect(out.trim(), name).toBe('@backstage/BackendFeature');
     }
+  });
+
+  it("registers Opsfolio's read-only actions for AI agents with the stock app's actions registry", async () => {
+    const res = await fetch(`${APP_URL}/api/opsfolio/.backstage/actions/v1/actions`, { headers: { Authorization: `Bearer ${INSTALL_TEST_TOKEN}` } });
+    expect(res.status).toBe(200);
+    const { actions } = (await res.json()) as { actions: Array<{ id: string; attributes: { readOnly: boolean } }> };
+    expect(actions.map(a => a.id).sort()).toEqual(
+      ['get-campaign-lagging-teams', 'get-entity-cost', 'get-entity-deployments', 'get-entity-on-call', 'get-entity-ownership', 'get-entity-readiness'].map(name => `opsfolio:${name}`),
+    );
+    expect(actions.every(a => a.attributes.readOnly)).toBe(true);
   });
 
   it('shows the Opsfolio cards on a service page of the production build (new frontend system)', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { step } from './readme';
@@ -49,6 +49,37 @@ export function prepareForNpm(appDir: string): void {
   });
 }
 
+/**
+ * What the README's install section says a create-app app already has for Opsfolio's notifications: the
+ * notifications and signals backends, and the notifications and signals plugins in the app with the page and the
+ * sidebar's item. Checked in the rendered template, so a template that dropped them fails here rather than as
+ * notifications nobody receives.
+ */
+export function expectNotificationsWiring(appDir: string): void {
+  const read = (file: string) => readFileSync(join(appDir, file), 'utf8');
+  const dependencies = (file: string) => Object.keys(JSON.parse(read(file)).dependencies ?? {});
+  const missing: string[] = [];
+  const backendIndex = read('packages/backend/src/index.ts');
+  const backendDependencies = dependencies('packages/backend/package.json');
+  for (const name of ['@backstage/plugin-notifications-backend', '@backstage/plugin-signals-backend']) {
+    if (!backendDependencies.includes(name)) missing.push(`packages/backend/package.json: ${name}`);
+    if (!backendIndex.includes(`backend.add(import('${name}'))`)) missing.push(`packages/backend/src/index.ts: backend.add(import('${name}'))`);
+  }
+  const appDependencies = dependencies('packages/app/package.json');
+  for (const name of ['@backstage/plugin-notifications', '@backstage/plugin-signals']) {
+    if (!appDependencies.includes(name)) missing.push(`packages/app/package.json: ${name}`);
+  }
+  // The new frontend system's sidebar (modules/nav), or the legacy app's Root; the page is discovered or routed.
+  const sidebar = ['packages/app/src/modules/nav/Sidebar.tsx', 'packages/app/src/components/Root/Root.tsx']
+    .filter(file => existsSync(join(appDir, file)))
+    .map(read)
+    .join('\n');
+  if (!sidebar.includes('<NotificationsSidebarItem')) missing.push('the sidebar: <NotificationsSidebarItem />');
+  const legacy = existsSync(join(appDir, 'packages/app/src/components/Root/Root.tsx'));
+  if (legacy && !read('packages/app/src/App.tsx').includes('<NotificationsPage')) missing.push('packages/app/src/App.tsx: <NotificationsPage />');
+  if (missing.length) throw new Error(`The stock app lacks what Opsfolio's notifications need:\n${missing.join('\n')}`);
+}
+
 /** The README's backend step: the plugin and modules added to packages/backend/src/index.ts. */
 export function addBackendFeatures(appDir: string, steps: Map<string, string>): void {
   editText(join(appDir, 'packages/backend/src/index.ts'), text =>
@@ -89,6 +120,8 @@ export function writeInstallConfig(file: string, options: { port: number; dbPref
       database: { prefix: dbPrefix },
       // The page helpers read /health's details, which need a token.
       auth: { externalAccess: [{ type: 'static', options: { token: INSTALL_TEST_TOKEN, subject: 'install-test' }, accessRestrictions: [{ plugin: 'opsfolio' }] }] },
+      // create-app's action sources, and Opsfolio's actions for AI agents (served as MCP tools by mcp-actions-backend).
+      actions: { pluginSources: ['auth', 'catalog', 'scaffolder', 'opsfolio'] },
     },
     auth: { providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } },
     integrations: {
