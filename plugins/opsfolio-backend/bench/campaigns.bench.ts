@@ -12,8 +12,15 @@
  * Silver. Printed: GET /campaigns/:id cold (reads the results and every snapshot since the start) and warm
  * BENCH_REQUESTS times, GET /campaigns and the entity's campaigns warm, the CSV, and the progress computed
  * in-process from a cached scope.
+ *
+ * Then the notification run ("the notification run's duration"): BENCH_REGRESSIONS entities get a check that
+ * passed and now fails, a tenth of them a level drop too, and the drills campaign reminds its lagging teams weekly.
+ * Printed: the first run (collect, address to every member, outbox, send one notification per person and topic to a
+ * counting notification service) and a second run that finds the same events and sends nothing.
  */
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { notificationService, type NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import type { JsonObject } from '@backstage/types';
 import { addDays, dayOf } from '@opsfolio/backstage-plugin-common';
 import { startOpsfolioTestBackend } from '@opsfolio/backstage-plugin-backend-test-utils';
@@ -30,6 +37,7 @@ import { benchFactsModule, benchScorecard } from './overviewRoutesRun';
 import { catalogOf, draws, ENTITIES, int, random, SEED, TEAMS } from './scorecardsWorld';
 
 const REQUESTS = int('BENCH_REQUESTS', 200);
+const REGRESSIONS = int('BENCH_REGRESSIONS', 1000);
 const HISTORY_DAYS = int('BENCH_HISTORY_DAYS', 180);
 const DATABASES = (process.env.BENCH_DBS ?? 'sqlite').split(',').filter(Boolean) as Array<'sqlite' | 'postgres'>;
 const TARGET_P95_MS = 100;
@@ -47,6 +55,7 @@ const campaigns = [
     startDate: START,
     targetDate: addDays(TODAY, 30),
     milestones: [{ date: addDays(TODAY, -30), share: 0.5 }],
+    reminders: { everyDays: 7 },
   },
   {
     id: 'silver',
@@ -110,6 +119,36 @@ async function writeHistory(knex: Knex, kind: 'sqlite' | 'postgres'): Promise<nu
   return written;
 }
 
+/** A check that passed and now fails on the first REGRESSIONS entities, and a level drop on every tenth of them. */
+async function plantRegressions(knex: Knex, refs: string[]) {
+  const at = new Date().toISOString();
+  const chosen = refs.slice(0, REGRESSIONS);
+  const transitions = chosen.map(ref => ({
+    scorecard_id: benchScorecard.id,
+    entity_ref: ref,
+    check_id: 'runbook',
+    at,
+    from_state: 'pass',
+    to_state: 'fail',
+    value: null,
+    reason: 'bench',
+  }));
+  const drops = chosen
+    .filter((_, i) => i % 10 === 0)
+    .map(ref => ({
+      scorecard_id: benchScorecard.id,
+      entity_ref: ref,
+      at,
+      from_level: 'silver',
+      to_level: 'bronze',
+      because: '[]',
+    }));
+  for (let i = 0; i < transitions.length; i += 200)
+    await knex('opsfolio_scorecard_transitions').insert(transitions.slice(i, i + 200));
+  for (let i = 0; i < drops.length; i += 200)
+    await knex('opsfolio_scorecard_level_changes').insert(drops.slice(i, i + 200));
+}
+
 async function bench(kind: 'sqlite' | 'postgres') {
   console.log(`\n## Campaign routes on ${kind}`);
   let db: BenchDatabase | undefined;
@@ -132,8 +171,14 @@ async function bench(kind: 'sqlite' | 'postgres') {
       campaigns: { definitions: campaigns },
     },
   } as JsonObject;
+  const sent: NotificationSendOptions[] = [];
+  const countingNotifications = createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({ send: async (options: NotificationSendOptions) => void sent.push(options) }),
+  });
   const backend = await startOpsfolioTestBackend({
-    features: [benchFactsModule(all, refs)],
+    features: [benchFactsModule(all, refs), countingNotifications],
     entities: catalog.entities,
     config,
     knex: db?.knex,
@@ -227,6 +272,22 @@ async function bench(kind: 'sqlite' | 'postgres') {
       )}, building the scope ${ms(scopeMs)}, ` +
         `the progress from it p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`
     );
+
+    await plantRegressions(backend.knex, refs);
+    for (const which of ['first', 'second']) {
+      sent.length = 0;
+      start = performance.now();
+      await backend.runSync('notifications');
+      const runMs = performance.now() - start;
+      const [{ rows }] = await backend.knex('opsfolio_notification_outbox').count({ rows: '*' });
+      const topics = new Map<string, number>();
+      for (const s of sent) topics.set(s.payload.topic!, (topics.get(s.payload.topic!) ?? 0) + 1);
+      console.log(
+        `  notification run (${which}): ${ms(runMs)}; outbox ${n(Number(rows))} entries, ${n(
+          sent.length
+        )} notifications sent` + (sent.length ? ` (${[...topics].map(([t, c]) => `${t} ${n(c)}`).join(', ')})` : '')
+      );
+    }
   } finally {
     http.close();
     await backend.stop();
