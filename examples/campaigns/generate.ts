@@ -52,6 +52,19 @@ const campaigns = [
     milestones: [{ date: day(-14), share: 0.5 }],
     supportChannel: '#platform-help',
   },
+  {
+    // Ended by its owner: the campaign page offers its check for promotion into the standing scorecard.
+    id: 'dashboards-everywhere',
+    title: 'Dashboards everywhere',
+    description: 'A linked dashboard for every production service, not only the Silver ones.',
+    owner: 'group:default/team-devex',
+    scorecardId: 'production-readiness',
+    checks: ['dashboard'],
+    filter: { lifecycle: ['production'] },
+    startDate: day(-60),
+    targetDate: day(-10),
+    endedOn: day(-9),
+  },
 ];
 
 mkdirSync(dirname(out), { recursive: true });

@@ -191,6 +191,7 @@ export const opsfolioPlugin = createBackendPlugin({
           configured: readCampaignDefinitions(config, scorecardSettings.scorecards),
           scorecards: scorecardSettings.scorecards,
           scorecardStore,
+          origins: scorecardSettings.origins,
           groupTitles: () => ownership.ownerTitles(),
           generation: kind => generations.current(kind),
         });

@@ -186,3 +186,30 @@ export interface EntityCampaignsResponse {
   /** Each running campaign it is part of, soonest due first, with its status and what it has left. */
   campaigns: Array<{ campaign: Campaign; status: CampaignEntity['status']; remaining: CampaignRemainingCheck[] }>;
 }
+
+/**
+ * `GET /campaigns/:id/promotion`: an ended campaign's checks (or target level) made part of the standing
+ * scorecard, as a change to its YAML that a pull request can carry. @public
+ */
+export interface CampaignPromotionResponse {
+  campaignId: string;
+  scorecardId: string;
+  /**
+   * Where the scorecard is defined now: a YAML file of `opsfolio.scorecards.files` (the diff edits it, comments
+   * kept), inline in `opsfolio.scorecards.definitions` (the diff adds a file to use instead), or shipped by
+   * Opsfolio or a module (the diff adds a file whose scorecard replaces the shipped one, same id).
+   */
+  source: { kind: 'file'; path: string } | { kind: 'config'; path: string } | { kind: 'shipped' };
+  /** A check campaign's checks guard this level from now on (the one asked for, else the lowest). */
+  level?: { id: string; title: string };
+  /** The scorecard's levels, lowest first: what `level` may be. */
+  levels: Array<{ id: string; title: string }>;
+  /** What changes, one line each, e.g. `Rollback exercised: from Gold to Bronze`; empty when nothing would. */
+  changes: string[];
+  /** The file the diff writes, relative to the backend's working directory. */
+  file: string;
+  /** A unified diff (`git apply` takes it); empty when nothing would change. */
+  diff: string;
+  /** What else to do, e.g. add the new file to `opsfolio.scorecards.files`. */
+  followUp: string[];
+}

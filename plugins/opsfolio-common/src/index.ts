@@ -45,6 +45,7 @@ export type {
   CampaignFilter,
   CampaignMilestone,
   CampaignProgressResponse,
+  CampaignPromotionResponse,
   CampaignRemainingCheck,
   CampaignState,
   CampaignSummary,

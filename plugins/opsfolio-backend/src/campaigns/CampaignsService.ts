@@ -1,5 +1,6 @@
 import type {
   CampaignProgressResponse,
+  CampaignPromotionResponse,
   CampaignState,
   CampaignSummary,
   EntityCampaignsResponse,
@@ -16,6 +17,11 @@ export interface CampaignsService {
   list(query: { state?: CampaignState; owner?: string; readable?: ReadableRefs }): Promise<CampaignSummary[]>;
   /** One campaign's progress. Throws NotFoundError for an unknown id. */
   progress(id: string, readable?: ReadableRefs): Promise<CampaignProgressResponse>;
+  /**
+   * An ended campaign made part of its standing scorecard, as a pull-request-ready diff; `level`: what a check
+   * campaign's checks guard from now on. ConflictError unless ended; InputError for an unknown level.
+   */
+  promotion(id: string, level?: string): Promise<CampaignPromotionResponse>;
   /** The campaign's entities as CSV text. */
   csv(id: string, readable?: ReadableRefs): Promise<string>;
   /** The running campaigns an entity is part of, with what it has left. */

@@ -5,6 +5,7 @@ import {
   type Campaign,
   type CampaignDefinition,
   type CampaignProgressResponse,
+  type CampaignPromotionResponse,
   type CampaignState,
   type CampaignSummary,
   type EntityCampaignsResponse,
@@ -13,7 +14,9 @@ import {
 import type { ReadableRefs } from '../platform/catalog/CatalogVisibility';
 import { StaleWhileReload } from '../platform/staleWhileReload';
 import { describeIssues } from '../platform/zodIssues';
+import type { ScorecardOrigin } from '../scorecards/config';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
+import { promotionDiff } from './promotion';
 import type { CampaignStore } from './CampaignStore';
 import { campaignCsv } from './csv';
 import { campaignProgress, titlesOf, visibleEntities } from './progress';
@@ -49,6 +52,8 @@ export class DefaultCampaignsService implements CampaignsService {
       configured: CampaignDefinition[];
       scorecards: Scorecard[];
       scorecardStore: ScorecardStore;
+      /** Where each scorecard is defined (by id), for promotions; shipped when absent. */
+      origins?: Map<string, ScorecardOrigin>;
       groupTitles: () => Promise<Map<string, string | undefined>>;
       generation: (kind: 'scorecards' | 'campaigns') => Promise<number>;
       now?: () => Date;
@@ -151,6 +156,23 @@ export class DefaultCampaignsService implements CampaignsService {
       byReader.set(readable ?? ALL, answer);
     }
     return { campaign, ...answer };
+  }
+
+  async promotion(id: string, level?: string): Promise<CampaignPromotionResponse> {
+    const known = await this.find(id);
+    const { campaign } = await this.summary(known, undefined);
+    if (campaign.state !== 'ended') {
+      throw new ConflictError(
+        `Only an ended campaign can be promoted into its scorecard; '${id}' is ${campaign.state}`
+      );
+    }
+    const scorecard = this.scorecardOf(known.definition);
+    return promotionDiff(
+      known.definition,
+      scorecard,
+      this.deps.origins?.get(scorecard.id) ?? { kind: 'shipped' },
+      level
+    );
   }
 
   async csv(id: string, readable?: ReadableRefs): Promise<string> {

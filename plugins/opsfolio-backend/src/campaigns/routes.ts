@@ -27,6 +27,7 @@ const STATES = ['draft', 'scheduled', 'active', 'overdue', 'ended', 'archived'] 
 const listQuery = z.object({ state: z.enum(STATES).optional(), owner: queryText.optional() }).strict();
 const progressQuery = z.object({ format: z.enum(['json', 'csv']).default('json') }).strict();
 const ACTIONS: CampaignAction[] = ['publish', 'end', 'archive'];
+const promotionQuery = z.object({ level: queryText.optional() }).strict();
 
 /** Who made a change, as the store records it: the user's ref, or the calling service's subject. */
 const actorOf = (credentials: BackstageCredentials) =>
@@ -88,6 +89,13 @@ export function campaignRoutes(deps: {
       return;
     }
     res.json(await deps.campaigns.progress(req.params.campaignId, readable));
+  });
+
+  // A read, but of what only managers act on: the scorecard's definition and where it lives.
+  router.get('/campaigns/:campaignId/promotion', async (req, res) => {
+    await manager(req);
+    const { level } = parseQuery(promotionQuery, req.query);
+    res.json(await deps.campaigns.promotion(req.params.campaignId, level));
   });
 
   router.put('/campaigns/:campaignId', async (req, res) => {

@@ -4,8 +4,16 @@ import { readDefinitionFile } from '../platform/definitionFiles';
 import { describeIssues } from '../platform/zodIssues';
 import { scorecardSchema } from './schema';
 
+/** Where a scorecard is defined: what a campaign's promotion edits. */
+export type ScorecardOrigin =
+  | { kind: 'file'; path: string; index?: number }
+  | { kind: 'config'; path: string }
+  | { kind: 'shipped' };
+
 export interface ScorecardSettings {
   scorecards: Scorecard[];
+  /** Each scorecard's origin, by id. */
+  origins: Map<string, ScorecardOrigin>;
   /** Daily snapshots and transitions older than this are pruned. */
   historyDays: number;
   /** Days of history a new install evaluates from stored deploys, incidents and cost, so trends start filled. */
@@ -33,9 +41,14 @@ export function readScorecardSettings(
 ): ScorecardSettings {
   const root = config.getOptionalConfig('opsfolio.scorecards');
   const problems: string[] = [];
-  const raw: Array<{ value: unknown; where: string }> = [];
-  (root?.getOptional<unknown[]>('definitions') ?? []).forEach((value, i) => raw.push({ value, where: `opsfolio.scorecards.definitions[${i}]` }));
-  for (const path of root?.getOptionalStringArray('files') ?? []) raw.push(...readDefinitionFile(path, problems));
+  const raw: Array<{ value: unknown; where: string; origin: ScorecardOrigin }> = [];
+  (root?.getOptional<unknown[]>('definitions') ?? []).forEach((value, i) => {
+    const where = `opsfolio.scorecards.definitions[${i}]`;
+    raw.push({ value, where, origin: { kind: 'config', path: where } });
+  });
+  for (const path of root?.getOptionalStringArray('files') ?? []) {
+    for (const d of readDefinitionFile(path, problems)) raw.push({ ...d, origin: { kind: 'file', path, ...(d.index === undefined ? {} : { index: d.index }) } });
+  }
 
   // Modules' scorecards are checked like configured ones: a bad one fails start-up naming its module's id.
   const moduleProblems: string[] = [];
@@ -53,7 +66,8 @@ export function readScorecardSettings(
   }
 
   const configured: Scorecard[] = [];
-  for (const { value, where } of raw) {
+  const origins = new Map<string, ScorecardOrigin>();
+  for (const { value, where, origin } of raw) {
     const parsed = scorecardSchema.safeParse(value);
     if (!parsed.success) {
       problems.push(...describeIssues(parsed.error, { under: where.endsWith(':') ? '' : where }).map(p => (where.endsWith(':') ? `${where} ${p}` : p)));
@@ -66,6 +80,7 @@ export function readScorecardSettings(
     });
     if (configured.some(s => s.id === parsed.data.id)) problems.push(`${where}: scorecard id '${parsed.data.id}' is configured twice`);
     configured.push(parsed.data);
+    origins.set(parsed.data.id, origin);
   }
   const includeDefault = root?.getOptionalBoolean('includeDefault') ?? true;
   const fromModules = [...(includeDefault ? [shipped.builtIn] : []), ...fromModuleList].filter(s => !configured.some(c => c.id === s.id));
@@ -76,5 +91,6 @@ export function readScorecardSettings(
     problems.push('opsfolio.scorecards.backfillDays: must be a whole number of days between 0 and historyDays');
   }
   if (problems.length) throw new ScorecardConfigError(problems);
-  return { scorecards: [...fromModules, ...configured], historyDays, backfillDays };
+  for (const s of fromModules) origins.set(s.id, { kind: 'shipped' });
+  return { scorecards: [...fromModules, ...configured], origins, historyDays, backfillDays };
 }

@@ -40,7 +40,7 @@ export class ScorecardEvaluator {
 
   constructor(
     private readonly deps: {
-      settings: ScorecardSettings;
+      settings: Omit<ScorecardSettings, 'origins'>;
       providers: FactProvider[];
       snapshot: CatalogSnapshotLoader;
       store: ScorecardStore;

@@ -13,7 +13,7 @@ import type {
   TeamOnCallResponse,
   WeeklyDeploymentsResponse,
 } from '../api';
-import type { CampaignDefinition, CampaignProgressResponse, CampaignsResponse, CampaignSummary, CampaignState, EntityCampaignsResponse } from '../campaigns';
+import type { CampaignDefinition, CampaignProgressResponse, CampaignPromotionResponse, CampaignsResponse, CampaignSummary, CampaignState, EntityCampaignsResponse } from '../campaigns';
 import type { DeploymentStatus } from '../deployments';
 import type { DoraResult } from '../dora';
 import type { IncidentStatus } from '../oncall';
@@ -120,4 +120,9 @@ export interface OpsfolioApi {
   updateCampaign(campaignId: string, definition: CampaignDefinition): Promise<CampaignSummary>;
   /** Publishes a draft, ends a running campaign or archives an ended one (needs `opsfolio.campaigns.manage`). */
   changeCampaignState(campaignId: string, action: 'publish' | 'end' | 'archive'): Promise<CampaignSummary>;
+  /**
+   * An ended campaign's checks promoted into the standing scorecard, as a pull-request-ready YAML diff (needs
+   * `opsfolio.campaigns.manage`); `level`: the level its checks guard from now on (default: the lowest).
+   */
+  getCampaignPromotion(campaignId: string, options?: { level?: string }): Promise<CampaignPromotionResponse>;
 }

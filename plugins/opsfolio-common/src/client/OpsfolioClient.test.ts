@@ -256,7 +256,11 @@ describe('OpsfolioClient campaigns against recorded backend answers', () => {
   it('getCampaigns and getCampaign: the list with counts, and one campaign with its burn-up and CSV', async () => {
     const list = await call(c => c.getCampaigns({ state: undefined, owner: '' }));
     expect(list.request).toMatchObject({ method: 'GET', path: '/campaigns' });
-    expect(list.result.campaigns.map(s => [s.campaign.id, s.campaign.state, s.counts])).toEqual([['dashboards', 'active', { total: 2, done: 0, exempt: 1, notDone: 1 }]]);
+    // The ended one first: by target date.
+    expect(list.result.campaigns.map(s => [s.campaign.id, s.campaign.state, s.counts])).toEqual([
+      ['dashboards-done', 'ended', { total: 2, done: 0, exempt: 1, notDone: 1 }],
+      ['dashboards', 'active', { total: 2, done: 0, exempt: 1, notDone: 1 }],
+    ]);
 
     server.requests.length = 0;
     const one = await call(c => c.getCampaign('dashboards'));
@@ -268,6 +272,13 @@ describe('OpsfolioClient campaigns against recorded backend answers', () => {
     const csv = await call(c => c.getCampaignCsv('dashboards'));
     expect(csv.request).toMatchObject({ method: 'GET', path: '/campaigns/dashboards?format=csv' });
     expect((await csv.result.text()).split('\r\n')[0]).toBe('entity,title,owner,status,checks left,fixes');
+  });
+
+  it('getCampaignPromotion: the level as a query; the change and a diff adding the promoted scorecard', async () => {
+    const { result, request } = await call(c => c.getCampaignPromotion('dashboards-done', { level: 'bronze' }));
+    expect(request).toMatchObject({ method: 'GET', path: '/campaigns/dashboards-done/promotion?level=bronze' });
+    expect(result).toMatchObject({ source: { kind: 'config', path: 'opsfolio.scorecards.definitions[0]' }, level: { id: 'bronze', title: 'Bronze' }, changes: ['Dashboard linked: from Silver to Bronze'], file: 'scorecards/ready.yaml' });
+    expect(result.diff.split('\n').slice(0, 2)).toEqual(['--- /dev/null', '+++ b/scorecards/ready.yaml']);
   });
 
   it('getEntityCampaigns: the entity path; each running campaign with what the entity has left', async () => {

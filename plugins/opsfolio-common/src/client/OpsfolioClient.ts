@@ -14,7 +14,7 @@ import type {
   TeamOnCallResponse,
   WeeklyDeploymentsResponse,
 } from '../api';
-import type { CampaignDefinition, CampaignProgressResponse, CampaignsResponse, CampaignSummary, CampaignState, EntityCampaignsResponse } from '../campaigns';
+import type { CampaignDefinition, CampaignProgressResponse, CampaignPromotionResponse, CampaignsResponse, CampaignSummary, CampaignState, EntityCampaignsResponse } from '../campaigns';
 import type { DoraResult } from '../dora';
 import type { IncidentStatus } from '../oncall';
 import type { OwnershipProblemKind } from '../ownership';
@@ -197,6 +197,12 @@ export class OpsfolioClient implements OpsfolioApi {
   /** {@inheritDoc OpsfolioApi.getCampaignCsv} */
   getCampaignCsv(campaignId: string): Promise<Blob> {
     return this.getBlob(`/campaigns/${encodeURIComponent(campaignId)}?format=csv`);
+  }
+
+  /** {@inheritDoc OpsfolioApi.getCampaignPromotion} */
+  getCampaignPromotion(campaignId: string, options: { level?: string } = {}): Promise<CampaignPromotionResponse> {
+    const query = options.level ? `?level=${encodeURIComponent(options.level)}` : '';
+    return this.get<CampaignPromotionResponse>(`/campaigns/${encodeURIComponent(campaignId)}/promotion${query}`);
   }
 
   /** {@inheritDoc OpsfolioApi.getEntityCampaigns} */
