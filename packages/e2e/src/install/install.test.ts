@@ -217,11 +217,21 @@ describe('Opsfolio installed into a stock Backstage app', () => {
     await expectCampaigns();
   });
 
+  it("delivers Opsfolio's campaign reminder to the stock app's notifications page", async () => {
+    // The demo's Rollback drills campaign reminds lagging teams weekly; team-payments lags, and Ada is in it.
+    await page.goto(`${APP_URL}/notifications`);
+    const reminder = page.getByRole('link', { name: /^Reminder: Rollback drills, \d+ entit(y|ies) of your team not done$/ });
+    await untilShown(page, async () => (await reminder.count()) === 1, 'the Rollback drills reminder', 300_000);
+    expect(new URL((await reminder.getAttribute('href'))!, APP_URL).pathname).toBe('/opsfolio/campaigns/rollback-drills');
+    await page.screenshot({ path: join(RESULTS, 'notifications-page.png'), fullPage: true });
+  });
+
   /** The campaigns page lists the configured campaigns, and one opens with its burn-up and teams. */
   async function expectCampaigns(prefix = '') {
     await page.goto(`${APP_URL}/opsfolio/campaigns`);
     const rows = page.getByTestId('opsfolio-campaign-row');
-    await untilShown(page, async () => (await rows.count()) === 2, `${prefix}campaigns page`);
+    // Rollback drills (active), Silver for every production service (overdue), Dashboards everywhere (ended).
+    await untilShown(page, async () => (await rows.count()) === 3, `${prefix}campaigns page`);
     await page.getByRole('link', { name: 'Rollback drills' }).click();
     await page.getByTestId('opsfolio-campaign-burnup').waitFor({ timeout: 30_000 });
     await untilShown(page, async () => (await page.getByTestId('opsfolio-campaign-team').count()) >= 5, `${prefix}campaign teams`);

@@ -123,7 +123,8 @@ export function writeInstallConfig(file: string, options: { port: number; dbPref
       // create-app's action sources, and Opsfolio's actions for AI agents (served as MCP tools by mcp-actions-backend).
       actions: { pluginSources: ['auth', 'catalog', 'scaffolder', 'opsfolio'] },
     },
-    auth: { providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } },
+    // Signed in as Ada of team-payments (the demo organisation), whom the demo campaigns' reminders reach.
+    auth: { providers: { guest: { dangerouslyAllowOutsideDevelopment: true, userEntityRef: 'user:default/ada.okafor' } } },
     integrations: {
       github: [{ host: 'github.com', apiBaseUrl: `${simulator}/github`, token: 'demo-github-token' }],
       gitlab: [{ host: 'gitlab.com', apiBaseUrl: `${simulator}/gitlab/api/v4`, token: 'demo-gitlab-token' }],
@@ -145,6 +146,7 @@ export function writeInstallConfig(file: string, options: { port: number; dbPref
       sources: {
         codeowners: { schedule: { frequency: { minutes: 2 }, timeout: { minutes: 5 }, initialDelay: { seconds: 10 } } },
         scorecards: { schedule: { frequency: { minutes: 2 }, timeout: { minutes: 5 }, initialDelay: { seconds: 25 } } },
+        notifications: { schedule: { frequency: { minutes: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 40 } } },
       },
       scorecards: { backfillDays: 30 },
       campaigns: { files: [join(repoRoot, '.demo/campaigns.yaml')] },
