@@ -24,6 +24,8 @@ export interface ClusterOptions {
   syncSeconds: number;
   /** How often the scorecards are evaluated. */
   scorecardSeconds: number;
+  /** How often the notification task (`opsfolio-sync:notifications`) runs; app-config.yaml's schedule when unset. */
+  notificationSeconds?: number;
   /** First port: the simulator takes it, the replicas the ones after. */
   basePort?: number;
 }
@@ -143,7 +145,7 @@ function userEnvironment(): NodeJS.ProcessEnv {
  * app-config.yaml and an overlay for the ports, database, cache and schedules.
  */
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
-  const { replicas, outDir, syncSeconds, scorecardSeconds } = options;
+  const { replicas, outDir, syncSeconds, scorecardSeconds, notificationSeconds } = options;
   const basePort = options.basePort ?? 7180;
   mkdirSync(outDir, { recursive: true });
   const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
@@ -204,7 +206,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
             pagerduty: { baseUrl: `${simulatorUrl}/pagerduty` },
             opsgenie: { baseUrl: `${simulatorUrl}/opsgenie` },
             cost: { aws: { endpoint: `${simulatorUrl}/aws` }, focus: { exports: [{ location: focusExport }] } },
-            sources: { ...sourceSchedules, scorecards: { schedule: schedule(scorecardSeconds, 6) } },
+            sources: {
+              ...sourceSchedules,
+              scorecards: { schedule: schedule(scorecardSeconds, 6) },
+              ...(notificationSeconds ? { notifications: { schedule: schedule(notificationSeconds, 8) } } : {}),
+            },
             scorecards: { definitions: [SHIPPED_SCORECARD] },
           },
         }),

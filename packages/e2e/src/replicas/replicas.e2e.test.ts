@@ -9,6 +9,8 @@ import { CI_TOKEN, SERVICE_TOKEN, SHIPPED_SCORECARD, SOURCES, startCluster, type
 const OUT = new URL('../../test-results/replicas/', import.meta.url).pathname;
 const SYNC_SECONDS = 20;
 const SCORECARD_SECONDS = 10;
+/** Often, so that both replicas' schedulers take the notification task up while the test triggers it on both. */
+const NOTIFICATION_SECONDS = 15;
 /** The bound the backend README states for another replica's scorecard write to show in an overview. */
 const OVERVIEW_BOUND_MS = 5_000;
 const SCORECARD = SHIPPED_SCORECARD.id;
@@ -19,6 +21,14 @@ const FOR_BURST = 'component:default/ui-kit';
 
 /** `component:default/x` as the API's path takes it: `component/default/x`. */
 const path = (ref: string) => ref.replace(':', '/');
+
+/** The demo's guest (app-config.yaml) and her team (examples/catalog/org.yaml). */
+const ADA = 'user:default/ada.okafor';
+const TEAM = 'group:default/team-payments';
+/** A Gold check of the shipped scorecard that failed production deploys pushed by CI turn from pass to fail. */
+const READINESS = 'production-readiness';
+const CFR_CHECK = 'change-failure-rate';
+const NOTIFICATION_TASK = 'opsfolio-sync:notifications';
 
 describe('two backend replicas on one PostgreSQL database and one Redis cache', () => {
   let cluster: Cluster;
@@ -56,7 +66,13 @@ describe('two backend replicas on one PostgreSQL database and one Redis cache', 
     });
 
   beforeAll(async () => {
-    cluster = await startCluster({ replicas: 2, outDir: OUT, syncSeconds: SYNC_SECONDS, scorecardSeconds: SCORECARD_SECONDS });
+    cluster = await startCluster({
+      replicas: 2,
+      outDir: OUT,
+      syncSeconds: SYNC_SECONDS,
+      scorecardSeconds: SCORECARD_SECONDS,
+      notificationSeconds: NOTIFICATION_SECONDS,
+    });
     bothUpAt = new Date().toISOString();
     db = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: cluster.database('opsfolio') });
     await db.connect();
@@ -77,9 +93,9 @@ describe('two backend replicas on one PostgreSQL database and one Redis cache', 
     );
     const bySource = new Map<string, typeof rows>();
     for (const row of rows) bySource.set(row.source_id, [...(bySource.get(row.source_id) ?? []), row]);
-    expect([...bySource.keys()].sort()).toEqual([...SOURCES, 'scorecards'].sort());
+    expect([...bySource.keys()].sort()).toEqual([...SOURCES, 'notifications', 'scorecards'].sort());
     for (const [source, runs] of bySource) {
-      const cadence = source === 'scorecards' ? SCORECARD_SECONDS : SYNC_SECONDS;
+      const cadence = source === 'scorecards' ? SCORECARD_SECONDS : source === 'notifications' ? NOTIFICATION_SECONDS : SYNC_SECONDS;
       // A run never starts while the one before is still going, on either replica.
       runs.slice(1).forEach((r, i) => expect(runs[i].finished_at! <= r.started_at, `${source} at ${r.started_at}`).toBe(true));
       // Once both replicas are up and the second one's registration has settled (it may bring the next run
@@ -180,6 +196,164 @@ describe('two backend replicas on one PostgreSQL database and one Redis cache', 
     expect(twice).toEqual([]);
     process.stdout.write(`Replica test: ${waves} waves of 50 calls until a scheduled evaluation had run among them; logs in ${OUT}\n`);
   });
+
+  it('sends each notification once when both replicas run the notification task', async () => {
+    type Readiness = {
+      scorecard: { id: string; title: string; checks: Array<{ id: string; title: string }> };
+      applicable: boolean;
+      level: { id: string } | null;
+      results: Array<{ checkId: string; state: string }>;
+    };
+    const get = async <T>(replica: number, url: string): Promise<T> => {
+      const res = await cluster.api(replica, url);
+      if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    };
+    const readiness = async (replica: number, name: string) =>
+      (await get<{ scorecards: Readiness[] }>(replica, `/api/opsfolio/entities/component/default/${name}/scorecards`)).scorecards.find(
+        s => s.scorecard.id === READINESS,
+      );
+    const cfrState = async (replica: number, name: string) => (await readiness(replica, name))?.results.find(r => r.checkId === CFR_CHECK)?.state;
+
+    // A service of Ada's team that passes the check, as demoSteps/notifications.ts picks it: payments-api (the
+    // Gold showcase) left alone, one below Gold first, so that only the check changes and no level drops with it.
+    const owned = await get<Array<{ metadata: { name: string; title?: string } }>>(
+      0,
+      `/api/catalog/entities?filter=kind=component,relations.ownedBy=${TEAM}&fields=metadata.name,metadata.title`,
+    );
+    const candidates: Array<{ name: string; title: string; gold: boolean }> = [];
+    for (const { metadata } of owned.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+      if (metadata.name === 'payments-api') continue;
+      const result = await readiness(0, metadata.name);
+      if (!result?.applicable || result.results.find(r => r.checkId === CFR_CHECK)?.state !== 'pass') continue;
+      candidates.push({ name: metadata.name, title: metadata.title ?? metadata.name, gold: result.level?.id === 'gold' });
+    }
+    const service = candidates.sort((a, b) => Number(a.gold) - Number(b.gold))[0];
+    expect(service, `a service of ${TEAM} but payments-api passing ${CFR_CHECK}`).toBeDefined();
+    const check = (await readiness(0, service.name))!.scorecard.checks.find(c => c.id === CFR_CHECK)!;
+    const ref = `component:default/${service.name}`;
+
+    // Failed production deploys, pushed to replica B as a pipeline would, enough to leave the DORA high band.
+    const dora = await get<{ environments: string[]; figures: { changeFailureRate: { value: number | null; sampleSize: number } } }>(
+      1,
+      `/api/opsfolio/entities/${path(ref)}/dora`,
+    );
+    const { value, sampleSize } = dora.figures.changeFailureRate;
+    const count = Math.max(1, Math.ceil((0.3 * sampleSize - Math.round((value ?? 0) * sampleSize)) / 0.7));
+    const run = `replicas-regression-${Date.now()}`;
+    const now = Date.now();
+    const pushed = await cluster.api(1, '/api/opsfolio/deployments', {
+      token: CI_TOKEN,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        deployments: Array.from({ length: count }, (_, i) => ({
+          entityRef: ref,
+          environment: dora.environments[0] ?? 'production',
+          version: `${run}-${i}`,
+          status: 'failure',
+          startedAt: new Date(now - (count - i) * 120_000 - 60_000).toISOString(),
+          finishedAt: new Date(now - (count - i) * 120_000).toISOString(),
+          externalId: `${run}-${i}`,
+          actor: 'replica-test',
+        })),
+      }),
+    });
+    expect(pushed.status).toBe(200);
+
+    const statuses = new Map<string, number>();
+    const trigger = async (replica: number, taskId: string) => {
+      const res = await cluster.api(replica, `/api/opsfolio/.backstage/scheduler/v1/tasks/${encodeURIComponent(taskId)}/trigger`, { method: 'POST' });
+      await res.arrayBuffer();
+      // A run under way on either replica answers 409: the scheduler's lock is global.
+      expect([200, 409], `trigger ${taskId} on replica ${replica}`).toContain(res.status);
+      if (taskId === NOTIFICATION_TASK) statuses.set(`replica ${replica}: ${res.status}`, (statuses.get(`replica ${replica}: ${res.status}`) ?? 0) + 1);
+    };
+
+    // The evaluation, until the check fails.
+    for (const deadline = Date.now() + 120_000; (await cfrState(0, service.name)) !== 'fail'; ) {
+      expect(Date.now(), `${service.name} still passing ${CFR_CHECK}`).toBeLessThan(deadline);
+      await trigger(0, 'opsfolio-sync:scorecards');
+      await sleep(2_000);
+    }
+
+    // The notification task on both replicas at the same moment, round after round, while its schedule runs it too.
+    const day = new Date().toISOString().slice(0, 10);
+    const scope = `opsfolio:readiness-check-failing:${day}`;
+    const title = `${service.title}: ${check.title} now fails`;
+    type Notification = { id: string; user: string | null; payload: { title: string; topic?: string; scope?: string } };
+    const tokens = await Promise.all(cluster.urls.map(url => guestToken(url)));
+    const adasNotifications = async (replica: number) => {
+      const res = await cluster.api(replica, '/api/notifications/notifications?limit=100', { token: tokens[replica] });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { notifications: Notification[] };
+      return body.notifications.filter(n => n.payload.topic === 'readiness-check-failing' && n.payload.scope === scope);
+    };
+    const rounds = 8;
+    for (let round = 0; round < rounds; round++) {
+      await Promise.all([trigger(0, NOTIFICATION_TASK), trigger(1, NOTIFICATION_TASK)]);
+      await sleep(1_500 + (round % 3) * 1_000);
+    }
+    // Until a run that started after the last round has finished, and nothing is running.
+    const lastRound = new Date().toISOString();
+    for (const deadline = Date.now() + 120_000; ; ) {
+      await Promise.all([trigger(0, NOTIFICATION_TASK), trigger(1, NOTIFICATION_TASK)]);
+      await sleep(3_000);
+      const { rows: after } = await db.query("select 1 from opsfolio_sync_runs where source_id = 'notifications' and started_at > $1 and finished_at is not null", [lastRound]);
+      const { rows: running } = await db.query("select 1 from opsfolio_sync_runs where source_id = 'notifications' and finished_at is null");
+      if (after.length > 0 && running.length === 0 && (await adasNotifications(0)).length > 0) break;
+      expect(Date.now(), 'a notification run after the last round').toBeLessThan(deadline);
+    }
+    const { rows: notificationRuns } = await db.query<{ status: string; started_at: string; finished_at: string }>(
+      "select status, started_at, finished_at from opsfolio_sync_runs where source_id = 'notifications' and started_at >= $1 order by started_at",
+      [bothUpAt],
+    );
+    // However often both replicas were asked, the scheduler's global lock ran one at a time, and every run succeeded.
+    notificationRuns.slice(1).forEach((r, i) => expect(notificationRuns[i].finished_at <= r.started_at, `notification run at ${r.started_at}`).toBe(true));
+    expect(notificationRuns.filter(r => r.status !== 'succeeded')).toEqual([]);
+
+    // Through either replica, as Ada: one notification for today's scope, naming the check.
+    for (const replica of [0, 1]) {
+      const mine = await adasNotifications(replica);
+      expect(mine.map(n => n.payload.title), `replica ${replica}`).toEqual([title]);
+    }
+    // The outbox: one row per event and person, all sent; Ada's one event today is the regression.
+    const { rows: perKey } = await db.query<{ event_key: string; user_ref: string; n: number; unsent: number }>(
+      `select event_key, user_ref, count(*)::int as n, count(*) filter (where sent_at is null or sent_at = 'gave-up')::int as unsent
+       from opsfolio_notification_outbox where topic = 'readiness-check-failing' group by event_key, user_ref`,
+    );
+    expect(perKey.filter(r => r.n !== 1 || r.unsent !== 0)).toEqual([]);
+    const adas = perKey.filter(r => r.user_ref === ADA);
+    expect(adas.map(r => r.event_key.split('|').slice(0, 4).join('|'))).toEqual([`check-failing|${READINESS}|${ref}|${CFR_CHECK}`]);
+    // Every member of the team has the event, once.
+    const regressionKey = adas[0].event_key;
+    const members = perKey.filter(r => r.event_key === regressionKey).map(r => r.user_ref);
+    expect(members).toContain(ADA);
+    expect(new Set(members).size).toBe(members.length);
+
+    // The notifications backend's own table: one row for Ada with that scope, and no person with two of a scope.
+    const notificationsDb = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: cluster.database('notifications') });
+    await notificationsDb.connect();
+    try {
+      const { rows: adaRows } = await notificationsDb.query<{ title: string; topic: string }>(
+        'select title, topic from notification where "user" = $1 and scope = $2',
+        [ADA, scope],
+      );
+      expect(adaRows).toEqual([{ title, topic: 'readiness-check-failing' }]);
+      const { rows: twice } = await notificationsDb.query(
+        'select "user", scope, count(*)::int as n from notification where scope is not null group by "user", origin, scope having count(*) > 1',
+      );
+      expect(twice).toEqual([]);
+      const { rows: teamRows } = await notificationsDb.query<{ user: string }>('select "user" from notification where scope = $1', [scope]);
+      expect(teamRows.map(r => r.user)).toEqual(expect.arrayContaining(members));
+    } finally {
+      await notificationsDb.end();
+    }
+    process.stdout.write(
+      `Replica test: ${service.name} failed ${CFR_CHECK}; notification triggers ${JSON.stringify(Object.fromEntries(statuses))}; ` +
+        `${notificationRuns.length} notification runs since both replicas were up; ${members.length} people notified once\n`,
+    );
+  }, 420_000);
 
   describe('under hostile callers, in production mode', () => {
     it('answers every route of openapi.yaml to every kind of caller as its x-auth says, with no stack in any error', async () => {
