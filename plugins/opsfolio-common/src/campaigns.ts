@@ -192,7 +192,9 @@ export interface EntityCampaignsResponse {
  * scorecard, as a change to its YAML that a pull request can carry. @public
  */
 export interface CampaignPromotionResponse {
+  /** The campaign promoted. */
   campaignId: string;
+  /** The standing scorecard it is promoted into. */
   scorecardId: string;
   /**
    * Where the scorecard is defined now: a YAML file of `opsfolio.scorecards.files` (the diff edits it, comments
