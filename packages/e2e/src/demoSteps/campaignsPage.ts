@@ -23,19 +23,20 @@ const shortDay = (day: string) =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /**
- * Campaigns: the demo's two (examples/campaigns, dated around today by `npm start`), their page with the burn-up
- * drawn from the backfilled history, and the campaign section on a lagging service's Readiness tab.
+ * Campaigns: the demo's three (examples/campaigns, dated around today by `npm start`), their page with the burn-up
+ * drawn from the backfilled history, the campaign section on a lagging service's Readiness tab, and the ended
+ * campaign's promotion of its check into the standing scorecard.
  */
 export function campaignsPageSteps(demo: DemoSession) {
-  it('lists the demo campaigns: rollback drills active, the Silver baseline overdue', async () => {
+  it('lists the demo campaigns: rollback drills active, the Silver baseline overdue, dashboards everywhere ended', async () => {
     const { page } = demo;
     await page.goto(`${APP_URL}/opsfolio/campaigns`);
     const rows = page.getByTestId('opsfolio-campaign-row');
-    await untilShown(page, async () => (await rows.count()) === 2, 'the campaigns list');
+    await untilShown(page, async () => (await rows.count()) === 3, 'the campaigns list');
     const states = await rows.evaluateAll(els =>
       els.map(el => `${el.getAttribute('data-campaign-id')}:${el.getAttribute('data-state')}`)
     );
-    expect(states.sort()).toEqual(['rollback-drills:active', 'silver-baseline:overdue']);
+    expect(states.sort()).toEqual(['dashboards-everywhere:ended', 'rollback-drills:active', 'silver-baseline:overdue']);
     expect(await rows.and(page.locator('[data-campaign-id="rollback-drills"]')).innerText()).toMatch(
       /2 checks of Production readiness[\s\S]*of 21 done/
     );
@@ -88,5 +89,38 @@ export function campaignsPageSteps(demo: DemoSession) {
     );
     expect(await section.innerText()).toContain(entity.remaining[0].fix.text);
     await page.screenshot({ path: `${SCREENSHOTS}campaign-entity-section.png`, fullPage: true });
+  });
+
+  it("promotes the ended campaign's check into the scorecard as a pull-request-ready diff, at the level picked", async () => {
+    const { page } = demo;
+    // Only an ended campaign promotes: a running one is a 409 that names its state.
+    const running = await fetch(`${BACKEND_URL}/api/opsfolio/campaigns/rollback-drills/promotion`, {
+      headers: { authorization: `Bearer ${await guestToken()}` },
+    });
+    expect(running.status).toBe(409);
+    expect(await running.text()).toContain('active');
+
+    await page.goto(`${APP_URL}/opsfolio/campaigns/dashboards-everywhere`);
+    const section = page.getByTestId('opsfolio-campaign-promotion');
+    const diff = section.getByTestId('opsfolio-promotion-diff');
+    await untilShown(page, async () => (await diff.count()) === 1, 'the promotion diff');
+    // The lowest level by default: the dashboard check (a Silver one in the shipped scorecard) guards Bronze.
+    const picker = section.getByTestId('opsfolio-promotion-level').getByRole('button');
+    expect(await picker.innerText()).toContain('Bronze');
+    expect(await section.getByTestId('opsfolio-promotion-change').allInnerTexts()).toEqual([
+      'Dashboard linked: from Silver to Bronze',
+    ]);
+    expect(await diff.innerText()).toContain('+++ b/scorecards/production-readiness.yaml');
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}campaign-promotion.png`, fullPage: true });
+
+    // At Silver the check guards that level already: nothing to change, nothing to copy.
+    await picker.click();
+    await page.getByRole('option', { name: 'Silver' }).click();
+    const nothing = section.getByTestId('opsfolio-promotion-nothing');
+    await nothing.waitFor({ timeout: 30_000 });
+    expect(await nothing.innerText()).toMatch(/nothing to change/i);
+    expect(await diff.count()).toBe(0);
+    expect(await picker.innerText()).toContain('Silver');
   });
 }

@@ -10,6 +10,7 @@ import { useOpsfolioText } from '../translation/useOpsfolioText';
 import { CampaignBurnUpChart } from './CampaignBurnUpChart';
 import { CampaignChecksTable } from './CampaignChecksTable';
 import { CampaignMilestones } from './CampaignMilestones';
+import { CampaignPromotion } from './CampaignPromotion';
 import { CampaignSummary } from './CampaignSummary';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
 import { DownloadCampaignCsv } from './DownloadCampaignCsv';
@@ -48,6 +49,12 @@ function CampaignSections(props: { progress: CampaignProgressResponse }) {
           <LaggingTeams lagging={progress.lagging} />
         </OpsfolioCard>
       </Grid.Item>
+      {/* Once it has ended, what it asked for can become part of the standing scorecard. */}
+      {progress.campaign.state === 'ended' && (
+        <Grid.Item colSpan="12">
+          <CampaignPromotion campaignId={progress.campaign.id} />
+        </Grid.Item>
+      )}
     </Grid.Root>
   );
 }

@@ -108,6 +108,28 @@ export const campaignsMessages = {
       more_one: 'and {{count, number}} more: download the CSV for the full list',
       more_other: 'and {{count, number}} more: download the CSV for all of them',
     },
+    /** An ended campaign's checks (or target level) made part of the standing scorecard, as a YAML diff. */
+    promotion: {
+      title: 'Promote into the scorecard',
+      subheader:
+        'Make what this campaign asked for part of the standing scorecard: a change to its YAML, ready for a pull request',
+      /** The picker of a check campaign: from now on its checks are required for this level. */
+      level: 'Level its checks guard',
+      changes_one: '{{count, number}} change',
+      changes_other: '{{count, number}} changes',
+      nothing: 'Nothing to change: the scorecard already asks for this.',
+      /** Where the diff goes; `{{file}}` is its path, relative to the backend's working directory. */
+      editsFile: 'Edits {{file}}',
+      addsFile: 'Adds {{file}}',
+      /** The diff's accessible name. */
+      diff: 'Diff of {{file}}',
+      copy: 'Copy',
+      copied: 'Diff copied to the clipboard',
+      copyFailed: 'Could not copy the diff: {{error}}',
+      download: 'Download .patch',
+      followUp: 'Then',
+      notAllowed: 'Promoting needs the opsfolio.campaigns.manage permission.',
+    },
   },
   /** The section at the top of an entity's readiness tab. */
   entity: {
