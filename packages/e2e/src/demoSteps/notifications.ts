@@ -1,44 +1,17 @@
 import type { Page } from 'playwright-core';
 import { APP_URL, BACKEND_URL } from '../demo';
+import { failedDeploys, REGRESSION_CHECK, regressionCheckState, serviceToRegress, type ApiGet } from '../plantRegression';
 import { type DemoSession, CI_TOKEN, SCREENSHOTS, guestToken, untilShown } from './session';
 
-/** The demo user's team: app-config.yaml signs the guest in as Ada Okafor, one of its members. */
-const TEAM = 'group:default/team-payments';
-const SCORECARD = 'production-readiness';
-/** Gold, passing in the elite and high bands: failed production deploys pushed by CI make it fail. */
-const CHECK = 'change-failure-rate';
-/** The failure rate the pushed deploys take the service to: well past the high band's 10 %. */
-const TARGET_RATE = 0.3;
-
-/** What these steps read of Opsfolio's, the catalog's and the notifications plugin's answers. */
-interface ScorecardsResponse {
-  scorecards: Array<{
-    scorecard: { id: string; title: string; checks: Array<{ id: string; title: string; fix: { text: string } }> };
-    applicable: boolean;
-    level: { id: string } | null;
-    results: Array<{ checkId: string; state: string }>;
-  }>;
-}
-interface DoraResponse {
-  environments: string[];
-  figures: { changeFailureRate: { value: number | null; sampleSize: number } };
-}
 interface NotificationsResponse {
   notifications: Array<{ id: string; payload: { title: string; description?: string; link?: string } }>;
 }
 
-const get = async <T>(path: string): Promise<T> => {
+const get: ApiGet = async <T>(path: string): Promise<T> => {
   const res = await fetch(`${BACKEND_URL}/api${path}`, { headers: { authorization: `Bearer ${await guestToken()}` } });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };
-
-const readiness = async (name: string) =>
-  (await get<ScorecardsResponse>(`/opsfolio/entities/component/default/${name}/scorecards`)).scorecards.find(
-    s => s.scorecard.id === SCORECARD
-  );
-
-const checkState = async (name: string) => (await readiness(name))?.results.find(r => r.checkId === CHECK)?.state;
 
 /** Runs a scheduled task now, as demoSteps/sync.ts does; a run under way (409) is waited out. */
 async function trigger(taskId: string) {
@@ -64,10 +37,6 @@ async function triggerUntil(taskId: string, done: () => Promise<boolean>, what: 
   }
 }
 
-/** Failed deploys that take a failure rate of `failing` in `counted` to at least TARGET_RATE. */
-const deploysToFail = (counted: number, failing: number) =>
-  Math.max(1, Math.ceil((TARGET_RATE * counted - failing) / (1 - TARGET_RATE)));
-
 /** The notification's row on the Notifications page: its title links to where to act. */
 const notificationRow = (page: Page, title: string) =>
   page.locator('[id^="notification-"]').filter({ has: page.getByRole('link', { name: title, exact: true }) });
@@ -82,48 +51,18 @@ export function notificationsSteps(demo: DemoSession) {
   let regressed: { title: string; fix: string; link: string } | undefined;
 
   it("tells the owning team when a passing readiness check fails: CI's failed deploys, the evaluation, the notification run", async () => {
-    // The demo user's team's services whose check passes now, payments-api (the Gold showcase) left alone; one below
-    // Gold first, so that only the check changes and no level drops with it.
-    const owned = await get<Array<{ metadata: { name: string; title?: string } }>>(
-      `/catalog/entities?filter=kind=component,relations.ownedBy=${TEAM}&fields=metadata.name,metadata.title`
-    );
-    const candidates: Array<{ name: string; title: string; gold: boolean }> = [];
-    for (const { metadata } of owned.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
-      if (metadata.name === 'payments-api') continue;
-      const result = await readiness(metadata.name);
-      if (!result?.applicable || result.results.find(r => r.checkId === CHECK)?.state !== 'pass') continue;
-      candidates.push({ name: metadata.name, title: metadata.title ?? metadata.name, gold: result.level?.id === 'gold' });
-    }
-    const service = candidates.sort((a, b) => Number(a.gold) - Number(b.gold))[0];
-    if (!service) throw new Error(`no service of ${TEAM} but payments-api passes ${CHECK} in the demo`);
-    const card = (await readiness(service.name))!.scorecard;
-    const check = card.checks.find(c => c.id === CHECK)!;
-
-    // What a pipeline sends: failed production deploys over the last minutes, enough to leave the high band.
-    const dora = await get<DoraResponse>(`/opsfolio/entities/component/default/${service.name}/dora`);
-    const { value, sampleSize } = dora.figures.changeFailureRate;
-    const count = deploysToFail(sampleSize, Math.round((value ?? 0) * sampleSize));
-    const run = `e2e-regression-${Date.now()}`;
-    const now = Date.now();
-    const deployments = Array.from({ length: count }, (_, i) => ({
-      entityRef: `component:default/${service.name}`,
-      environment: dora.environments[0] ?? 'production',
-      version: `${run}-${i}`,
-      status: 'failure',
-      startedAt: new Date(now - (count - i) * 120_000 - 60_000).toISOString(),
-      finishedAt: new Date(now - (count - i) * 120_000).toISOString(),
-      externalId: `${run}-${i}`,
-      actor: 'e2e-pipeline',
-    }));
+    const service = await serviceToRegress(get);
+    const { check } = service;
+    const body = await failedDeploys(get, service.name, 'e2e-pipeline');
     const pushed = await fetch(`${BACKEND_URL}/api/opsfolio/deployments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${CI_TOKEN}` },
-      body: JSON.stringify({ deployments }),
+      body: JSON.stringify(body),
     });
     expect(pushed.status).toBe(200);
-    expect(await pushed.json()).toMatchObject({ accepted: count });
+    expect(await pushed.json()).toMatchObject({ accepted: body.deployments.length });
 
-    await triggerUntil('opsfolio-sync:scorecards', async () => (await checkState(service.name)) === 'fail', `${service.name} failing ${CHECK}`);
+    await triggerUntil('opsfolio-sync:scorecards', async () => (await regressionCheckState(get, service.name)) === 'fail', `${service.name} failing ${REGRESSION_CHECK}`);
 
     const title = `${service.title}: ${check.title} now fails`;
     const sent = async () =>
@@ -161,7 +100,7 @@ export function notificationsSteps(demo: DemoSession) {
       : await Promise.all([Promise.resolve(page), anchor.click()]);
     try {
       await target.waitForURL(url => url.pathname === link, { timeout: 30_000 });
-      const failing = target.getByTestId('opsfolio-check-row').and(target.locator(`[data-check="${CHECK}"]`));
+      const failing = target.getByTestId('opsfolio-check-row').and(target.locator(`[data-check="${REGRESSION_CHECK}"]`));
       await failing.waitFor({ timeout: 60_000 });
       expect(await failing.innerText()).toMatch(/\bfail\b/);
       await target.screenshot({ path: `${SCREENSHOTS}notifications-readiness-tab.png`, fullPage: true });

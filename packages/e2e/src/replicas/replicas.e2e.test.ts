@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { writeFileSync } from 'node:fs';
 import { authMatrixFailures } from '../security/authMatrix';
 import { fuzzer } from '../security/fuzz';
+import { failedDeploys, REGRESSION_CHECK, REGRESSION_SCORECARD, regressionCheckState, serviceToRegress, type ApiGet } from '../plantRegression';
 import { guestToken, OPERATIONS } from '../security/operations';
 import { CI_TOKEN, SERVICE_TOKEN, SHIPPED_SCORECARD, SOURCES, startCluster, type Cluster } from './cluster';
 
@@ -22,12 +23,8 @@ const FOR_BURST = 'component:default/ui-kit';
 /** `component:default/x` as the API's path takes it: `component/default/x`. */
 const path = (ref: string) => ref.replace(':', '/');
 
-/** The demo's guest (app-config.yaml) and her team (examples/catalog/org.yaml). */
+/** The demo's guest (app-config.yaml), a member of the team whose service plantRegression.ts makes fail a check. */
 const ADA = 'user:default/ada.okafor';
-const TEAM = 'group:default/team-payments';
-/** A Gold check of the shipped scorecard that failed production deploys pushed by CI turn from pass to fail. */
-const READINESS = 'production-readiness';
-const CFR_CHECK = 'change-failure-rate';
 const NOTIFICATION_TASK = 'opsfolio-sync:notifications';
 
 describe('two backend replicas on one PostgreSQL database and one Redis cache', () => {
@@ -198,66 +195,19 @@ describe('two backend replicas on one PostgreSQL database and one Redis cache', 
   });
 
   it('sends each notification once when both replicas run the notification task', async () => {
-    type Readiness = {
-      scorecard: { id: string; title: string; checks: Array<{ id: string; title: string }> };
-      applicable: boolean;
-      level: { id: string } | null;
-      results: Array<{ checkId: string; state: string }>;
-    };
-    const get = async <T>(replica: number, url: string): Promise<T> => {
-      const res = await cluster.api(replica, url);
+    // Read through replica A, pushed to replica B as a pipeline would.
+    const get: ApiGet = async <T>(url: string): Promise<T> => {
+      const res = await cluster.api(0, `/api${url}`);
       if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };
-    const readiness = async (replica: number, name: string) =>
-      (await get<{ scorecards: Readiness[] }>(replica, `/api/opsfolio/entities/component/default/${name}/scorecards`)).scorecards.find(
-        s => s.scorecard.id === READINESS,
-      );
-    const cfrState = async (replica: number, name: string) => (await readiness(replica, name))?.results.find(r => r.checkId === CFR_CHECK)?.state;
-
-    // A service of Ada's team that passes the check, as demoSteps/notifications.ts picks it: payments-api (the
-    // Gold showcase) left alone, one below Gold first, so that only the check changes and no level drops with it.
-    const owned = await get<Array<{ metadata: { name: string; title?: string } }>>(
-      0,
-      `/api/catalog/entities?filter=kind=component,relations.ownedBy=${TEAM}&fields=metadata.name,metadata.title`,
-    );
-    const candidates: Array<{ name: string; title: string; gold: boolean }> = [];
-    for (const { metadata } of owned.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
-      if (metadata.name === 'payments-api') continue;
-      const result = await readiness(0, metadata.name);
-      if (!result?.applicable || result.results.find(r => r.checkId === CFR_CHECK)?.state !== 'pass') continue;
-      candidates.push({ name: metadata.name, title: metadata.title ?? metadata.name, gold: result.level?.id === 'gold' });
-    }
-    const service = candidates.sort((a, b) => Number(a.gold) - Number(b.gold))[0];
-    expect(service, `a service of ${TEAM} but payments-api passing ${CFR_CHECK}`).toBeDefined();
-    const check = (await readiness(0, service.name))!.scorecard.checks.find(c => c.id === CFR_CHECK)!;
-    const ref = `component:default/${service.name}`;
-
-    // Failed production deploys, pushed to replica B as a pipeline would, enough to leave the DORA high band.
-    const dora = await get<{ environments: string[]; figures: { changeFailureRate: { value: number | null; sampleSize: number } } }>(
-      1,
-      `/api/opsfolio/entities/${path(ref)}/dora`,
-    );
-    const { value, sampleSize } = dora.figures.changeFailureRate;
-    const count = Math.max(1, Math.ceil((0.3 * sampleSize - Math.round((value ?? 0) * sampleSize)) / 0.7));
-    const run = `replicas-regression-${Date.now()}`;
-    const now = Date.now();
+    const service = await serviceToRegress(get);
+    const { check, ref } = service;
     const pushed = await cluster.api(1, '/api/opsfolio/deployments', {
       token: CI_TOKEN,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        deployments: Array.from({ length: count }, (_, i) => ({
-          entityRef: ref,
-          environment: dora.environments[0] ?? 'production',
-          version: `${run}-${i}`,
-          status: 'failure',
-          startedAt: new Date(now - (count - i) * 120_000 - 60_000).toISOString(),
-          finishedAt: new Date(now - (count - i) * 120_000).toISOString(),
-          externalId: `${run}-${i}`,
-          actor: 'replica-test',
-        })),
-      }),
+      body: JSON.stringify(await failedDeploys(get, service.name, 'replica-test')),
     });
     expect(pushed.status).toBe(200);
 
@@ -271,8 +221,8 @@ describe('two backend replicas on one PostgreSQL database and one Redis cache', 
     };
 
     // The evaluation, until the check fails.
-    for (const deadline = Date.now() + 120_000; (await cfrState(0, service.name)) !== 'fail'; ) {
-      expect(Date.now(), `${service.name} still passing ${CFR_CHECK}`).toBeLessThan(deadline);
+    for (const deadline = Date.now() + 120_000; (await regressionCheckState(get, service.name)) !== 'fail'; ) {
+      expect(Date.now(), `${service.name} still passing ${REGRESSION_CHECK}`).toBeLessThan(deadline);
       await trigger(0, 'opsfolio-sync:scorecards');
       await sleep(2_000);
     }
@@ -324,7 +274,7 @@ describe('two backend replicas on one PostgreSQL database and one Redis cache', 
     );
     expect(perKey.filter(r => r.n !== 1 || r.unsent !== 0)).toEqual([]);
     const adas = perKey.filter(r => r.user_ref === ADA);
-    expect(adas.map(r => r.event_key.split('|').slice(0, 4).join('|'))).toEqual([`check-failing|${READINESS}|${ref}|${CFR_CHECK}`]);
+    expect(adas.map(r => r.event_key.split('|').slice(0, 4).join('|'))).toEqual([`check-failing|${REGRESSION_SCORECARD}|${ref}|${REGRESSION_CHECK}`]);
     // Every member of the team has the event, once.
     const regressionKey = adas[0].event_key;
     const members = perKey.filter(r => r.event_key === regressionKey).map(r => r.user_ref);
@@ -350,7 +300,7 @@ describe('two backend replicas on one PostgreSQL database and one Redis cache', 
       await notificationsDb.end();
     }
     process.stdout.write(
-      `Replica test: ${service.name} failed ${CFR_CHECK}; notification triggers ${JSON.stringify(Object.fromEntries(statuses))}; ` +
+      `Replica test: ${service.name} failed ${REGRESSION_CHECK}; notification triggers ${JSON.stringify(Object.fromEntries(statuses))}; ` +
         `${notificationRuns.length} notification runs since both replicas were up; ${members.length} people notified once\n`,
     );
   }, 420_000);
