@@ -4,7 +4,7 @@
  */
 
 /** The demo organisation's team the demo user (Ada Okafor) is in. */
-export const REGRESSION_TEAM = 'group:default/team-payments';
+const REGRESSION_TEAM = 'group:default/team-payments';
 export const REGRESSION_SCORECARD = 'production-readiness';
 export const REGRESSION_CHECK = 'change-failure-rate';
 /** The failure rate the pushed deploys take the service to: well past the high band's 10 %. */
@@ -20,7 +20,7 @@ interface Readiness {
 /** A JSON GET under `/api` of whichever backend the test talks to. */
 export type ApiGet = <T>(path: string) => Promise<T>;
 
-export const readinessOf = async (get: ApiGet, name: string) =>
+const readinessOf = async (get: ApiGet, name: string) =>
   (await get<{ scorecards: Readiness[] }>(`/opsfolio/entities/component/default/${name}/scorecards`)).scorecards.find(
     s => s.scorecard.id === REGRESSION_SCORECARD
   );
